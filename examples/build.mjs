@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Builds every example skill (examples/skills/*) into public/examples/ and every test fixture
+// (e2e/fixtures/*) into e2e/.built/, from source, with the toolchains the repo pins.
+// A skill folder holds its published files (SKILL.md, ...) plus an optional build.json that says
+// how to make its wasm; src/ and build.json are not published. Builds are skipped when the inputs
+// and the toolchain are unchanged (a stamp of their hash is kept in examples/.cache), so `npm run dev`
+// stays fast after the first time.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const jcoPackage = path.join(root, 'node_modules/@bytecodealliance/jco');
+const jcoBin = path.join(jcoPackage, 'dist/jco.js');
+const witRoot = path.join(root, 'examples/wit');
+const stampDir = path.join(root, 'examples/.cache');
+
+const targets = [
+  { from: path.join(root, 'examples/skills'), to: path.join(root, 'public/examples'), index: true },
+  { from: path.join(root, 'e2e/fixtures'), to: path.join(root, 'e2e/.built'), index: false },
+];
+
+async function exists(p) {
+  return fs.access(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function listFiles(dir, base = dir) {
+  const out = [];
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(full, base)));
+    else out.push(path.relative(base, full).split(path.sep).join('/'));
+  }
+  return out.sort();
+}
+
+async function hashInputs(dirs, extra) {
+  const hash = createHash('sha256').update(extra);
+  for (const dir of dirs) {
+    for (const file of await listFiles(dir)) {
+      if (file.startsWith('deps/')) continue;
+      hash.update(file).update(await fs.readFile(path.join(dir, file)));
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** jco ships the WASI WIT packages; a world that imports wasi:cli needs them under deps/. */
+async function prepareWit(name) {
+  const dir = path.join(witRoot, name);
+  const deps = path.join(dir, 'deps');
+  if (await exists(deps)) return dir;
+  const builtin = path.join(jcoPackage, 'lib/wit/builtin/0.2.12');
+  await fs.mkdir(deps, { recursive: true });
+  for (const pkg of await fs.readdir(builtin)) {
+    await fs.cp(path.join(builtin, pkg), path.join(deps, pkg), { recursive: true });
+  }
+  return dir;
+}
+
+async function componentize(skillDir, outDir, spec) {
+  const wit = await prepareWit(spec.wit);
+  const args = [
+    jcoBin,
+    'componentize',
+    '--backend',
+    'qjs',
+    path.join(skillDir, spec.source),
+    '--wit',
+    wit,
+    '--world-name',
+    spec.world,
+    '--out',
+    path.join(outDir, spec.out ?? 'skill.wasm'),
+  ];
+  if (spec.async === false) args.push('--backend-qjs-disable-async');
+  await run(process.execPath, args, { cwd: skillDir });
+}
+
+async function buildSkill(skillDir, outDir, toolchain) {
+  const buildFile = path.join(skillDir, 'build.json');
+  const spec = (await exists(buildFile)) ? JSON.parse(await fs.readFile(buildFile, 'utf8')) : {};
+  const witDirs = spec.componentize ? [path.join(witRoot, spec.componentize.wit)] : [];
+  const stamp = await hashInputs([skillDir, ...witDirs], toolchain);
+  const stampFile = path.join(stampDir, `${path.relative(root, outDir).replaceAll(path.sep, '_')}.stamp`);
+  const upToDate =
+    (await exists(outDir)) &&
+    (await exists(stampFile)) &&
+    (await fs.readFile(stampFile, 'utf8')) === stamp;
+  if (upToDate) return false;
+
+  await fs.rm(outDir, { recursive: true, force: true });
+  await fs.mkdir(outDir, { recursive: true });
+  for (const file of await listFiles(skillDir)) {
+    if (file === 'build.json' || file.startsWith('src/')) continue;
+    await fs.mkdir(path.dirname(path.join(outDir, file)), { recursive: true });
+    await fs.copyFile(path.join(skillDir, file), path.join(outDir, file));
+  }
+  if (spec.componentize) await componentize(skillDir, outDir, spec.componentize);
+  await fs.mkdir(stampDir, { recursive: true });
+  await fs.writeFile(stampFile, stamp);
+  return true;
+}
+
+async function main() {
+  const jcoVersion = JSON.parse(await fs.readFile(path.join(jcoPackage, 'package.json'), 'utf8'))
+    .version;
+  const toolchain = `jco ${jcoVersion}`;
+  for (const target of targets) {
+    if (!(await exists(target.from))) continue;
+    const names = (await fs.readdir(target.from, { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+    const index = [];
+    for (const name of names) {
+      const started = performance.now();
+      const outDir = path.join(target.to, name);
+      const built = await buildSkill(path.join(target.from, name), outDir, toolchain);
+      const files = await listFiles(outDir);
+      index.push({ id: name, files });
+      const ms = Math.round(performance.now() - started);
+      console.log(`${built ? 'built' : 'up to date'}: ${path.relative(root, outDir)} (${ms} ms)`);
+    }
+    if (target.index) {
+      await fs.writeFile(
+        path.join(target.to, 'index.json'),
+        JSON.stringify({ version: 1, examples: index }, null, 2),
+      );
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(`examples: build failed: ${error.stderr || error.message}`);
+  process.exit(1);
+});

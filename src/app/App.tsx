@@ -1,0 +1,82 @@
+import { useCallback, useEffect } from 'react';
+import type { PickedFile } from '../bundle';
+import { addPicked, loadExamples, notify, selectSelectedSkill, selectSkill, usePlayground } from '../store';
+import { DropZone } from '../ui/elements/DropZone';
+import { FilePickers } from '../ui/elements/FilePickers';
+import { Notices } from '../ui/elements/Notices';
+import { SkillList } from '../ui/panels/SkillList';
+import { SkillPanel } from '../ui/panels/SkillPanel';
+import { ErrorBoundary } from './ErrorBoundary';
+
+function keyFromHash(): string | null {
+  const match = /^#skill=(.+)$/.exec(window.location.hash);
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
+export function App() {
+  const skill = usePlayground(selectSelectedSkill);
+  const examplesLoaded = usePlayground((s) => s.examplesLoaded);
+
+  useEffect(() => {
+    void loadExamples();
+  }, []);
+
+  // Reopen the skill the address names once the list is known.
+  useEffect(() => {
+    if (!examplesLoaded) return;
+    const key = keyFromHash();
+    if (key && usePlayground.getState().skills.some((s) => s.key === key)) void selectSkill(key);
+  }, [examplesLoaded]);
+
+  const onPicked = useCallback((files: PickedFile[] | Promise<PickedFile[]>) => {
+    Promise.resolve(files)
+      .then(addPicked)
+      .catch((error: Error) => notify(`The drop could not be read: ${error.message}`));
+  }, []);
+
+  useEffect(() => {
+    // Ctrl/Cmd+Enter runs the visible tool, as in other playgrounds.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+      const form = document.querySelector<HTMLFormElement>('form.tool-form');
+      if (form) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <DropZone onPicked={onPicked}>
+      <div className="app">
+        <header className="app-header">
+          <h1>Skill Playground</h1>
+          <p className="tagline">Open, run and debug agent skills and their WebAssembly, all in your browser.</p>
+          <FilePickers onPicked={onPicked} />
+        </header>
+        <Notices />
+        <div className="layout">
+          <SkillList />
+          <main>
+            <ErrorBoundary what="this skill" resetKey={skill?.key}>
+              {skill ? (
+                <SkillPanel skill={skill} />
+              ) : (
+                <div className="welcome">
+                  <h2>Pick a skill</h2>
+                  <p>
+                    Choose an example on the left, drop a skill folder (SKILL.md and its <code>skill.wasm</code>) or a
+                    .wasm component anywhere on this page, or use the buttons above. Nothing is uploaded: skills run
+                    in a Web Worker in this tab.
+                  </p>
+                </div>
+              )}
+            </ErrorBoundary>
+          </main>
+        </div>
+      </div>
+    </DropZone>
+  );
+}

@@ -1,0 +1,98 @@
+import { parseSkillMd, type SkillMd } from './skillMd';
+import type { Bundle, Diagnostic } from './types';
+import { validateFrontmatter } from './validateFrontmatter';
+import { wasmKind, type WasmKind } from './wasmKind';
+
+/** The runnable file of a skill, if it has one. */
+export interface WasmEntry {
+  path: string;
+  kind: WasmKind;
+  size: number;
+}
+
+/** What a bundle means, before anything runs: the manifest, its findings and its entry. */
+export interface SkillDescription {
+  name: string;
+  description: string;
+  skillMd: SkillMd | null;
+  entry: WasmEntry | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Where skill systems put the wasm, in the order we look (seed a, seed d, then any `.wasm`). */
+export const WASM_CANDIDATES = ['skill.wasm', 'wasm/skill.wasm', 'dist/skill.wasm'];
+
+const decoder = new TextDecoder();
+
+export function findSkillMdPath(files: Map<string, Uint8Array>): string | undefined {
+  if (files.has('SKILL.md')) return 'SKILL.md';
+  if (files.has('skill.md')) return 'skill.md';
+  return undefined;
+}
+
+export function findWasmPath(files: Map<string, Uint8Array>): string | undefined {
+  const known = WASM_CANDIDATES.find((p) => files.has(p));
+  if (known) return known;
+  const all = [...files.keys()].filter((p) => p.toLowerCase().endsWith('.wasm'));
+  return all.length === 1 ? all[0] : undefined;
+}
+
+export function analyzeBundle(bundle: Bundle): SkillDescription {
+  const diagnostics: Diagnostic[] = [];
+  const mdPath = findSkillMdPath(bundle.files);
+  let skillMd: SkillMd | null = null;
+  let name = bundle.rootName;
+  let description = '';
+
+  if (mdPath) {
+    const text = decoder.decode(bundle.files.get(mdPath));
+    skillMd = parseSkillMd(text, mdPath);
+    diagnostics.push(...skillMd.diagnostics);
+    if (skillMd.frontmatter) {
+      const fm = skillMd.frontmatter;
+      if (typeof fm.name === 'string' && fm.name) name = fm.name;
+      if (typeof fm.description === 'string') description = fm.description;
+      diagnostics.push(
+        ...validateFrontmatter(fm, { rootName: bundle.rootName, text, file: mdPath }),
+      );
+    }
+  } else if (bundle.source.kind !== 'wasm') {
+    diagnostics.push({
+      file: 'SKILL.md',
+      rule: 'skill-md-missing',
+      severity: 'error',
+      message: `"${bundle.rootName}" has no SKILL.md: a skill folder needs one, with name and description in its frontmatter.`,
+    });
+  }
+
+  let entry: WasmEntry | null = null;
+  const wasmPath = findWasmPath(bundle.files);
+  if (wasmPath) {
+    const bytes = bundle.files.get(wasmPath)!;
+    entry = { path: wasmPath, kind: wasmKind(bytes), size: bytes.length };
+    if (entry.kind === 'not-wasm') {
+      diagnostics.push({
+        file: wasmPath,
+        rule: 'wasm-invalid',
+        severity: 'error',
+        message: `${wasmPath} is not a WebAssembly file: it does not start with the "\\0asm" magic bytes.`,
+      });
+    } else if (entry.kind === 'core-module') {
+      diagnostics.push({
+        file: wasmPath,
+        rule: 'wasm-core-module',
+        severity: 'error',
+        message: `${wasmPath} is a core WebAssembly module, not a component; this playground runs WebAssembly components.`,
+      });
+    }
+  } else if ([...bundle.files.keys()].filter((p) => p.endsWith('.wasm')).length > 1) {
+    diagnostics.push({
+      file: '.',
+      rule: 'wasm-ambiguous',
+      severity: 'warning',
+      message: `Several .wasm files and none at ${WASM_CANDIDATES.join(', ')}: name the one to run skill.wasm.`,
+    });
+  }
+
+  return { name, description, skillMd, entry, diagnostics };
+}

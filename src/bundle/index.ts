@@ -1,0 +1,23 @@
+export type { Bundle, BundleSource, Diagnostic, Severity } from './types';
+export { parseSkillMd, type SkillMd } from './skillMd';
+export { validateFrontmatter } from './validateFrontmatter';
+export { wasmKind, type WasmKind } from './wasmKind';
+export {
+  analyzeBundle,
+  findSkillMdPath,
+  findWasmPath,
+  type SkillDescription,
+  type WasmEntry,
+} from './analyzeBundle';
+export {
+  bundlesFromPicked,
+  pickedFromDataTransfer,
+  pickedFromFileList,
+  type PickedFile,
+} from './pickedFiles';
+export {
+  fetchExampleBundle,
+  fetchExampleIndex,
+  fetchExampleManifest,
+  type ExampleEntry,
+} from './examples';

@@ -1,0 +1,25 @@
+/** Where a bundle came from, shown to the user and used to reopen it. */
+export type BundleSource =
+  | { kind: 'example'; id: string }
+  | { kind: 'folder'; name: string }
+  | { kind: 'wasm'; name: string };
+
+/** The files of one skill: path (relative to the skill root, `/`-separated) to bytes. */
+export interface Bundle {
+  /** The name of the folder (or file) the skill came in: the spec's name must equal it. */
+  rootName: string;
+  files: Map<string, Uint8Array>;
+  source: BundleSource;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One finding about a bundle, precise enough to jump to. Lines and columns count from 1. */
+export interface Diagnostic {
+  file: string;
+  line?: number;
+  column?: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+}

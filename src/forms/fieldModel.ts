@@ -1,0 +1,75 @@
+import type { JsonSchema, ToolInputSchema } from './jsonSchema';
+
+export type FieldKind = 'text' | 'secret' | 'select' | 'number' | 'checkbox' | 'json' | 'list' | 'file';
+
+/** A file chosen in a form: what the skill gets is `content`, text or a base64 data URL. */
+export interface FileDraft {
+  name: string;
+  size: number;
+  content: string;
+}
+
+/** What a control holds while the user edits it: text stays text until Run, so typing is never fought. */
+export type DraftValue = string | boolean | string[] | FileDraft | null;
+
+export interface Field {
+  name: string;
+  kind: FieldKind;
+  description: string;
+  required: boolean;
+  schema: JsonSchema;
+  options?: string[];
+}
+
+/** One control per property, in declaration order, chosen by the property's type. */
+export function fieldsFromSchema(schema: ToolInputSchema): Field[] {
+  const required = new Set(schema.required);
+  return Object.entries(schema.properties).map(([name, property]) => ({
+    name,
+    kind: fieldKind(property),
+    description: property.description ?? '',
+    required: required.has(name),
+    schema: property,
+    ...(Array.isArray(property.enum) ? { options: property.enum.map(String) } : {}),
+  }));
+}
+
+export function fieldKind(schema: JsonSchema): FieldKind {
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return 'select';
+  switch (schema.type) {
+    case 'number':
+    case 'integer':
+      return 'number';
+    case 'boolean':
+      return 'checkbox';
+    case 'array':
+      return schema.items?.type === 'string' ? 'list' : 'json';
+    case 'string':
+      if (schema.format === 'binary') return 'file';
+      if (schema.writeOnly || schema.format === 'password') return 'secret';
+      return 'text';
+    default:
+      return 'json';
+  }
+}
+
+/** The control's starting value: the schema's default in the control's own form, else empty. */
+export function initialDraft(field: Field): DraftValue {
+  const value = field.schema.default;
+  switch (field.kind) {
+    case 'checkbox':
+      return value === true;
+    case 'list':
+      return Array.isArray(value) ? value.map(String) : [];
+    case 'file':
+      return null;
+    case 'json':
+      return value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+    default:
+      return value === undefined || value === null ? '' : String(value);
+  }
+}
+
+export function initialDrafts(fields: Field[]): Record<string, DraftValue> {
+  return Object.fromEntries(fields.map((f) => [f.name, initialDraft(f)]));
+}

@@ -1,0 +1,15 @@
+export type { JsonSchema, ToolInputSchema } from './jsonSchema';
+export { schemaFromSkillParameters } from './fromSkillParameters';
+export {
+  fieldKind,
+  fieldsFromSchema,
+  initialDraft,
+  initialDrafts,
+  type DraftValue,
+  type Field,
+  type FieldKind,
+  type FileDraft,
+} from './fieldModel';
+export { readDrafts, readField, type FieldErrors, type ReadResult } from './readDrafts';
+export { readFileDraft, MAX_FILE_ARGUMENT_BYTES } from './fileDraft';
+export { toSkillEngineArgs } from './skillEngineArgs';

@@ -1,0 +1,237 @@
+import type {
+  ComponentId,
+  ComponentPayload,
+  ExportCall,
+  RunError,
+  RunStage,
+  RunTimings,
+  WorkerCommand,
+  WorkerEvent,
+} from './protocol';
+import { MemoryTranspileCache, type TranspileCache } from './transpileCache';
+
+/** The part of `Worker` the host uses, so tests can hand it a fake. */
+export interface WorkerLike {
+  postMessage(message: WorkerCommand, transfer: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<WorkerEvent>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface ComponentSource {
+  id: ComponentId;
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface RunRequest {
+  component: ComponentSource;
+  calls: ExportCall[];
+  env: Array<[string, string]>;
+  /** Limit on instantiating and calling; loading the component has its own, longer one. */
+  timeoutMs: number;
+  maxOutputBytes: number;
+  onStage?: (stage: RunStage) => void;
+  onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
+}
+
+export type RunOutcome =
+  | { status: 'ok'; results: unknown[]; timings: RunTimings; transpiled: boolean }
+  | { status: 'error' | 'timeout' | 'cancelled'; error: RunError; timings?: RunTimings };
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
+/** Transpiling a large component on a slow machine takes seconds, never minutes. */
+export const LOAD_TIMEOUT_MS = 120_000;
+
+interface ActiveRun {
+  runId: number;
+  request: RunRequest;
+  settle: (outcome: RunOutcome) => void;
+  timer: ReturnType<typeof setTimeout>;
+  callPhase: boolean;
+}
+
+/**
+ * Owns the worker of one skill. Runs go one at a time; a watchdog and Cancel terminate the
+ * worker (the only way to stop wasm), settle the run, and start a fresh worker at once so the
+ * next run does not wait for one. Events of runs that are no longer current are ignored.
+ */
+export class RuntimeHost {
+  #createWorker: () => WorkerLike;
+  #cache: TranspileCache;
+  #worker: WorkerLike | null = null;
+  #workerHas = new Set<ComponentId>();
+  #active: ActiveRun | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
+  #nextRunId = 1;
+  #disposed = false;
+
+  constructor(createWorker: () => WorkerLike, cache: TranspileCache = new MemoryTranspileCache()) {
+    this.#createWorker = createWorker;
+    this.#cache = cache;
+  }
+
+  get isRunning(): boolean {
+    return this.#active !== null;
+  }
+
+  /** Starts the worker ahead of the first run, so its start-up is off the critical path. */
+  warmUp(): void {
+    this.#ensureWorker();
+  }
+
+  run(request: RunRequest): Promise<RunOutcome> {
+    const result = this.#queue.then(() => this.#start(request));
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
+  cancel(): void {
+    this.#abort('cancelled', { code: 'Cancelled', message: 'The run was cancelled.' });
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.cancel();
+    this.#worker?.terminate();
+    this.#worker = null;
+  }
+
+  async #start(request: RunRequest): Promise<RunOutcome> {
+    if (this.#disposed) {
+      return { status: 'cancelled', error: { code: 'Cancelled', message: 'The runtime was closed.' } };
+    }
+    const worker = this.#ensureWorker();
+    const payload = await this.#payloadFor(request.component);
+    const runId = this.#nextRunId++;
+    return new Promise<RunOutcome>((resolve) => {
+      const timer = setTimeout(
+        () =>
+          this.#abort('timeout', {
+            code: 'Timeout',
+            message: `Loading the component took longer than ${LOAD_TIMEOUT_MS / 1000} s.`,
+          }),
+        LOAD_TIMEOUT_MS,
+      );
+      this.#active = { runId, request, settle: resolve, timer, callPhase: false };
+      const command: WorkerCommand = {
+        kind: 'run',
+        runId,
+        component: payload.message,
+        calls: request.calls,
+        env: request.env,
+        limits: { maxOutputBytes: request.maxOutputBytes },
+      };
+      worker.postMessage(command, payload.transfer);
+      this.#workerHas.add(request.component.id);
+    });
+  }
+
+  /** Sends nothing the worker already has; otherwise a cached transpile, else the bytes. */
+  async #payloadFor(source: ComponentSource): Promise<{ message: ComponentPayload; transfer: Transferable[] }> {
+    const base = { id: source.id, name: source.name };
+    if (this.#workerHas.has(source.id)) return { message: base, transfer: [] };
+    const cached = await this.#cache.get(source.id);
+    if (cached) {
+      // Copy, then transfer: the cache keeps its own bytes for the next worker.
+      const coreModules = cached.coreModules.map(([name, bytes]) => [name, bytes.slice()] as [string, Uint8Array]);
+      return {
+        message: { ...base, transpiled: { ...cached, coreModules } },
+        transfer: coreModules.map(([, bytes]) => bytes.buffer),
+      };
+    }
+    const bytes = source.bytes.slice();
+    return { message: { ...base, bytes }, transfer: [bytes.buffer] };
+  }
+
+  #ensureWorker(): WorkerLike {
+    if (this.#worker) return this.#worker;
+    const worker = this.#createWorker();
+    worker.onmessage = (event) => this.#onEvent(worker, event.data);
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      if (worker !== this.#worker) return;
+      this.#replaceWorker();
+      this.#settle('error', {
+        code: 'WorkerCrashed',
+        message: `The runtime worker stopped: ${event.message || 'unknown error'}`,
+      });
+    };
+    this.#worker = worker;
+    return worker;
+  }
+
+  #onEvent(worker: WorkerLike, event: WorkerEvent): void {
+    const active = this.#active;
+    if (worker !== this.#worker || event.kind === 'ready' || !active || event.runId !== active.runId) {
+      return;
+    }
+    switch (event.kind) {
+      case 'stage':
+        active.request.onStage?.(event.stage);
+        if (event.stage === 'instantiating' && !active.callPhase) {
+          // The run's own limit starts once loading is done.
+          active.callPhase = true;
+          clearTimeout(active.timer);
+          const limit = active.request.timeoutMs;
+          active.timer = setTimeout(
+            () =>
+              this.#abort('timeout', {
+                code: 'Timeout',
+                message: `The run took longer than its ${formatMs(limit)} limit and was stopped.`,
+              }),
+            limit,
+          );
+        }
+        break;
+      case 'output':
+        active.request.onOutput?.(event.stream, event.text);
+        break;
+      case 'finished': {
+        if (event.transpiled) void this.#cache.put(active.request.component.id, event.transpiled);
+        if (event.outcome.ok) {
+          this.#finish({
+            status: 'ok',
+            results: event.outcome.results,
+            timings: event.timings,
+            transpiled: event.transpiled !== undefined,
+          });
+        } else {
+          this.#finish({ status: 'error', error: event.outcome.error, timings: event.timings });
+        }
+        break;
+      }
+    }
+  }
+
+  #abort(status: 'timeout' | 'cancelled', error: RunError): void {
+    if (!this.#active) return;
+    this.#replaceWorker();
+    this.#settle(status, error);
+  }
+
+  /** Terminating is the only way to stop a running wasm call; start the successor right away. */
+  #replaceWorker(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#workerHas.clear();
+    if (!this.#disposed) this.#ensureWorker();
+  }
+
+  #settle(status: 'error' | 'timeout' | 'cancelled', error: RunError): void {
+    this.#finish({ status, error });
+  }
+
+  #finish(outcome: RunOutcome): void {
+    const active = this.#active;
+    if (!active) return;
+    clearTimeout(active.timer);
+    this.#active = null;
+    active.settle(outcome);
+  }
+}
+
+function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}

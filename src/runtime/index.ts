@@ -1,0 +1,25 @@
+export type { ComponentId, RunError, RunStage, RunTimings, ErrorCode } from './protocol';
+export {
+  RuntimeHost,
+  DEFAULT_MAX_OUTPUT_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  type ComponentSource,
+  type RunOutcome,
+  type WorkerLike,
+} from './host';
+export { MemoryTranspileCache, type TranspileCache } from './transpileCache';
+export { componentId } from './componentId';
+export { createRuntimeWorker } from './createRuntimeWorker';
+export { buildSkillEnv, configEnvName, configToValidateJson, type ConfigEntry } from './skillEnv';
+export {
+  parseMetadata,
+  parseTools,
+  parseToolResult,
+  parseValidateResult,
+  type ParamType,
+  type SkillMetadata,
+  type SkillParameter,
+  type ToolDefinition,
+  type ToolResult,
+} from './skillEngine';
+export { describeSkill, executeTool, validateConfig, type DescribeResult } from './skillEngineClient';

@@ -1,0 +1,89 @@
+// The only module the runtime host (main thread) and the worker share: every message that
+// crosses the boundary is one of these unions, discriminated on `kind`.
+
+/** A component's identity: the SHA-256 of its bytes, in hex. */
+export type ComponentId = string;
+
+/** jco's transpiled output for a component: the instantiation-mode JS and its core modules. */
+export interface TranspiledComponent {
+  js: string;
+  /** Core wasm files by the name the JS asks `getCoreModule` for. */
+  coreModules: Array<[name: string, bytes: Uint8Array]>;
+  /** Interface and function imports, as jco names them (`wasi:cli/environment`, ...). */
+  imports: string[];
+  /** Top-level exports: name (camelCase, as the JS has them) and kind (`function`/`instance`). */
+  exports: Array<[name: string, kind: string]>;
+}
+
+/** What the worker needs to run a component: its id and, unless it has it, bytes or a transpile. */
+export interface ComponentPayload {
+  id: ComponentId;
+  name: string;
+  bytes?: Uint8Array;
+  transpiled?: TranspiledComponent;
+}
+
+/** One call of an export, by its WIT name (`execute-tool`), with plain JSON-able arguments. */
+export interface ExportCall {
+  exportName: string;
+  args: unknown[];
+}
+
+export interface RunLimits {
+  /** Bytes of stdout plus stderr a run may write before it is stopped. */
+  maxOutputBytes: number;
+}
+
+// ---- host -> worker ---------------------------------------------------------------------------
+
+export type WorkerCommand = {
+  kind: 'run';
+  runId: number;
+  component: ComponentPayload;
+  /** Calls made in order on one fresh instance; their results come back in the same order. */
+  calls: ExportCall[];
+  env: Array<[string, string]>;
+  limits: RunLimits;
+};
+
+// ---- worker -> host ---------------------------------------------------------------------------
+
+export type RunStage = 'transpiling' | 'compiling' | 'instantiating' | 'calling';
+
+export type ErrorCode =
+  | 'InvalidComponent'
+  | 'TranspileFailed'
+  | 'InstantiateFailed'
+  | 'ExecutionFailure'
+  | 'OutputLimit'
+  | 'Timeout'
+  | 'Cancelled'
+  | 'WorkerCrashed';
+
+/** An error as it crosses the boundary: never a thrown object, always this record. */
+export interface RunError {
+  code: ErrorCode;
+  message: string;
+  stage?: RunStage;
+  stack?: string;
+}
+
+export interface RunTimings {
+  transpileMs: number;
+  compileMs: number;
+  instantiateMs: number;
+  callMs: number;
+}
+
+export type WorkerEvent =
+  | { kind: 'ready' }
+  | { kind: 'stage'; runId: number; stage: RunStage }
+  | { kind: 'output'; runId: number; stream: 'stdout' | 'stderr'; text: string }
+  | {
+      kind: 'finished';
+      runId: number;
+      outcome: { ok: true; results: unknown[] } | { ok: false; error: RunError };
+      timings: RunTimings;
+      /** Set when this run transpiled the component, so the host can cache the result. */
+      transpiled?: TranspiledComponent;
+    };

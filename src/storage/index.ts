@@ -1,0 +1,1 @@
+export { loadInstance, saveInstance, type StoredInstance } from './instanceConfig';

@@ -1,0 +1,9 @@
+/** Every IndexedDB database and store the playground uses, in one place. */
+export const DATABASES = {
+  instances: { db: 'skill-playground-instances', store: 'instances' },
+} as const;
+
+/** Keys inside the stores. A skill's key is stable across reloads (see skillKey in store/). */
+export const KEYS = {
+  instance: (skillKey: string, instanceName: string) => `instance:${skillKey}:${instanceName}`,
+} as const;

@@ -1,0 +1,387 @@
+import {
+  analyzeBundle,
+  bundlesFromPicked,
+  fetchExampleBundle,
+  fetchExampleIndex,
+  fetchExampleManifest,
+  type Bundle,
+  type BundleSource,
+  type PickedFile,
+} from '../bundle';
+import {
+  fieldsFromSchema,
+  initialDrafts,
+  readDrafts,
+  schemaFromSkillParameters,
+  toSkillEngineArgs,
+  type DraftValue,
+} from '../forms';
+import {
+  buildSkillEnv,
+  componentId,
+  configToValidateJson,
+  DEFAULT_MAX_OUTPUT_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  describeSkill,
+  executeTool,
+  validateConfig,
+  type ConfigEntry,
+  type ToolDefinition,
+} from '../runtime';
+import type { StoredInstance } from '../storage';
+import { draftKey, usePlayground } from './playgroundStore';
+import { getServices, hostFor } from './services';
+import type { Notice, RunState, SkillEntry } from './types';
+
+const { getState, setState } = usePlayground;
+
+// ---- notices ----------------------------------------------------------------------------------
+
+let nextNoticeId = 1;
+export function notify(message: string, tone: Notice['tone'] = 'error'): void {
+  setState((s) => ({ notices: [...s.notices, { id: nextNoticeId++, tone, message }] }));
+}
+
+export function dismissNotice(id: number): void {
+  setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+}
+
+// ---- the skill list ---------------------------------------------------------------------------
+
+export function skillKey(source: BundleSource, rootName: string): string {
+  return source.kind === 'example' ? `example:${source.id}` : `${source.kind}:${rootName}`;
+}
+
+function updateSkill(key: string, patch: Partial<SkillEntry>): void {
+  setState((s) => ({ skills: s.skills.map((skill) => (skill.key === key ? { ...skill, ...patch } : skill)) }));
+}
+
+const getSkill = (key: string) => getState().skills.find((s) => s.key === key);
+
+/** Lists the built-in examples from their SKILL.md alone; their wasm loads when one is opened. */
+export async function loadExamples(): Promise<void> {
+  try {
+    const index = await fetchExampleIndex();
+    const listed = await Promise.all(
+      index.map(async (example): Promise<SkillEntry> => {
+        const key = `example:${example.id}`;
+        try {
+          const manifest = analyzeBundle(await fetchExampleManifest(example));
+          return {
+            key,
+            source: { kind: 'example', id: example.id },
+            name: manifest.name,
+            description: manifest.description,
+            status: 'listed',
+            example,
+            tools: [],
+          };
+        } catch (error) {
+          return {
+            key,
+            source: { kind: 'example', id: example.id },
+            name: example.id,
+            description: '',
+            status: 'failed',
+            example,
+            tools: [],
+            loadError: (error as Error).message,
+          };
+        }
+      }),
+    );
+    setState((s) => ({
+      examplesLoaded: true,
+      skills: [...listed, ...s.skills.filter((skill) => skill.source.kind !== 'example')],
+    }));
+  } catch (error) {
+    setState({ examplesLoaded: true });
+    notify(`The built-in examples are not available: ${(error as Error).message}`);
+  }
+}
+
+/** Adds what the user dropped or picked; a skill dropped again replaces the earlier copy. */
+export async function addPicked(picked: PickedFile[]): Promise<void> {
+  if (picked.length === 0) {
+    notify('Nothing to open: the drop held no files.');
+    return;
+  }
+  let grouped;
+  try {
+    grouped = await bundlesFromPicked(picked);
+  } catch (error) {
+    notify(`The files could not be read: ${(error as Error).message}`);
+    return;
+  }
+  for (const problem of grouped.problems) notify(problem);
+  let firstKey: string | undefined;
+  for (const bundle of grouped.bundles) {
+    const key = addBundle(bundle);
+    firstKey ??= key;
+  }
+  if (firstKey) await selectSkill(firstKey);
+}
+
+function addBundle(bundle: Bundle): string {
+  const key = skillKey(bundle.source, bundle.rootName);
+  const analysis = analyzeBundle(bundle);
+  const entry: SkillEntry = {
+    key,
+    source: bundle.source,
+    name: analysis.name,
+    description: analysis.description,
+    status: 'listed',
+    bundle,
+    analysis,
+    tools: [],
+  };
+  setState((s) => {
+    const exists = s.skills.some((skill) => skill.key === key);
+    const runs = { ...s.runs };
+    delete runs[key];
+    return {
+      skills: exists ? s.skills.map((skill) => (skill.key === key ? entry : skill)) : [...s.skills, entry],
+      runs,
+    };
+  });
+  return key;
+}
+
+/** Opens a skill: reads its files if it has none yet, then asks its component for its tools. */
+export async function selectSkill(key: string): Promise<void> {
+  setState({ selectedKey: key });
+  const skill = getSkill(key);
+  if (!skill || skill.status === 'loading' || skill.status === 'ready') return;
+  if (skill.status === 'failed' && !skill.bundle) return;
+  updateSkill(key, { status: 'loading', loadError: undefined });
+  void ensureInstance(key);
+
+  let bundle = skill.bundle;
+  if (!bundle && skill.example) {
+    try {
+      bundle = await fetchExampleBundle(skill.example);
+    } catch (error) {
+      updateSkill(key, { status: 'failed', loadError: (error as Error).message });
+      return;
+    }
+  }
+  if (!bundle) return;
+  const analysis = analyzeBundle(bundle);
+  updateSkill(key, { bundle, analysis, name: analysis.name, description: analysis.description });
+
+  const entry = analysis.entry;
+  if (!entry || entry.kind !== 'component') {
+    // Nothing to run: the diagnostics say why (no wasm, not wasm, a core module).
+    updateSkill(key, { status: entry ? 'failed' : 'ready' });
+    return;
+  }
+  const bytes = bundle.files.get(entry.path)!;
+  const component = { id: await componentId(bytes), name: analysis.name, bytes };
+  updateSkill(key, { component });
+  const instance = await ensureInstance(key);
+  const described = await describeSkill(hostFor(key), component, analysis.name, {
+    env: envFor(key, instance),
+    timeoutMs: instance.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
+  });
+  if (!described.ok) {
+    updateSkill(key, { status: 'failed', loadError: describeLoadError(described.error.code, described.error.message) });
+    return;
+  }
+  updateSkill(key, {
+    status: 'ready',
+    metadata: described.metadata,
+    tools: described.tools,
+    load: { ms: described.loadMs, transpiled: described.transpiled },
+  });
+  const first = described.tools[0];
+  if (first && !getState().selectedTool[key]) selectTool(key, first.name);
+}
+
+function describeLoadError(code: string, message: string): string {
+  switch (code) {
+    case 'TranspileFailed':
+      return `jco could not transpile this component: ${message}`;
+    case 'InstantiateFailed':
+      return `The component could not be instantiated: ${message}`;
+    case 'InvalidComponent':
+      return `This is not a skill-engine component: ${message}`;
+    default:
+      return message;
+  }
+}
+
+// ---- tools and forms --------------------------------------------------------------------------
+
+export function toolModel(tool: ToolDefinition) {
+  const schema = schemaFromSkillParameters(tool.parameters);
+  return { schema, fields: fieldsFromSchema(schema) };
+}
+
+export function selectTool(key: string, toolName: string): void {
+  setState((s) => ({ selectedTool: { ...s.selectedTool, [key]: toolName } }));
+}
+
+export function getDrafts(key: string, tool: ToolDefinition): Record<string, DraftValue> {
+  const existing = getState().drafts[draftKey(key, tool.name)];
+  return existing ?? initialDrafts(toolModel(tool).fields);
+}
+
+export function setDraft(key: string, tool: ToolDefinition, field: string, value: DraftValue): void {
+  const id = draftKey(key, tool.name);
+  const drafts = { ...getDrafts(key, tool), [field]: value };
+  setState((s) => {
+    const errors = { ...s.fieldErrors[id] };
+    delete errors[field];
+    return { drafts: { ...s.drafts, [id]: drafts }, fieldErrors: { ...s.fieldErrors, [id]: errors } };
+  });
+}
+
+// ---- running ----------------------------------------------------------------------------------
+
+let nextRunId = 1;
+
+function patchRun(key: string, runId: number, patch: (run: RunState) => Partial<RunState>): void {
+  setState((s) => {
+    const run = s.runs[key];
+    if (!run || run.runId !== runId) return {};
+    return { runs: { ...s.runs, [key]: { ...run, ...patch(run) } } };
+  });
+}
+
+/** Validates the form, then runs the tool in the skill's worker. Only ever started by a click. */
+export async function runTool(key: string, toolName: string): Promise<void> {
+  const skill = getSkill(key);
+  const tool = skill?.tools.find((t) => t.name === toolName);
+  if (!skill?.component || !tool) return;
+  if (getState().runs[key]?.status === 'running') return;
+
+  const { schema, fields } = toolModel(tool);
+  const read = readDrafts(schema, fields, getDrafts(key, tool));
+  const id = draftKey(key, toolName);
+  if (!read.ok) {
+    setState((s) => ({ fieldErrors: { ...s.fieldErrors, [id]: read.errors } }));
+    return;
+  }
+  setState((s) => ({ fieldErrors: { ...s.fieldErrors, [id]: {} } }));
+
+  const runId = nextRunId++;
+  const startedAt = performance.now();
+  setState((s) => ({
+    runs: {
+      ...s.runs,
+      [key]: { runId, toolName, status: 'running', output: '', stdout: '', stderr: '', startedAt },
+    },
+  }));
+  const instance = await ensureInstance(key);
+  const timeoutMs = instance.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const { outcome, result } = await executeTool(
+    hostFor(key),
+    skill.component,
+    toolName,
+    toSkillEngineArgs(fields, read.value),
+    {
+      env: envFor(key, instance),
+      timeoutMs,
+      maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
+      onStage: (stage) => patchRun(key, runId, () => ({ stage })),
+      onOutput: (stream, text) => patchRun(key, runId, (run) => ({ [stream]: run[stream] + text })),
+    },
+  );
+  const durationMs = performance.now() - startedAt;
+  patchRun(key, runId, () => {
+    if (outcome.status !== 'ok') {
+      return {
+        status: outcome.status,
+        errorCode: outcome.error.code,
+        errorMessage: outcome.error.message,
+        durationMs,
+        timings: outcome.timings,
+      };
+    }
+    if (!result!.success) {
+      return {
+        status: 'error',
+        errorCode: 'ToolFailed',
+        errorMessage: result!.errorMessage ?? undefined,
+        output: result!.output,
+        durationMs,
+        timings: outcome.timings,
+      };
+    }
+    return {
+      status: 'ok',
+      output: result!.output,
+      formatNote: result!.formatNote,
+      durationMs,
+      timings: outcome.timings,
+    };
+  });
+}
+
+export function cancelRun(key: string): void {
+  hostFor(key).cancel();
+}
+
+// ---- instance configuration -------------------------------------------------------------------
+
+async function ensureInstance(key: string): Promise<StoredInstance> {
+  const existing = getState().instances[key];
+  if (existing) return existing;
+  const loaded = await getServices().loadInstance(key);
+  const current = getState().instances[key];
+  if (current) return current;
+  setState((s) => ({ instances: { ...s.instances, [key]: loaded } }));
+  return loaded;
+}
+
+function envFor(key: string, instance: StoredInstance): Array<[string, string]> {
+  const skill = getSkill(key);
+  return buildSkillEnv(
+    instance.config,
+    { skillId: key, skillName: skill?.name ?? key, instanceId: instance.name },
+    instance.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  );
+}
+
+/** Saves the configuration, then lets the skill judge it with validate-config. */
+export async function saveConfig(key: string, config: ConfigEntry[]): Promise<void> {
+  const instance = { ...(await ensureInstance(key)), config: config.filter((e) => e.key.trim() !== '') };
+  setState((s) => ({
+    instances: { ...s.instances, [key]: instance },
+    configChecks: { ...s.configChecks, [key]: { state: 'checking' } },
+  }));
+  try {
+    await getServices().saveInstance(key, instance);
+  } catch (error) {
+    notify(`The configuration could not be saved: ${(error as Error).message}`);
+  }
+  const skill = getSkill(key);
+  if (!skill?.component) {
+    setState((s) => ({ configChecks: { ...s.configChecks, [key]: { state: 'valid', message: 'Saved.' } } }));
+    return;
+  }
+  const verdict = await validateConfig(hostFor(key), skill.component, configToValidateJson(instance.config), {
+    env: envFor(key, instance),
+    timeoutMs: instance.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
+  });
+  setState((s) => ({
+    configChecks: {
+      ...s.configChecks,
+      [key]: verdict.valid
+        ? { state: 'valid', message: 'Saved; the skill accepts this configuration.' }
+        : { state: 'invalid', message: `Saved, but the skill rejects it: ${verdict.message}` },
+    },
+  }));
+}
+
+export async function setTimeoutMs(key: string, timeoutMs: number): Promise<void> {
+  const instance = { ...(await ensureInstance(key)), timeoutMs };
+  setState((s) => ({ instances: { ...s.instances, [key]: instance } }));
+  try {
+    await getServices().saveInstance(key, instance);
+  } catch (error) {
+    notify(`The timeout could not be saved: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,20 @@
+import { create } from 'zustand';
+import type { PlaygroundState } from './types';
+
+export const initialState = (): PlaygroundState => ({
+  skills: [],
+  examplesLoaded: false,
+  selectedKey: null,
+  selectedTool: {},
+  notices: [],
+  drafts: {},
+  fieldErrors: {},
+  runs: {},
+  instances: {},
+  configChecks: {},
+});
+
+/** The one store. State only; the actions that change it live in actions.ts. */
+export const usePlayground = create<PlaygroundState>()(() => initialState());
+
+export const draftKey = (skillKey: string, toolName: string) => `${skillKey}/${toolName}`;

@@ -1,0 +1,51 @@
+import {
+  createRuntimeWorker,
+  MemoryTranspileCache,
+  RuntimeHost,
+  type TranspileCache,
+  type WorkerLike,
+} from '../runtime';
+import { loadInstance, saveInstance } from '../storage';
+
+/** What the actions reach outside the store; tests swap in fakes. */
+export interface Services {
+  createWorker: () => WorkerLike;
+  transpileCache: TranspileCache;
+  loadInstance: typeof loadInstance;
+  saveInstance: typeof saveInstance;
+}
+
+let services: Services = {
+  createWorker: createRuntimeWorker,
+  transpileCache: new MemoryTranspileCache(),
+  loadInstance,
+  saveInstance,
+};
+
+export function setServices(next: Partial<Services>): void {
+  services = { ...services, ...next };
+  disposeHosts();
+}
+
+export const getServices = () => services;
+
+/** One runtime host (one worker) per skill, made on first use. */
+const hosts = new Map<string, RuntimeHost>();
+
+export function hostFor(skillKey: string): RuntimeHost {
+  let host = hosts.get(skillKey);
+  if (!host) {
+    host = new RuntimeHost(services.createWorker, services.transpileCache);
+    hosts.set(skillKey, host);
+  }
+  return host;
+}
+
+export function disposeHost(skillKey: string): void {
+  hosts.get(skillKey)?.dispose();
+  hosts.delete(skillKey);
+}
+
+function disposeHosts(): void {
+  for (const key of [...hosts.keys()]) disposeHost(key);
+}

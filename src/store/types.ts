@@ -1,0 +1,70 @@
+import type { Bundle, BundleSource, ExampleEntry, SkillDescription } from '../bundle';
+import type { DraftValue, FieldErrors } from '../forms';
+import type { ComponentSource, ErrorCode, RunStage, RunTimings, SkillMetadata, ToolDefinition } from '../runtime';
+import type { StoredInstance } from '../storage';
+
+export type SkillStatus = 'listed' | 'loading' | 'ready' | 'failed';
+
+/** A skill in the list: what the frontmatter says at once, the rest once it is opened. */
+export interface SkillEntry {
+  /** Stable across reloads: where it came from and its folder name. */
+  key: string;
+  source: BundleSource;
+  name: string;
+  description: string;
+  status: SkillStatus;
+  example?: ExampleEntry;
+  bundle?: Bundle;
+  analysis?: SkillDescription;
+  component?: ComponentSource;
+  metadata?: SkillMetadata;
+  tools: ToolDefinition[];
+  /** Why the component could not be described, in a sentence. */
+  loadError?: string;
+  /** How long the component took to get ready, and whether jco ran for it. */
+  load?: { ms: number; transpiled: boolean };
+}
+
+export type RunStatus = 'running' | 'ok' | 'error' | 'timeout' | 'cancelled';
+
+export interface RunState {
+  runId: number;
+  toolName: string;
+  status: RunStatus;
+  stage?: RunStage;
+  output: string;
+  errorCode?: ErrorCode | 'ToolFailed';
+  errorMessage?: string;
+  formatNote?: string;
+  stdout: string;
+  stderr: string;
+  startedAt: number;
+  durationMs?: number;
+  timings?: RunTimings;
+}
+
+export interface Notice {
+  id: number;
+  tone: 'error' | 'info';
+  message: string;
+}
+
+export type ConfigCheck =
+  | { state: 'idle' }
+  | { state: 'checking' }
+  | { state: 'valid'; message: string }
+  | { state: 'invalid'; message: string };
+
+export interface PlaygroundState {
+  skills: SkillEntry[];
+  examplesLoaded: boolean;
+  selectedKey: string | null;
+  selectedTool: Record<string, string>;
+  notices: Notice[];
+  /** Form contents per `skillKey/toolName`, kept while the page lives. */
+  drafts: Record<string, Record<string, DraftValue>>;
+  fieldErrors: Record<string, FieldErrors>;
+  runs: Record<string, RunState>;
+  instances: Record<string, StoredInstance>;
+  configChecks: Record<string, ConfigCheck>;
+}

@@ -1,0 +1,19 @@
+import { dismissNotice, selectNotices, usePlayground } from '../../store';
+
+/** Problems with what the user handed over: each stays until dismissed. */
+export function Notices() {
+  const notices = usePlayground(selectNotices);
+  if (notices.length === 0) return null;
+  return (
+    <ul className="notices" aria-label="Notices">
+      {notices.map((notice) => (
+        <li key={notice.id} role={notice.tone === 'error' ? 'alert' : 'status'} className={`notice ${notice.tone}`}>
+          <span>{notice.message}</span>
+          <button type="button" aria-label="Dismiss" onClick={() => dismissNotice(notice.id)}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

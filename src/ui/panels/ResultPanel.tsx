@@ -1,0 +1,107 @@
+import { selectRun, usePlayground, type RunState } from '../../store';
+
+const STAGE_TEXT = {
+  transpiling: 'Transpiling the component with jco…',
+  compiling: 'Compiling…',
+  instantiating: 'Instantiating…',
+  calling: 'Running…',
+} as const;
+
+/** Output shown as pretty JSON when it parses, else as text. */
+function formatOutput(output: string): { text: string; isJson: boolean } {
+  const trimmed = output.trim();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return { text: JSON.stringify(JSON.parse(trimmed), null, 2), isJson: true };
+    } catch {
+      // not JSON after all: show it as it came
+    }
+  }
+  return { text: output, isJson: false };
+}
+
+function statusText(run: RunState): string {
+  switch (run.status) {
+    case 'running':
+      return run.stage ? STAGE_TEXT[run.stage] : 'Starting…';
+    case 'ok':
+      return 'The tool succeeded.';
+    case 'timeout':
+      return 'The run was stopped at its time limit.';
+    case 'cancelled':
+      return 'The run was cancelled.';
+    case 'error':
+      return run.errorCode === 'ToolFailed' ? 'The tool reported an error.' : 'The run failed.';
+  }
+}
+
+/** What the last run of this skill gave: status, output, error, duration, stdout and stderr. */
+export function ResultPanel({ skillKey }: { skillKey: string }) {
+  const run = usePlayground(selectRun(skillKey));
+  return (
+    <section aria-label="Result" className="result" data-run-status={run?.status ?? 'idle'}>
+      <h3>Result</h3>
+      {!run ? (
+        <p className="muted">Fill the form and press Run.</p>
+      ) : (
+        <>
+          <p className="run-line">
+            <span className={`status status-${run.status}`} data-testid="run-status">
+              {run.status}
+            </span>{' '}
+            <span>{run.toolName}</span> <span className="muted">{statusText(run)}</span>
+            {run.durationMs !== undefined && (
+              <span className="duration" data-testid="run-duration">
+                {' '}
+                {formatDuration(run.durationMs)}
+              </span>
+            )}
+          </p>
+          {run.errorMessage && (
+            <p className="run-error" role="alert">
+              {run.errorCode && run.errorCode !== 'ToolFailed' && <code>{run.errorCode}</code>} {run.errorMessage}
+            </p>
+          )}
+          {run.formatNote && <p className="muted">{run.formatNote}</p>}
+          {run.output !== '' && <Output output={run.output} />}
+          {run.timings && run.status !== 'running' && (
+            <p className="timings muted">
+              {run.timings.transpileMs > 0 && `transpile ${formatDuration(run.timings.transpileMs)} · `}
+              instantiate {formatDuration(run.timings.instantiateMs)} · call {formatDuration(run.timings.callMs)}
+            </p>
+          )}
+        </>
+      )}
+      <Stream name="stdout" text={run?.stdout ?? ''} />
+      <Stream name="stderr" text={run?.stderr ?? ''} />
+    </section>
+  );
+}
+
+function Output({ output }: { output: string }) {
+  const { text, isJson } = formatOutput(output);
+  return (
+    <div className="output">
+      <div className="output-bar">
+        <span className="muted">{isJson ? 'JSON' : 'text'}</span>
+        <button type="button" onClick={() => void navigator.clipboard?.writeText(text)}>
+          Copy
+        </button>
+      </div>
+      <pre data-testid="run-output">{text}</pre>
+    </div>
+  );
+}
+
+function Stream({ name, text }: { name: 'stdout' | 'stderr'; text: string }) {
+  return (
+    <section aria-label={name} className={`stream stream-${name}`}>
+      <h4>{name}</h4>
+      {text ? <pre>{text}</pre> : <p className="muted">(empty)</p>}
+    </section>
+  );
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}

@@ -1,0 +1,37 @@
+import type { MouseEvent } from 'react';
+import { selectSkill, selectSkills, usePlayground } from '../../store';
+
+export const skillHref = (key: string) => `#skill=${encodeURIComponent(key)}`;
+
+/** The Skills navigation: one link per skill, named by the skill's name. */
+export function SkillList() {
+  const skills = usePlayground(selectSkills);
+  const selectedKey = usePlayground((s) => s.selectedKey);
+  const examplesLoaded = usePlayground((s) => s.examplesLoaded);
+  const open = (event: MouseEvent, key: string) => {
+    event.preventDefault();
+    window.history.replaceState(null, '', skillHref(key));
+    void selectSkill(key);
+  };
+  return (
+    <nav aria-label="Skills" className="skill-list">
+      <h2>Skills</h2>
+      {!examplesLoaded && skills.length === 0 && <p className="muted">Loading examples…</p>}
+      <ul>
+        {skills.map((skill) => (
+          <li key={skill.key} className={skill.key === selectedKey ? 'selected' : undefined}>
+            <a
+              href={skillHref(skill.key)}
+              aria-current={skill.key === selectedKey ? 'page' : undefined}
+              onClick={(event) => open(event, skill.key)}
+            >
+              {skill.name}
+            </a>
+            <span className="source-tag">{skill.source.kind}</span>
+            {skill.description && <p className="skill-description">{skill.description}</p>}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

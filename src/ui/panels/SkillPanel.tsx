@@ -1,0 +1,98 @@
+import { selectTool, usePlayground, type SkillEntry } from '../../store';
+import { DiagnosticList } from '../elements/DiagnosticList';
+import { ConfigurationForm } from './ConfigurationForm';
+import { ResultPanel } from './ResultPanel';
+import { RunLimits } from './RunLimits';
+import { ToolForm } from './ToolForm';
+
+/** Everything about one skill: what it says it is, its findings, its tools, and its last run. */
+export function SkillPanel({ skill }: { skill: SkillEntry }) {
+  const selectedTool = usePlayground((s) => s.selectedTool[skill.key]);
+  const tool = skill.tools.find((t) => t.name === selectedTool) ?? skill.tools[0];
+  const analysis = skill.analysis;
+  const body = analysis?.skillMd?.body.trim();
+
+  return (
+    <article className="skill-panel" aria-labelledby="skill-title" data-skill-status={skill.status}>
+      <header>
+        <h2 id="skill-title">{skill.name}</h2>
+        {skill.description && <p className="skill-summary">{skill.description}</p>}
+        <p className="muted meta">
+          {sourceText(skill)}
+          {skill.metadata && ` · component ${skill.metadata.name} ${skill.metadata.version}`}
+          {analysis?.entry && ` · ${analysis.entry.path} (${formatBytes(analysis.entry.size)})`}
+          {skill.load && ` · ready in ${Math.round(skill.load.ms)} ms${skill.load.transpiled ? ' (transpiled)' : ''}`}
+        </p>
+      </header>
+
+      {analysis && <DiagnosticList diagnostics={analysis.diagnostics} />}
+
+      {skill.status === 'loading' && (
+        <p role="status" className="loading">
+          Loading the component in its worker…
+        </p>
+      )}
+      {skill.loadError && (
+        <p role="alert" className="load-error">
+          {skill.loadError}
+        </p>
+      )}
+      {skill.status === 'ready' && !analysis?.entry && (
+        <p className="muted">This skill has no WebAssembly component: it is instructions only.</p>
+      )}
+
+      {skill.tools.length > 0 && tool && (
+        <section className="tools" aria-label="Tools">
+          <div role="tablist" aria-label="Tools of this skill" className="tool-tabs">
+            {skill.tools.map((t) => (
+              <button
+                key={t.name}
+                type="button"
+                role="tab"
+                aria-selected={t.name === tool.name}
+                onClick={() => selectTool(skill.key, t.name)}
+              >
+                {t.name}
+              </button>
+            ))}
+          </div>
+          <div className="run-area">
+            <div>
+              <ToolForm key={tool.name} skillKey={skill.key} tool={tool} />
+              <RunLimits skillKey={skill.key} />
+            </div>
+            <ResultPanel skillKey={skill.key} />
+          </div>
+        </section>
+      )}
+
+      {(skill.status === 'ready' || skill.status === 'failed') && analysis?.entry?.kind === 'component' && (
+        <ConfigurationForm skillKey={skill.key} />
+      )}
+
+      {body && (
+        <details className="skill-body">
+          <summary>SKILL.md</summary>
+          <pre>{body}</pre>
+        </details>
+      )}
+    </article>
+  );
+}
+
+function sourceText(skill: SkillEntry): string {
+  switch (skill.source.kind) {
+    case 'example':
+      return 'Built-in example';
+    case 'folder':
+      return `Folder ${skill.source.name}`;
+    case 'wasm':
+      return `File ${skill.source.name}`;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,0 +1,55 @@
+import { useMemo, type FormEvent } from 'react';
+import type { ToolDefinition } from '../../runtime';
+import { cancelRun, draftKey, getDrafts, runTool, setDraft, toolModel, usePlayground } from '../../store';
+import { FieldControl } from './FieldControl';
+
+interface Props {
+  skillKey: string;
+  tool: ToolDefinition;
+}
+
+/** The form generated for one tool, named by the tool, with Run and Cancel. */
+export function ToolForm({ skillKey, tool }: Props) {
+  const { fields } = useMemo(() => toolModel(tool), [tool]);
+  const id = draftKey(skillKey, tool.name);
+  const stored = usePlayground((s) => s.drafts[id]);
+  const drafts = stored ?? getDrafts(skillKey, tool);
+  const errors = usePlayground((s) => s.fieldErrors[id]);
+  const running = usePlayground((s) => s.runs[skillKey]?.status === 'running');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void runTool(skillKey, tool.name);
+  };
+  return (
+    <form aria-label={tool.name} className="tool-form" onSubmit={submit} noValidate>
+      <h3 className="tool-name">{tool.name}</h3>
+      {tool.description && <p className="tool-description">{tool.description}</p>}
+      {fields.length === 0 && <p className="muted">This tool takes no parameters.</p>}
+      {fields.map((field) => (
+        <FieldControl
+          key={field.name}
+          id={`${id}/${field.name}`.replace(/[^a-zA-Z0-9_-]/g, '_')}
+          field={field}
+          value={drafts[field.name] ?? null}
+          error={errors?.[field.name]}
+          onChange={(value) => setDraft(skillKey, tool, field.name, value)}
+        />
+      ))}
+      {errors && Object.keys(errors).length > 0 && (
+        <p className="form-error" role="alert">
+          Fix the marked field{Object.keys(errors).length === 1 ? '' : 's'} to run.
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={running}>
+          Run
+        </button>
+        <button type="button" disabled={!running} onClick={() => cancelRun(skillKey)}>
+          Cancel
+        </button>
+        <span className="hint">Ctrl+Enter runs</span>
+      </div>
+    </form>
+  );
+}
