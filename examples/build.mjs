@@ -89,7 +89,10 @@ async function buildSkill(skillDir, outDir, toolchain) {
   const spec = (await exists(buildFile)) ? JSON.parse(await fs.readFile(buildFile, 'utf8')) : {};
   const witDirs = spec.componentize ? [path.join(witRoot, spec.componentize.wit)] : [];
   const stamp = await hashInputs([skillDir, ...witDirs], toolchain);
-  const stampFile = path.join(stampDir, `${path.relative(root, outDir).replaceAll(path.sep, '_')}.stamp`);
+  const stampFile = path.join(
+    stampDir,
+    `${path.relative(root, outDir).replaceAll(path.sep, '_')}.stamp`,
+  );
   const upToDate =
     (await exists(outDir)) &&
     (await exists(stampFile)) &&
@@ -110,8 +113,9 @@ async function buildSkill(skillDir, outDir, toolchain) {
 }
 
 async function main() {
-  const jcoVersion = JSON.parse(await fs.readFile(path.join(jcoPackage, 'package.json'), 'utf8'))
-    .version;
+  const jcoVersion = JSON.parse(
+    await fs.readFile(path.join(jcoPackage, 'package.json'), 'utf8'),
+  ).version;
   const toolchain = `jco ${jcoVersion}`;
   for (const target of targets) {
     if (!(await exists(target.from))) continue;

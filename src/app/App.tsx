@@ -1,6 +1,13 @@
 import { useCallback, useEffect } from 'react';
 import type { PickedFile } from '../bundle';
-import { addPicked, loadExamples, notify, selectSelectedSkill, selectSkill, usePlayground } from '../store';
+import {
+  addPicked,
+  loadExamples,
+  notify,
+  selectSelectedSkill,
+  selectSkill,
+  usePlayground,
+} from '../store';
 import { DropZone } from '../ui/elements/DropZone';
 import { FilePickers } from '../ui/elements/FilePickers';
 import { Notices } from '../ui/elements/Notices';
@@ -53,7 +60,9 @@ export function App() {
       <div className="app">
         <header className="app-header">
           <h1>Skill Playground</h1>
-          <p className="tagline">Open, run and debug agent skills and their WebAssembly, all in your browser.</p>
+          <p className="tagline">
+            Open, run and debug agent skills and their WebAssembly, all in your browser.
+          </p>
           <FilePickers onPicked={onPicked} />
         </header>
         <Notices />
@@ -67,9 +76,9 @@ export function App() {
                 <div className="welcome">
                   <h2>Pick a skill</h2>
                   <p>
-                    Choose an example on the left, drop a skill folder (SKILL.md and its <code>skill.wasm</code>) or a
-                    .wasm component anywhere on this page, or use the buttons above. Nothing is uploaded: skills run
-                    in a Web Worker in this tab.
+                    Choose an example on the left, drop a skill folder (SKILL.md and its{' '}
+                    <code>skill.wasm</code>) or a .wasm component anywhere on this page, or use the
+                    buttons above. Nothing is uploaded: skills run in a Web Worker in this tab.
                   </p>
                 </div>
               )}

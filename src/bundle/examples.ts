@@ -14,7 +14,8 @@ export function examplesBaseUrl(): URL {
 
 export async function fetchExampleIndex(base = examplesBaseUrl()): Promise<ExampleEntry[]> {
   const response = await fetch(new URL('index.json', base));
-  if (!response.ok) throw new Error(`The example list could not be loaded (HTTP ${response.status}).`);
+  if (!response.ok)
+    throw new Error(`The example list could not be loaded (HTTP ${response.status}).`);
   const index = (await response.json()) as Partial<ExampleIndex>;
   if (index.version !== 1 || !Array.isArray(index.examples)) {
     throw new Error('The example list has an unknown format.');
@@ -24,17 +25,24 @@ export async function fetchExampleIndex(base = examplesBaseUrl()): Promise<Examp
 
 async function fetchBytes(url: URL): Promise<Uint8Array> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.pathname} could not be loaded (HTTP ${response.status}).`);
+  if (!response.ok)
+    throw new Error(`${url.pathname} could not be loaded (HTTP ${response.status}).`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
 /** Only the files that describe the skill, so the list can show it without downloading wasm. */
-export async function fetchExampleManifest(entry: ExampleEntry, base = examplesBaseUrl()): Promise<Bundle> {
+export async function fetchExampleManifest(
+  entry: ExampleEntry,
+  base = examplesBaseUrl(),
+): Promise<Bundle> {
   const wanted = entry.files.filter((f) => /^skill\.md$/i.test(f));
   return fetchExample(entry, wanted, base);
 }
 
-export async function fetchExampleBundle(entry: ExampleEntry, base = examplesBaseUrl()): Promise<Bundle> {
+export async function fetchExampleBundle(
+  entry: ExampleEntry,
+  base = examplesBaseUrl(),
+): Promise<Bundle> {
   return fetchExample(entry, entry.files, base);
 }
 

@@ -122,7 +122,11 @@ export async function bundlesFromPicked(picked: PickedFile[]): Promise<GroupedBu
       problems.push(`"${folder}" has no SKILL.md, and none of its folders has one.`);
     }
     for (const [name, sub] of skills) {
-      bundles.push({ rootName: name, files: sub, source: { kind: 'folder', name: `${folder}/${name}` } });
+      bundles.push({
+        rootName: name,
+        files: sub,
+        source: { kind: 'folder', name: `${folder}/${name}` },
+      });
     }
   }
   return { bundles, problems };

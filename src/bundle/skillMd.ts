@@ -57,7 +57,11 @@ export function parseSkillMd(text: string, file = 'SKILL.md'): SkillMd {
     return { frontmatter: null, body, bodyLine, diagnostics };
   }
   if (!isMap(doc.contents)) {
-    problem('frontmatter-not-mapping', 'The frontmatter must be a YAML mapping of keys to values.', 2);
+    problem(
+      'frontmatter-not-mapping',
+      'The frontmatter must be a YAML mapping of keys to values.',
+      2,
+    );
     return { frontmatter: null, body, bodyLine, diagnostics };
   }
   const frontmatter = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;

@@ -22,13 +22,21 @@ export function validateFrontmatter(
 
   const name = frontmatter.name;
   if (name === undefined || name === null || name === '') {
-    error('name', 'name-required', 'The frontmatter needs a name: lowercase letters, digits and hyphens.');
+    error(
+      'name',
+      'name-required',
+      'The frontmatter needs a name: lowercase letters, digits and hyphens.',
+    );
   } else if (typeof name !== 'string') {
     error('name', 'name-type', `name must be a string, not ${describeType(name)}.`);
   } else {
     const normalized = name.normalize('NFKC');
     if ([...normalized].length > NAME_MAX) {
-      error('name', 'name-length', `name is ${[...normalized].length} characters; the limit is ${NAME_MAX}.`);
+      error(
+        'name',
+        'name-length',
+        `name is ${[...normalized].length} characters; the limit is ${NAME_MAX}.`,
+      );
     }
     if (normalized !== normalized.toLowerCase()) {
       error('name', 'name-lowercase', `name "${name}" must be lowercase.`);
@@ -58,7 +66,11 @@ export function validateFrontmatter(
       'The frontmatter needs a description: what the skill does and when to use it.',
     );
   } else if (typeof description !== 'string') {
-    error('description', 'description-type', `description must be a string, not ${describeType(description)}.`);
+    error(
+      'description',
+      'description-type',
+      `description must be a string, not ${describeType(description)}.`,
+    );
   } else if (description.trim() === '') {
     error('description', 'description-required', 'description must not be blank.');
   } else if ([...description].length > DESCRIPTION_MAX) {

@@ -1,6 +1,7 @@
 import type { JsonSchema, ToolInputSchema } from './jsonSchema';
 
-export type FieldKind = 'text' | 'secret' | 'select' | 'number' | 'checkbox' | 'json' | 'list' | 'file';
+export type FieldKind =
+  'text' | 'secret' | 'select' | 'number' | 'checkbox' | 'json' | 'list' | 'file';
 
 /** A file chosen in a form: what the skill gets is `content`, text or a base64 data URL. */
 export interface FileDraft {
@@ -64,7 +65,11 @@ export function initialDraft(field: Field): DraftValue {
     case 'file':
       return null;
     case 'json':
-      return value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+      return value === undefined
+        ? ''
+        : typeof value === 'string'
+          ? value
+          : JSON.stringify(value, null, 2);
     default:
       return value === undefined || value === null ? '' : String(value);
   }

@@ -75,7 +75,10 @@ function readDefault(type: SkillParameter['paramType'], raw: string): unknown {
     case 'array': {
       const parsed = tryJson(raw);
       if (Array.isArray(parsed)) return parsed.map(String);
-      return raw.split(',').map((s) => s.trim()).filter(Boolean);
+      return raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     }
     case 'file':
       return undefined;

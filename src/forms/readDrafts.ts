@@ -5,8 +5,7 @@ import type { ToolInputSchema } from './jsonSchema';
 export type FieldErrors = Record<string, string>;
 
 export type ReadResult =
-  | { ok: true; value: Record<string, unknown> }
-  | { ok: false; errors: FieldErrors };
+  { ok: true; value: Record<string, unknown> } | { ok: false; errors: FieldErrors };
 
 // One validator for the page; compiled schemas are kept per schema object.
 const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
@@ -55,7 +54,8 @@ export function readField(field: Field, draft: DraftValue): FieldRead {
       if (text === '') return { value: undefined };
       const n = Number(text);
       if (!Number.isFinite(n)) return { error: `"${text}" is not a number.` };
-      if (field.schema.type === 'integer' && !Number.isInteger(n)) return { error: 'Enter a whole number.' };
+      if (field.schema.type === 'integer' && !Number.isInteger(n))
+        return { error: 'Enter a whole number.' };
       return { value: n };
     }
     case 'json': {
@@ -70,7 +70,9 @@ export function readField(field: Field, draft: DraftValue): FieldRead {
     case 'list':
       return { value: Array.isArray(draft) ? draft.filter((item) => item !== '') : [] };
     case 'file':
-      return { value: draft && typeof draft === 'object' ? (draft as FileDraft).content : undefined };
+      return {
+        value: draft && typeof draft === 'object' ? (draft as FileDraft).content : undefined,
+      };
     default: {
       const text = typeof draft === 'string' ? draft : '';
       return { value: text === '' ? undefined : text };
@@ -79,7 +81,8 @@ export function readField(field: Field, draft: DraftValue): FieldRead {
 }
 
 function errorField(error: ErrorObject): string | undefined {
-  if (error.keyword === 'required') return (error.params as { missingProperty: string }).missingProperty;
+  if (error.keyword === 'required')
+    return (error.params as { missingProperty: string }).missingProperty;
   const top = error.instancePath.split('/')[1];
   return top === undefined ? undefined : top.replace(/~1/g, '/').replace(/~0/g, '~');
 }
@@ -88,11 +91,6 @@ function describeSchemaError(error: ErrorObject): string {
   switch (error.keyword) {
     case 'required':
       return 'Required.';
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return `Must be ${error.message}.`;
     case 'enum':
       return `Must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}.`;
     case 'minItems':

@@ -5,7 +5,10 @@ import type { Field } from './fieldModel';
  * and the skills written for it parse from there: numbers and booleans as their text, JSON and
  * lists as JSON text, files as their content.
  */
-export function toSkillEngineArgs(fields: Field[], value: Record<string, unknown>): Record<string, string> {
+export function toSkillEngineArgs(
+  fields: Field[],
+  value: Record<string, unknown>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const field of fields) {
     const v = value[field.name];

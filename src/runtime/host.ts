@@ -100,7 +100,10 @@ export class RuntimeHost {
 
   async #start(request: RunRequest): Promise<RunOutcome> {
     if (this.#disposed) {
-      return { status: 'cancelled', error: { code: 'Cancelled', message: 'The runtime was closed.' } };
+      return {
+        status: 'cancelled',
+        error: { code: 'Cancelled', message: 'The runtime was closed.' },
+      };
     }
     const worker = this.#ensureWorker();
     const payload = await this.#payloadFor(request.component);
@@ -129,13 +132,17 @@ export class RuntimeHost {
   }
 
   /** Sends nothing the worker already has; otherwise a cached transpile, else the bytes. */
-  async #payloadFor(source: ComponentSource): Promise<{ message: ComponentPayload; transfer: Transferable[] }> {
+  async #payloadFor(
+    source: ComponentSource,
+  ): Promise<{ message: ComponentPayload; transfer: Transferable[] }> {
     const base = { id: source.id, name: source.name };
     if (this.#workerHas.has(source.id)) return { message: base, transfer: [] };
     const cached = await this.#cache.get(source.id);
     if (cached) {
       // Copy, then transfer: the cache keeps its own bytes for the next worker.
-      const coreModules = cached.coreModules.map(([name, bytes]) => [name, bytes.slice()] as [string, Uint8Array]);
+      const coreModules = cached.coreModules.map(
+        ([name, bytes]) => [name, bytes.slice()] as [string, Uint8Array],
+      );
       return {
         message: { ...base, transpiled: { ...cached, coreModules } },
         transfer: coreModules.map(([, bytes]) => bytes.buffer),
@@ -164,7 +171,12 @@ export class RuntimeHost {
 
   #onEvent(worker: WorkerLike, event: WorkerEvent): void {
     const active = this.#active;
-    if (worker !== this.#worker || event.kind === 'ready' || !active || event.runId !== active.runId) {
+    if (
+      worker !== this.#worker ||
+      event.kind === 'ready' ||
+      !active ||
+      event.runId !== active.runId
+    ) {
       return;
     }
     switch (event.kind) {

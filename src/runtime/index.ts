@@ -22,4 +22,9 @@ export {
   type ToolDefinition,
   type ToolResult,
 } from './skillEngine';
-export { describeSkill, executeTool, validateConfig, type DescribeResult } from './skillEngineClient';
+export {
+  describeSkill,
+  executeTool,
+  validateConfig,
+  type DescribeResult,
+} from './skillEngineClient';

@@ -3,7 +3,12 @@
 // wrappers, but its own SDK and examples return plain objects, bare `{success, output,
 // errorMessage}` records and `error` instead of `errorMessage`; all of these are accepted here.
 
-export const SKILL_ENGINE_EXPORTS = ['get-metadata', 'get-tools', 'execute-tool', 'validate-config'] as const;
+export const SKILL_ENGINE_EXPORTS = [
+  'get-metadata',
+  'get-tools',
+  'execute-tool',
+  'validate-config',
+] as const;
 
 export type ParamType = 'string' | 'number' | 'boolean' | 'file' | 'json' | 'array' | 'secret';
 
@@ -53,7 +58,15 @@ export class ContractError extends Error {
   readonly code = 'InvalidManifest';
 }
 
-const PARAM_TYPES = new Set<ParamType>(['string', 'number', 'boolean', 'file', 'json', 'array', 'secret']);
+const PARAM_TYPES = new Set<ParamType>([
+  'string',
+  'number',
+  'boolean',
+  'file',
+  'json',
+  'array',
+  'secret',
+]);
 
 /** A JSON string or an already-parsed value. */
 export function readJsonish(raw: unknown): unknown {
@@ -89,7 +102,8 @@ function parse(raw: unknown, what: string): unknown {
 export function parseMetadata(raw: unknown, fallbackName: string): SkillMetadata {
   const value = unwrap(parse(raw, 'get-metadata'), 'get-metadata');
   if (!isRecord(value)) throw new ContractError('get-metadata must return a JSON object.');
-  const text = (key: string) => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
+  const text = (key: string) =>
+    typeof value[key] === 'string' ? (value[key] as string) : undefined;
   return {
     name: text('name') ?? fallbackName,
     version: text('version') ?? '0.0.0',
@@ -103,7 +117,8 @@ export function parseMetadata(raw: unknown, fallbackName: string): SkillMetadata
 export function parseTools(raw: unknown): ToolDefinition[] {
   let value = unwrap(parse(raw, 'get-tools'), 'get-tools');
   if (isRecord(value) && Array.isArray(value.tools)) value = value.tools;
-  if (!Array.isArray(value)) throw new ContractError('get-tools must return a JSON array of tools.');
+  if (!Array.isArray(value))
+    throw new ContractError('get-tools must return a JSON array of tools.');
   return value.map((tool, index) => parseTool(tool, index));
 }
 
@@ -127,7 +142,9 @@ function parseParameter(param: unknown, index: number, toolName: string): SkillP
     throw new ContractError(`Tool "${toolName}": parameter ${index + 1} has no name.`);
   }
   // The wire form says paramType; skill-engine's host-side serde form says type.
-  const declared = String(param.paramType ?? param.param_type ?? param.type ?? 'string').toLowerCase();
+  const declared = String(
+    param.paramType ?? param.param_type ?? param.type ?? 'string',
+  ).toLowerCase();
   // skill-engine treats every unknown type as a string.
   const paramType = PARAM_TYPES.has(declared as ParamType) ? (declared as ParamType) : 'string';
   const rawDefault = param.defaultValue ?? param.default_value ?? param.default;
@@ -160,13 +177,18 @@ export function parseToolResult(raw: unknown): ToolResult {
   }
   let note: string | undefined;
   if (isRecord(value) && 'ok' in value) value = value.ok;
-  if (value === null || value === undefined) return { success: true, output: '', errorMessage: null };
+  if (value === null || value === undefined)
+    return { success: true, output: '', errorMessage: null };
   if (typeof value === 'string') return { success: true, output: value, errorMessage: null };
-  if (!isRecord(value) || !('success' in value || 'output' in value || 'errorMessage' in value || 'error' in value)) {
+  if (
+    !isRecord(value) ||
+    !('success' in value || 'output' in value || 'errorMessage' in value || 'error' in value)
+  ) {
     note = 'The result has no success/output fields; the whole value is shown.';
     return { success: true, output: JSON.stringify(value), errorMessage: null, formatNote: note };
   }
-  const success = value.success === undefined ? true : value.success === true || value.success === 'true';
+  const success =
+    value.success === undefined ? true : value.success === true || value.success === 'true';
   const output = value.output === undefined || value.output === null ? '' : stringify(value.output);
   const rawMessage = value.errorMessage ?? value.error_message ?? value.error ?? null;
   let errorMessage = rawMessage === null || rawMessage === undefined ? null : stringify(rawMessage);
@@ -175,7 +197,9 @@ export function parseToolResult(raw: unknown): ToolResult {
 }
 
 /** validate-config fails only when the result holds an error (skill-engine's rule). */
-export function parseValidateResult(raw: unknown): { valid: true } | { valid: false; message: string } {
+export function parseValidateResult(
+  raw: unknown,
+): { valid: true } | { valid: false; message: string } {
   let value: unknown;
   try {
     value = readJsonish(raw);
@@ -185,7 +209,10 @@ export function parseValidateResult(raw: unknown): { valid: true } | { valid: fa
   if (isRecord(value)) {
     if ('err' in value) return { valid: false, message: stringify(value.err) };
     if (value.valid === false || value.success === false) {
-      return { valid: false, message: stringify(value.error ?? value.errorMessage ?? 'invalid configuration') };
+      return {
+        valid: false,
+        message: stringify(value.error ?? value.errorMessage ?? 'invalid configuration'),
+      };
     }
   }
   return { valid: true };

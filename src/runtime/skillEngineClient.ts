@@ -14,7 +14,13 @@ import {
 type RunOptions = Pick<RunRequest, 'env' | 'timeoutMs' | 'maxOutputBytes' | 'onOutput' | 'onStage'>;
 
 export type DescribeResult =
-  | { ok: true; metadata: SkillMetadata; tools: ToolDefinition[]; transpiled: boolean; loadMs: number }
+  | {
+      ok: true;
+      metadata: SkillMetadata;
+      tools: ToolDefinition[];
+      transpiled: boolean;
+      loadMs: number;
+    }
   | { ok: false; error: RunError; status: RunOutcome['status'] };
 
 /** Calls get-metadata and get-tools on one instance and reads them. */
@@ -44,7 +50,11 @@ export async function describeSkill(
     };
   } catch (error) {
     if (!(error instanceof ContractError)) throw error;
-    return { ok: false, status: 'error', error: { code: 'ExecutionFailure', message: error.message } };
+    return {
+      ok: false,
+      status: 'error',
+      error: { code: 'ExecutionFailure', message: error.message },
+    };
   }
 }
 

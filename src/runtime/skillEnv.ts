@@ -41,6 +41,8 @@ export function buildSkillEnv(
 /** The JSON skill-engine hands to validate-config: `{"key": {"value": "...", "secret": bool}}`. */
 export function configToValidateJson(config: ConfigEntry[]): string {
   return JSON.stringify(
-    Object.fromEntries(config.filter((e) => e.key).map((e) => [e.key, { value: e.value, secret: e.secret }])),
+    Object.fromEntries(
+      config.filter((e) => e.key).map((e) => [e.key, { value: e.value, secret: e.secret }]),
+    ),
   );
 }

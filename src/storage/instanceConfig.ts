@@ -37,7 +37,8 @@ function isStoredInstance(value: unknown): value is StoredInstance {
     typeof v.name === 'string' &&
     Array.isArray(v.config) &&
     v.config.every(
-      (e) => typeof e?.key === 'string' && typeof e.value === 'string' && typeof e.secret === 'boolean',
+      (e) =>
+        typeof e?.key === 'string' && typeof e.value === 'string' && typeof e.secret === 'boolean',
     )
   );
 }

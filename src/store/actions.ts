@@ -53,7 +53,9 @@ export function skillKey(source: BundleSource, rootName: string): string {
 }
 
 function updateSkill(key: string, patch: Partial<SkillEntry>): void {
-  setState((s) => ({ skills: s.skills.map((skill) => (skill.key === key ? { ...skill, ...patch } : skill)) }));
+  setState((s) => ({
+    skills: s.skills.map((skill) => (skill.key === key ? { ...skill, ...patch } : skill)),
+  }));
 }
 
 const getSkill = (key: string) => getState().skills.find((s) => s.key === key);
@@ -140,7 +142,9 @@ function addBundle(bundle: Bundle): string {
     const runs = { ...s.runs };
     delete runs[key];
     return {
-      skills: exists ? s.skills.map((skill) => (skill.key === key ? entry : skill)) : [...s.skills, entry],
+      skills: exists
+        ? s.skills.map((skill) => (skill.key === key ? entry : skill))
+        : [...s.skills, entry],
       runs,
     };
   });
@@ -185,7 +189,10 @@ export async function selectSkill(key: string): Promise<void> {
     maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
   });
   if (!described.ok) {
-    updateSkill(key, { status: 'failed', loadError: describeLoadError(described.error.code, described.error.message) });
+    updateSkill(key, {
+      status: 'failed',
+      loadError: describeLoadError(described.error.code, described.error.message),
+    });
     return;
   }
   updateSkill(key, {
@@ -227,13 +234,21 @@ export function getDrafts(key: string, tool: ToolDefinition): Record<string, Dra
   return existing ?? initialDrafts(toolModel(tool).fields);
 }
 
-export function setDraft(key: string, tool: ToolDefinition, field: string, value: DraftValue): void {
+export function setDraft(
+  key: string,
+  tool: ToolDefinition,
+  field: string,
+  value: DraftValue,
+): void {
   const id = draftKey(key, tool.name);
   const drafts = { ...getDrafts(key, tool), [field]: value };
   setState((s) => {
     const errors = { ...s.fieldErrors[id] };
     delete errors[field];
-    return { drafts: { ...s.drafts, [id]: drafts }, fieldErrors: { ...s.fieldErrors, [id]: errors } };
+    return {
+      drafts: { ...s.drafts, [id]: drafts },
+      fieldErrors: { ...s.fieldErrors, [id]: errors },
+    };
   });
 }
 
@@ -346,7 +361,10 @@ function envFor(key: string, instance: StoredInstance): Array<[string, string]> 
 
 /** Saves the configuration, then lets the skill judge it with validate-config. */
 export async function saveConfig(key: string, config: ConfigEntry[]): Promise<void> {
-  const instance = { ...(await ensureInstance(key)), config: config.filter((e) => e.key.trim() !== '') };
+  const instance = {
+    ...(await ensureInstance(key)),
+    config: config.filter((e) => e.key.trim() !== ''),
+  };
   setState((s) => ({
     instances: { ...s.instances, [key]: instance },
     configChecks: { ...s.configChecks, [key]: { state: 'checking' } },
@@ -358,14 +376,21 @@ export async function saveConfig(key: string, config: ConfigEntry[]): Promise<vo
   }
   const skill = getSkill(key);
   if (!skill?.component) {
-    setState((s) => ({ configChecks: { ...s.configChecks, [key]: { state: 'valid', message: 'Saved.' } } }));
+    setState((s) => ({
+      configChecks: { ...s.configChecks, [key]: { state: 'valid', message: 'Saved.' } },
+    }));
     return;
   }
-  const verdict = await validateConfig(hostFor(key), skill.component, configToValidateJson(instance.config), {
-    env: envFor(key, instance),
-    timeoutMs: instance.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
-  });
+  const verdict = await validateConfig(
+    hostFor(key),
+    skill.component,
+    configToValidateJson(instance.config),
+    {
+      env: envFor(key, instance),
+      timeoutMs: instance.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
+    },
+  );
   setState((s) => ({
     configChecks: {
       ...s.configChecks,

@@ -1,6 +1,13 @@
 import type { Bundle, BundleSource, ExampleEntry, SkillDescription } from '../bundle';
 import type { DraftValue, FieldErrors } from '../forms';
-import type { ComponentSource, ErrorCode, RunStage, RunTimings, SkillMetadata, ToolDefinition } from '../runtime';
+import type {
+  ComponentSource,
+  ErrorCode,
+  RunStage,
+  RunTimings,
+  SkillMetadata,
+  ToolDefinition,
+} from '../runtime';
 import type { StoredInstance } from '../storage';
 
 export type SkillStatus = 'listed' | 'loading' | 'ready' | 'failed';

@@ -34,7 +34,10 @@ export class ComponentCache {
     return this.#loaded.has(id);
   }
 
-  async load(payload: ComponentPayload, onStage: (stage: 'transpiling' | 'compiling') => void): Promise<LoadResult> {
+  async load(
+    payload: ComponentPayload,
+    onStage: (stage: 'transpiling' | 'compiling') => void,
+  ): Promise<LoadResult> {
     const existing = this.#loaded.get(payload.id);
     if (existing) return { component: await existing, transpileMs: 0, compileMs: 0 };
 

@@ -1,5 +1,6 @@
 import type { RunError, RunStage, RunTimings, WorkerCommand, WorkerEvent } from '../protocol';
 import type { ComponentCache } from './componentCache';
+import { explainTrap } from './explainTrap';
 import { createOutputCapture, OutputLimitError } from './outputCapture';
 import { buildImports } from './wasiImports';
 
@@ -15,7 +16,11 @@ export function jsExportName(witName: string): string {
  * with its own WASI shim, make the calls in order, and report one `finished` event. It never
  * throws: every failure becomes a RunError with the stage it happened in.
  */
-export async function executeRun(command: WorkerCommand, cache: ComponentCache, emit: Emit): Promise<void> {
+export async function executeRun(
+  command: WorkerCommand,
+  cache: ComponentCache,
+  emit: Emit,
+): Promise<void> {
   const { runId } = command;
   const timings: RunTimings = { transpileMs: 0, compileMs: 0, instantiateMs: 0, callMs: 0 };
   let stage: RunStage = 'compiling';
@@ -65,14 +70,20 @@ export async function executeRun(command: WorkerCommand, cache: ComponentCache, 
     timings.callMs = performance.now() - started;
     emit({ kind: 'finished', runId, outcome: { ok: true, results }, timings, transpiled });
   } catch (error) {
-    const runError = toRunError(error, stage, output.limitHit);
+    const runError = toRunError(error, stage, output.limitHit, output.stderrTail);
     emit({ kind: 'finished', runId, outcome: { ok: false, error: runError }, timings, transpiled });
   }
 }
 
-function toRunError(error: unknown, stage: RunStage, limitHit: boolean): RunError {
+function toRunError(
+  error: unknown,
+  stage: RunStage,
+  limitHit: boolean,
+  stderrTail: string,
+): RunError {
   if (limitHit || error instanceof OutputLimitError) {
-    const message = error instanceof OutputLimitError ? error.message : 'The run wrote too much output.';
+    const message =
+      error instanceof OutputLimitError ? error.message : 'The run wrote too much output.';
     return { code: 'OutputLimit', message, stage };
   }
   const err = error instanceof Error ? error : new Error(describeThrown(error));
@@ -87,13 +98,11 @@ function toRunError(error: unknown, stage: RunStage, limitHit: boolean): RunErro
           : stage === 'instantiating'
             ? 'InstantiateFailed'
             : 'ExecutionFailure';
-  return { code, message: describeError(err), stage, stack: err.stack };
-}
-
-function describeError(err: Error): string {
-  // A wasm trap's message is terse ("unreachable"); say it was a trap.
-  if (err instanceof WebAssembly.RuntimeError) return `The component trapped: ${err.message}`;
-  return err.message || err.name;
+  const message =
+    err instanceof WebAssembly.RuntimeError
+      ? explainTrap(err.message, stderrTail)
+      : err.message || err.name;
+  return { code, message, stage, stack: err.stack };
 }
 
 function describeThrown(value: unknown): string {

@@ -6,6 +6,8 @@ export class OutputLimitError extends Error {
   }
 }
 
+const TAIL_CHARS = 4096;
+
 type Emit = (stream: 'stdout' | 'stderr', text: string) => void;
 
 /**
@@ -15,6 +17,8 @@ type Emit = (stream: 'stdout' | 'stderr', text: string) => void;
 export function createOutputCapture(maxBytes: number, emit: Emit) {
   let written = 0;
   let limitHit = false;
+  // The end of stderr, where a guest says why it is about to trap.
+  let stderrTail = '';
   const stream = (name: 'stdout' | 'stderr') => {
     const decoder = new TextDecoder();
     return {
@@ -25,7 +29,9 @@ export function createOutputCapture(maxBytes: number, emit: Emit) {
           throw new OutputLimitError(maxBytes);
         }
         const text = decoder.decode(contents, { stream: true });
-        if (text) emit(name, text);
+        if (!text) return;
+        if (name === 'stderr') stderrTail = (stderrTail + text).slice(-TAIL_CHARS);
+        emit(name, text);
       },
       blockingFlush() {},
       flush() {},
@@ -36,6 +42,9 @@ export function createOutputCapture(maxBytes: number, emit: Emit) {
     stderr: stream('stderr'),
     get limitHit() {
       return limitHit;
+    },
+    get stderrTail() {
+      return stderrTail;
     },
   };
 }

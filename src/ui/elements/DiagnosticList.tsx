@@ -6,9 +6,7 @@ export function DiagnosticList({ diagnostics }: { diagnostics: Diagnostic[] }) {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return (
     <section aria-label="Diagnostics" className="diagnostics">
-      <h3>
-        {errors > 0 ? `${errors} problem${errors === 1 ? '' : 's'}` : 'Notes'} in this skill
-      </h3>
+      <h3>{errors > 0 ? `${errors} problem${errors === 1 ? '' : 's'}` : 'Notes'} in this skill</h3>
       <ul>
         {diagnostics.map((d, i) => (
           <li key={i} className={`diagnostic ${d.severity}`} data-rule={d.rule}>

@@ -10,8 +10,6 @@ interface Props {
 export function DropZone({ onPicked, children }: Props) {
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
-  const onPickedRef = useRef(onPicked);
-  onPickedRef.current = onPicked;
 
   useEffect(() => {
     const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
@@ -35,7 +33,7 @@ export function DropZone({ onPicked, children }: Props) {
       depth.current = 0;
       setDragging(false);
       // Read the entries now: the DataTransfer is emptied once this handler returns.
-      onPickedRef.current(pickedFromDataTransfer(event.dataTransfer));
+      onPicked(pickedFromDataTransfer(event.dataTransfer));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -47,7 +45,7 @@ export function DropZone({ onPicked, children }: Props) {
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [onPicked]);
 
   return (
     <>

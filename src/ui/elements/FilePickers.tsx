@@ -26,7 +26,12 @@ export function FilePickers({ onPicked }: Props) {
       </label>
       <label className="button">
         Open skill file
-        <input type="file" className="visually-hidden" accept=".wasm,.zip,.skill" onChange={handle} />
+        <input
+          type="file"
+          className="visually-hidden"
+          accept=".wasm,.zip,.skill"
+          onChange={handle}
+        />
       </label>
     </div>
   );

@@ -7,7 +7,11 @@ export function Notices() {
   return (
     <ul className="notices" aria-label="Notices">
       {notices.map((notice) => (
-        <li key={notice.id} role={notice.tone === 'error' ? 'alert' : 'status'} className={`notice ${notice.tone}`}>
+        <li
+          key={notice.id}
+          role={notice.tone === 'error' ? 'alert' : 'status'}
+          className={`notice ${notice.tone}`}
+        >
           <span>{notice.message}</span>
           <button type="button" aria-label="Dismiss" onClick={() => dismissNotice(notice.id)}>
             ×

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ConfigEntry } from '../../runtime';
 import { saveConfig, selectConfigCheck, selectInstance, usePlayground } from '../../store';
 
@@ -8,12 +8,14 @@ import { saveConfig, selectConfigCheck, selectInstance, usePlayground } from '..
  */
 export function ConfigurationForm({ skillKey }: { skillKey: string }) {
   const instance = usePlayground(selectInstance(skillKey));
-  const check = usePlayground(selectConfigCheck(skillKey));
-  const [rows, setRows] = useState<ConfigEntry[]>([]);
+  const saved = instance?.config ?? [];
+  // Editing starts again from what is stored whenever the stored configuration changes.
+  return <ConfigurationEditor key={JSON.stringify(saved)} skillKey={skillKey} saved={saved} />;
+}
 
-  useEffect(() => {
-    setRows(instance?.config.length ? instance.config : []);
-  }, [instance]);
+function ConfigurationEditor({ skillKey, saved }: { skillKey: string; saved: ConfigEntry[] }) {
+  const check = usePlayground(selectConfigCheck(skillKey));
+  const [rows, setRows] = useState<ConfigEntry[]>(saved);
 
   const update = (index: number, patch: Partial<ConfigEntry>) =>
     setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
@@ -26,8 +28,8 @@ export function ConfigurationForm({ skillKey }: { skillKey: string }) {
     <form aria-label="Configuration" className="configuration" onSubmit={submit}>
       <h3>Configuration</h3>
       <p className="muted">
-        Values reach the skill as environment variables, each as its key and as SKILL_&lt;KEY&gt;. They are kept in
-        this browser only.
+        Values reach the skill as environment variables, each as its key and as SKILL_&lt;KEY&gt;.
+        They are kept in this browser only.
       </p>
       {rows.length === 0 && <p className="muted">No configuration values.</p>}
       {rows.map((row, index) => (
@@ -48,7 +50,11 @@ export function ConfigurationForm({ skillKey }: { skillKey: string }) {
             onChange={(e) => update(index, { value: e.target.value })}
           />
           <label className="inline">
-            <input type="checkbox" checked={row.secret} onChange={(e) => update(index, { secret: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={row.secret}
+              onChange={(e) => update(index, { secret: e.target.checked })}
+            />
             secret
           </label>
           <button
@@ -61,7 +67,10 @@ export function ConfigurationForm({ skillKey }: { skillKey: string }) {
         </div>
       ))}
       <div className="actions">
-        <button type="button" onClick={() => setRows((current) => [...current, { key: '', value: '', secret: false }])}>
+        <button
+          type="button"
+          onClick={() => setRows((current) => [...current, { key: '', value: '', secret: false }])}
+        >
           Add value
         </button>
         <button type="submit">Save configuration</button>

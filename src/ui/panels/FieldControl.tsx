@@ -11,7 +11,9 @@ interface Props {
 
 /** The control for one parameter, chosen by its kind, with its label, description and error. */
 export function FieldControl({ id, field, value, error, onChange }: Props) {
-  const describedBy = [field.description && `${id}-desc`, error && `${id}-error`].filter(Boolean).join(' ');
+  const describedBy = [field.description && `${id}-desc`, error && `${id}-error`]
+    .filter(Boolean)
+    .join(' ');
   const common = {
     id,
     'aria-invalid': error ? true : undefined,
@@ -24,7 +26,8 @@ export function FieldControl({ id, field, value, error, onChange }: Props) {
       <label htmlFor={id}>{field.name}</label>
       {field.required && (
         <span className="required" aria-hidden="true" title="required">
-          {' '}*
+          {' '}
+          *
         </span>
       )}
       <span className="param-type">{field.kind}</span>
@@ -58,7 +61,14 @@ function Control({
 }) {
   switch (field.kind) {
     case 'checkbox':
-      return <input type="checkbox" {...common} checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
+      return (
+        <input
+          type="checkbox"
+          {...common}
+          checked={value === true}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+      );
     case 'number':
       return (
         <input
@@ -71,7 +81,11 @@ function Control({
       );
     case 'select':
       return (
-        <select {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)}>
+        <select
+          {...common}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+        >
           {!field.required && <option value="">(none)</option>}
           {field.options?.map((option) => (
             <option key={option} value={option}>
@@ -81,9 +95,22 @@ function Control({
         </select>
       );
     case 'json':
-      return <JsonEditor common={common} value={typeof value === 'string' ? value : ''} onChange={onChange} />;
+      return (
+        <JsonEditor
+          common={common}
+          value={typeof value === 'string' ? value : ''}
+          onChange={onChange}
+        />
+      );
     case 'list':
-      return <ListEditor common={common} name={field.name} items={Array.isArray(value) ? value : []} onChange={onChange} />;
+      return (
+        <ListEditor
+          common={common}
+          name={field.name}
+          items={Array.isArray(value) ? value : []}
+          onChange={onChange}
+        />
+      );
     case 'file':
       return <FilePicker common={common} value={value as FileDraft | null} onChange={onChange} />;
     case 'secret':
@@ -97,12 +124,27 @@ function Control({
         />
       );
     default:
-      return <input type="text" {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <input
+          type="text"
+          {...common}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
   }
 }
 
 /** A textarea that says, as you type, whether what it holds is JSON. */
-function JsonEditor({ common, value, onChange }: { common: Common; value: string; onChange: (v: string) => void }) {
+function JsonEditor({
+  common,
+  value,
+  onChange,
+}: {
+  common: Common;
+  value: string;
+  onChange: (v: string) => void;
+}) {
   let parseError: string | null = null;
   if (value.trim() !== '') {
     try {
@@ -141,12 +183,10 @@ function ListEditor({
   onChange: (v: string[]) => void;
 }) {
   const rows = items.length === 0 ? [''] : items;
-  const update = (index: number, text: string) => onChange(rows.map((item, i) => (i === index ? text : item)));
+  const update = (index: number, text: string) =>
+    onChange(rows.map((item, i) => (i === index ? text : item)));
   return (
-    <div className="list-editor" role="group" aria-labelledby={`${common.id}-label`}>
-      <span id={`${common.id}-label`} className="visually-hidden">
-        {name}
-      </span>
+    <div className="list-editor">
       <ol>
         {rows.map((item, index) => (
           <li key={index}>

@@ -59,15 +59,18 @@ export function ResultPanel({ skillKey }: { skillKey: string }) {
           </p>
           {run.errorMessage && (
             <p className="run-error" role="alert">
-              {run.errorCode && run.errorCode !== 'ToolFailed' && <code>{run.errorCode}</code>} {run.errorMessage}
+              {run.errorCode && run.errorCode !== 'ToolFailed' && <code>{run.errorCode}</code>}{' '}
+              {run.errorMessage}
             </p>
           )}
           {run.formatNote && <p className="muted">{run.formatNote}</p>}
           {run.output !== '' && <Output output={run.output} />}
           {run.timings && run.status !== 'running' && (
             <p className="timings muted">
-              {run.timings.transpileMs > 0 && `transpile ${formatDuration(run.timings.transpileMs)} · `}
-              instantiate {formatDuration(run.timings.instantiateMs)} · call {formatDuration(run.timings.callMs)}
+              {run.timings.transpileMs > 0 &&
+                `transpile ${formatDuration(run.timings.transpileMs)} · `}
+              instantiate {formatDuration(run.timings.instantiateMs)} · call{' '}
+              {formatDuration(run.timings.callMs)}
             </p>
           )}
         </>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DEFAULT_TIMEOUT_MS } from '../../runtime';
 import { selectInstance, setTimeoutMs, usePlayground } from '../../store';
 
@@ -9,9 +9,12 @@ const MAX_TIMEOUT_MS = 10 * 60 * 1000;
 export function RunLimits({ skillKey }: { skillKey: string }) {
   const instance = usePlayground(selectInstance(skillKey));
   const current = instance?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return <TimeoutInput key={current} skillKey={skillKey} current={current} />;
+}
+
+function TimeoutInput({ skillKey, current }: { skillKey: string; current: number }) {
   const [text, setText] = useState(String(current));
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setText(String(current)), [current]);
 
   const commit = () => {
     const value = Number(text);

@@ -21,7 +21,8 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
           {sourceText(skill)}
           {skill.metadata && ` · component ${skill.metadata.name} ${skill.metadata.version}`}
           {analysis?.entry && ` · ${analysis.entry.path} (${formatBytes(analysis.entry.size)})`}
-          {skill.load && ` · ready in ${Math.round(skill.load.ms)} ms${skill.load.transpiled ? ' (transpiled)' : ''}`}
+          {skill.load &&
+            ` · ready in ${Math.round(skill.load.ms)} ms${skill.load.transpiled ? ' (transpiled)' : ''}`}
         </p>
       </header>
 
@@ -66,9 +67,8 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         </section>
       )}
 
-      {(skill.status === 'ready' || skill.status === 'failed') && analysis?.entry?.kind === 'component' && (
-        <ConfigurationForm skillKey={skill.key} />
-      )}
+      {(skill.status === 'ready' || skill.status === 'failed') &&
+        analysis?.entry?.kind === 'component' && <ConfigurationForm skillKey={skill.key} />}
 
       {body && (
         <details className="skill-body">

@@ -1,6 +1,14 @@
 import { useMemo, type FormEvent } from 'react';
 import type { ToolDefinition } from '../../runtime';
-import { cancelRun, draftKey, getDrafts, runTool, setDraft, toolModel, usePlayground } from '../../store';
+import {
+  cancelRun,
+  draftKey,
+  getDrafts,
+  runTool,
+  setDraft,
+  toolModel,
+  usePlayground,
+} from '../../store';
 import { FieldControl } from './FieldControl';
 
 interface Props {

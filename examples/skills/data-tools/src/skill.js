@@ -85,7 +85,8 @@ export function executeTool(toolName, argsJson) {
       case 'scale': {
         const value = Number(args.value);
         const factor = Number(args.factor ?? 2);
-        if (Number.isNaN(value) || Number.isNaN(factor)) return failed('value and factor must be numbers');
+        if (Number.isNaN(value) || Number.isNaN(factor))
+          return failed('value and factor must be numbers');
         return done(String(value * factor));
       }
       case 'pick': {

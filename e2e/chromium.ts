@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+
+/** Flags for a headless Chromium on a machine with no network but loopback and no GPU. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * Playwright cannot download its own browser here, so tests drive a system Chromium:
+ * CHROMIUM_PATH first, then the usual Debian and Ubuntu locations.
+ */
+export function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  if (found) return found;
+  throw new Error(
+    [
+      'No Chromium found for the browser tests.',
+      process.env.CHROMIUM_PATH ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist.` : '',
+      'Install one (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  );
+}

@@ -1,0 +1,155 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const BUILT_FIXTURES = path.resolve(import.meta.dirname, '.built');
+
+/** File contents as base64: a megabyte crosses into the page in milliseconds, unlike a number array. */
+export type Files = Record<string, string>;
+
+/** A folder's files as path -> base64 bytes, for handing to the page. */
+export function readFolder(dir: string, prefix = path.basename(dir)): Files {
+  const out: Files = {};
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) Object.assign(out, readFolder(full, `${prefix}/${name}`));
+    else out[`${prefix}/${name}`] = readFileSync(full).toString('base64');
+  }
+  return out;
+}
+
+export const text = (s: string) => Buffer.from(s).toString('base64');
+
+/** The playground as a user sees it: role and label locators only. */
+export class Playground {
+  constructor(readonly page: Page) {}
+
+  async open(query = '') {
+    await this.page.goto(`/${query}`);
+    await expect(this.skills.getByRole('link').first()).toBeVisible();
+  }
+
+  get skills(): Locator {
+    return this.page.getByRole('navigation', { name: 'Skills' });
+  }
+
+  skillLink(name: string): Locator {
+    return this.skills.getByRole('link', { name, exact: true });
+  }
+
+  async openSkill(name: string, firstTool: string) {
+    await this.skillLink(name).click();
+    await expect(this.form(firstTool)).toBeVisible();
+  }
+
+  tab(toolName: string): Locator {
+    return this.page.getByRole('tab', { name: toolName, exact: true });
+  }
+
+  form(toolName: string): Locator {
+    return this.page.getByRole('form', { name: toolName, exact: true });
+  }
+
+  field(toolName: string, param: string): Locator {
+    return this.form(toolName).getByLabel(param, { exact: true });
+  }
+
+  get result(): Locator {
+    return this.page.getByRole('region', { name: 'Result' });
+  }
+
+  get output(): Locator {
+    return this.result.getByTestId('run-output');
+  }
+
+  async run(toolName: string) {
+    await this.form(toolName).getByRole('button', { name: 'Run', exact: true }).click();
+  }
+
+  async expectStatus(status: 'ok' | 'error' | 'timeout' | 'cancelled' | 'running') {
+    await expect(this.result).toHaveAttribute('data-run-status', status);
+  }
+
+  async setTimeoutMs(ms: number) {
+    const input = this.page.getByLabel('Timeout (ms)');
+    await input.fill(String(ms));
+    await input.press('Enter');
+  }
+
+  /**
+   * Drops files on the page through a DataTransfer built in the page, as a drag from a file
+   * manager would. Paths with "/" name the folders. Chromium gives synthetic items no
+   * FileSystemEntry, so this exercises the File-name path.
+   */
+  async dropFiles(files: Files) {
+    await this.page.evaluate((entries) => {
+      const decode = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      for (const [name, b64] of Object.entries(entries)) {
+        data.items.add(new File([decode(b64)], name));
+      }
+      const target = document.querySelector('main')!;
+      target.dispatchEvent(new DragEvent('dragenter', { bubbles: true, dataTransfer: data }));
+      target.dispatchEvent(
+        new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }),
+      );
+      target.dispatchEvent(
+        new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }),
+      );
+    }, files);
+  }
+
+  /**
+   * Drops a folder the way Chromium delivers a real one: one DataTransferItem whose
+   * webkitGetAsEntry() is a directory entry, read in batches by readEntries().
+   */
+  async dropFolderAsEntries(files: Files) {
+    await this.page.evaluate((entries) => {
+      const decode = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      type Node = { name: string; children?: Map<string, Node>; bytes?: string };
+      const root: Node = { name: '', children: new Map() };
+      for (const [p, bytes] of Object.entries(entries)) {
+        const parts = p.split('/');
+        let node = root;
+        parts.forEach((part, i) => {
+          if (i === parts.length - 1) node.children!.set(part, { name: part, bytes });
+          else {
+            if (!node.children!.has(part))
+              node.children!.set(part, { name: part, children: new Map() });
+            node = node.children!.get(part)!;
+          }
+        });
+      }
+      const entryOf = (node: Node): unknown =>
+        node.children
+          ? {
+              name: node.name,
+              isFile: false,
+              isDirectory: true,
+              createReader() {
+                // Real readers hand out entries in batches until an empty one.
+                const pending = [...node.children!.values()].map(entryOf);
+                return {
+                  readEntries: (ok: (batch: unknown[]) => void) =>
+                    setTimeout(() => ok(pending.splice(0, 2))),
+                };
+              },
+            }
+          : {
+              name: node.name,
+              isFile: true,
+              isDirectory: false,
+              file: (ok: (f: File) => void) => ok(new File([decode(node.bytes!)], node.name)),
+            };
+      const items = [...root.children!.values()].map((node) => ({
+        kind: 'file',
+        webkitGetAsEntry: () => entryOf(node),
+        getAsFile: () => null,
+      }));
+      const fake = { items, files: [], types: ['Files'], dropEffect: 'none' };
+      const event = new DragEvent('drop', { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'dataTransfer', { value: fake });
+      document.querySelector('main')!.dispatchEvent(event);
+    }, files);
+  }
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeBundle, findWasmPath } from './analyzeBundle';
+import type { Bundle } from './types';
+import { wasmKind } from './wasmKind';
+
+const enc = new TextEncoder();
+const COMPONENT = new Uint8Array([0, 0x61, 0x73, 0x6d, 0x0d, 0, 1, 0]);
+const CORE = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+
+function bundle(files: Record<string, Uint8Array | string>, rootName = 'demo'): Bundle {
+  return {
+    rootName,
+    source: { kind: 'folder', name: rootName },
+    files: new Map(
+      Object.entries(files).map(([p, v]) => [p, typeof v === 'string' ? enc.encode(v) : v]),
+    ),
+  };
+}
+
+describe('wasmKind', () => {
+  it('tells components, core modules and other files apart by their header', () => {
+    expect(wasmKind(COMPONENT)).toBe('component');
+    expect(wasmKind(CORE)).toBe('core-module');
+    expect(wasmKind(enc.encode('hello, world'))).toBe('not-wasm');
+    expect(wasmKind(new Uint8Array())).toBe('not-wasm');
+  });
+});
+
+describe('analyzeBundle', () => {
+  it('reads name and description and finds skill.wasm', () => {
+    const result = analyzeBundle(
+      bundle({
+        'SKILL.md': '---\nname: demo\ndescription: A demo.\n---\nbody',
+        'skill.wasm': COMPONENT,
+      }),
+    );
+    expect(result).toMatchObject({ name: 'demo', description: 'A demo.', diagnostics: [] });
+    expect(result.entry).toEqual({ path: 'skill.wasm', kind: 'component', size: 8 });
+  });
+
+  it('looks for the wasm where skill systems put it, in order', () => {
+    const files = (paths: string[]) => new Map(paths.map((p) => [p, COMPONENT]));
+    expect(findWasmPath(files(['wasm/skill.wasm', 'skill.wasm']))).toBe('skill.wasm');
+    expect(findWasmPath(files(['wasm/skill.wasm', 'dist/skill.wasm']))).toBe('wasm/skill.wasm');
+    expect(findWasmPath(files(['build/thing.wasm']))).toBe('build/thing.wasm');
+    expect(findWasmPath(files(['a.wasm', 'b.wasm']))).toBeUndefined();
+  });
+
+  it('says a folder without SKILL.md is not a skill folder, and keeps the folder name', () => {
+    const result = analyzeBundle(bundle({ 'skill.wasm': COMPONENT }));
+    expect(result.name).toBe('demo');
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(['skill-md-missing']);
+  });
+
+  it('says when skill.wasm is not WebAssembly at all', () => {
+    const result = analyzeBundle(
+      bundle({ 'SKILL.md': '---\nname: demo\ndescription: d\n---\n', 'skill.wasm': 'not wasm' }),
+    );
+    expect(result.entry?.kind).toBe('not-wasm');
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(['wasm-invalid']);
+  });
+
+  it('still finds the component when SKILL.md is broken', () => {
+    const result = analyzeBundle(bundle({ 'SKILL.md': 'no frontmatter', 'skill.wasm': COMPONENT }));
+    expect(result.entry?.kind).toBe('component');
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(['frontmatter-missing']);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { bundlesFromPicked, type PickedFile } from './pickedFiles';
+
+const file = (path: string, text = 'x'): PickedFile => ({ path, file: new Blob([text]) });
+
+describe('bundlesFromPicked', () => {
+  it('makes one bundle per top-level folder, with paths relative to it', async () => {
+    const { bundles, problems } = await bundlesFromPicked([
+      file('demo/SKILL.md'),
+      file('demo/wasm/skill.wasm'),
+      file('other/SKILL.md'),
+    ]);
+    expect(problems).toEqual([]);
+    expect(bundles.map((b) => [b.rootName, [...b.files.keys()]])).toEqual([
+      ['demo', ['SKILL.md', 'wasm/skill.wasm']],
+      ['other', ['SKILL.md']],
+    ]);
+  });
+
+  it('splits a folder of skill folders into its skills', async () => {
+    const { bundles } = await bundlesFromPicked([
+      file('skills/a/SKILL.md'),
+      file('skills/b/SKILL.md'),
+    ]);
+    expect(bundles.map((b) => b.rootName)).toEqual(['a', 'b']);
+  });
+
+  it('takes a lone .wasm file as a skill and reports other loose files', async () => {
+    const { bundles, problems } = await bundlesFromPicked([file('tool.wasm'), file('notes.txt')]);
+    expect(bundles).toMatchObject([
+      { rootName: 'tool', source: { kind: 'wasm', name: 'tool.wasm' } },
+    ]);
+    expect(problems).toEqual([expect.stringContaining('notes.txt is not a skill')]);
+  });
+
+  it('skips .git and node_modules inside a skill', async () => {
+    const { bundles } = await bundlesFromPicked([
+      file('demo/SKILL.md'),
+      file('demo/.git/HEAD'),
+      file('demo/node_modules/x/index.js'),
+    ]);
+    expect([...bundles[0]!.files.keys()]).toEqual(['SKILL.md']);
+  });
+
+  it('reports a folder in which no SKILL.md can be found', async () => {
+    const { bundles, problems } = await bundlesFromPicked([file('stuff/deep/readme.txt')]);
+    expect(bundles).toEqual([]);
+    expect(problems[0]).toContain('has no SKILL.md');
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseSkillMd } from './skillMd';
+
+describe('parseSkillMd', () => {
+  it('splits frontmatter from the body and reads YAML with a real parser', () => {
+    const md = parseSkillMd(
+      '---\nname: pdf\ndescription: "Reads: PDFs"\nmetadata:\n  a: b\n---\n# Body\ntext\n',
+    );
+    expect(md.diagnostics).toEqual([]);
+    expect(md.frontmatter).toEqual({
+      name: 'pdf',
+      description: 'Reads: PDFs',
+      metadata: { a: 'b' },
+    });
+    expect(md.body).toBe('# Body\ntext\n');
+    expect(md.bodyLine).toBe(7);
+  });
+
+  it('accepts CRLF line endings and a byte-order mark', () => {
+    const md = parseSkillMd('\uFEFF---\r\nname: x\r\ndescription: y\r\n---\r\nbody');
+    expect(md.frontmatter).toEqual({ name: 'x', description: 'y' });
+    expect(md.body).toBe('body');
+  });
+
+  it('reports a missing frontmatter with a sentence that says what to write', () => {
+    const md = parseSkillMd('# Just a title\n');
+    expect(md.frontmatter).toBeNull();
+    expect(md.diagnostics).toMatchObject([
+      { rule: 'frontmatter-missing', line: 1, severity: 'error' },
+    ]);
+    expect(md.diagnostics[0]!.message).toContain('---');
+  });
+
+  it('reports an unclosed frontmatter', () => {
+    const md = parseSkillMd('---\nname: x\ndescription: y\n');
+    expect(md.diagnostics).toMatchObject([{ rule: 'frontmatter-unclosed' }]);
+  });
+
+  it('places YAML syntax errors on their line in the file', () => {
+    const md = parseSkillMd('---\nname: x\ndescription: [unclosed\n---\n');
+    expect(md.frontmatter).toBeNull();
+    expect(md.diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', severity: 'error' });
+    expect(md.diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('rejects duplicate keys', () => {
+    const md = parseSkillMd('---\nname: a\nname: b\ndescription: d\n---\n');
+    expect(md.diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', line: 3 });
+  });
+
+  it('reports a frontmatter that is not a mapping, or empty', () => {
+    expect(parseSkillMd('---\n- a\n- b\n---\n').diagnostics[0]!.rule).toBe(
+      'frontmatter-not-mapping',
+    );
+    expect(parseSkillMd('---\n---\nbody').diagnostics[0]!.rule).toBe('frontmatter-empty');
+  });
+});

@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RuntimeHost, type WorkerLike } from './host';
+import type { WorkerCommand, WorkerEvent } from './protocol';
+import { MemoryTranspileCache } from './transpileCache';
+
+/** A worker the test drives by hand: it records commands and emits what the test says. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<WorkerEvent>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  commands: WorkerCommand[] = [];
+  terminated = false;
+  postMessage(message: WorkerCommand) {
+    this.commands.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  emit(event: WorkerEvent) {
+    this.onmessage?.({ data: event } as MessageEvent<WorkerEvent>);
+  }
+  get lastRunId() {
+    return this.commands.at(-1)!.runId;
+  }
+}
+
+const timings = { transpileMs: 0, compileMs: 0, instantiateMs: 1, callMs: 1 };
+const component = { id: 'abc', name: 'demo', bytes: new Uint8Array([1, 2, 3]) };
+const request = {
+  component,
+  calls: [{ exportName: 'get-tools', args: [] }],
+  env: [],
+  timeoutMs: 1000,
+  maxOutputBytes: 1024,
+};
+
+describe('RuntimeHost', () => {
+  let workers: FakeWorker[];
+  let host: RuntimeHost;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    workers = [];
+    host = new RuntimeHost(() => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    }, new MemoryTranspileCache());
+  });
+  afterEach(() => vi.useRealTimers());
+
+  async function started() {
+    await vi.waitFor(() => expect(workers.at(-1)?.commands.length).toBeGreaterThan(0));
+    return workers.at(-1)!;
+  }
+
+  it('settles a run with the results the worker sends', async () => {
+    const run = host.run(request);
+    const worker = await started();
+    worker.emit({
+      kind: 'finished',
+      runId: worker.lastRunId,
+      outcome: { ok: true, results: ['x'] },
+      timings,
+    });
+    await expect(run).resolves.toMatchObject({ status: 'ok', results: ['x'] });
+  });
+
+  it('sends the bytes once, and nothing the worker already has', async () => {
+    const first = host.run(request);
+    const worker = await started();
+    worker.emit({
+      kind: 'finished',
+      runId: worker.lastRunId,
+      outcome: { ok: true, results: [] },
+      timings,
+    });
+    await first;
+    const second = host.run(request);
+    await vi.waitFor(() => expect(worker.commands).toHaveLength(2));
+    worker.emit({
+      kind: 'finished',
+      runId: worker.lastRunId,
+      outcome: { ok: true, results: [] },
+      timings,
+    });
+    await second;
+    expect(worker.commands[0]!.component.bytes).toBeDefined();
+    expect(worker.commands[1]!.component.bytes).toBeUndefined();
+  });
+
+  it('ignores events of runs that are not current', async () => {
+    const run = host.run(request);
+    const worker = await started();
+    const onOutput = vi.fn();
+    worker.emit({ kind: 'output', runId: 999, stream: 'stdout', text: 'stale' });
+    worker.emit({
+      kind: 'finished',
+      runId: 999,
+      outcome: { ok: true, results: ['stale'] },
+      timings,
+    });
+    worker.emit({
+      kind: 'finished',
+      runId: worker.lastRunId,
+      outcome: { ok: true, results: ['fresh'] },
+      timings,
+    });
+    await expect(run).resolves.toMatchObject({ results: ['fresh'] });
+    expect(onOutput).not.toHaveBeenCalled();
+  });
+
+  it('times out from the instantiate stage, terminates the worker and starts a fresh one', async () => {
+    const run = host.run({ ...request, timeoutMs: 500 });
+    const worker = await started();
+    worker.emit({ kind: 'stage', runId: worker.lastRunId, stage: 'instantiating' });
+    vi.advanceTimersByTime(499);
+    expect(worker.terminated).toBe(false);
+    vi.advanceTimersByTime(1);
+    await expect(run).resolves.toMatchObject({ status: 'timeout', error: { code: 'Timeout' } });
+    expect(worker.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('gives the next run after a kill the cached transpile instead of the bytes', async () => {
+    const transpiled = {
+      js: 'export {}',
+      coreModules: [['c.core.wasm', new Uint8Array([9])]] as Array<[string, Uint8Array]>,
+      imports: [],
+      exports: [],
+    };
+    const first = host.run(request);
+    const worker = await started();
+    worker.emit({
+      kind: 'finished',
+      runId: worker.lastRunId,
+      outcome: { ok: true, results: [] },
+      timings,
+      transpiled,
+    });
+    await first;
+    const second = host.run(request);
+    await vi.waitFor(() => expect(worker.commands).toHaveLength(2));
+    host.cancel();
+    await expect(second).resolves.toMatchObject({ status: 'cancelled' });
+    const third = host.run(request);
+    const fresh = await started();
+    expect(fresh).not.toBe(worker);
+    expect(fresh.commands[0]!.component.bytes).toBeUndefined();
+    expect(fresh.commands[0]!.component.transpiled?.js).toBe('export {}');
+    fresh.emit({
+      kind: 'finished',
+      runId: fresh.lastRunId,
+      outcome: { ok: true, results: [] },
+      timings,
+    });
+    await third;
+  });
+
+  it('settles a run as an error when the worker crashes', async () => {
+    const run = host.run(request);
+    const worker = await started();
+    worker.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent);
+    await expect(run).resolves.toMatchObject({ status: 'error', error: { code: 'WorkerCrashed' } });
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('forwards stages and output of the current run', async () => {
+    const onStage = vi.fn();
+    const onOutput = vi.fn();
+    const run = host.run({ ...request, onStage, onOutput });
+    const worker = await started();
+    worker.emit({ kind: 'stage', runId: worker.lastRunId, stage: 'calling' });
+    worker.emit({ kind: 'output', runId: worker.lastRunId, stream: 'stderr', text: 'warn' });
+    worker.emit({
+      kind: 'finished',
+      runId: worker.lastRunId,
+      outcome: { ok: false, error: { code: 'ExecutionFailure', message: 'trap' } },
+      timings,
+    });
+    await expect(run).resolves.toMatchObject({ status: 'error', error: { message: 'trap' } });
+    expect(onStage).toHaveBeenCalledWith('calling');
+    expect(onOutput).toHaveBeenCalledWith('stderr', 'warn');
+  });
+});
