@@ -1,9 +1,16 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    alias: {
+      // jco's package exports do not include lib/, where it ships the WASI preview1 adapters.
+      'jco-lib': fileURLToPath(new URL('./node_modules/@bytecodealliance/jco/lib', import.meta.url)),
+    },
+  },
   worker: { format: 'es' },
   // jco finds its own wasm with `new URL(..., import.meta.url)`; pre-bundling would move the
   // JavaScript away from those files.

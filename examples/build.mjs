@@ -84,6 +84,31 @@ async function componentize(skillDir, outDir, spec) {
   await run(process.execPath, args, { cwd: skillDir });
 }
 
+/** C sources to a WASI preview1 command with Debian's clang and wasi-libc. */
+async function compileC(skillDir, outDir, spec) {
+  const out = path.join(outDir, spec.out);
+  await fs.mkdir(path.dirname(out), { recursive: true });
+  const args = [
+    '--target=wasm32-wasi',
+    '-O2',
+    '-Wl,--strip-all',
+    '-o',
+    out,
+    ...spec.sources.map((source) => path.join(skillDir, source)),
+  ];
+  try {
+    await run('clang', args, { cwd: skillDir });
+  } catch (error) {
+    if (error.code === 'ENOENT') {
+      throw new Error(
+        'clang is not installed. Install the C toolchain for WASI: apt-get install -y clang lld wasi-libc libclang-rt-14-dev-wasm32',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
 async function buildSkill(skillDir, outDir, toolchain) {
   const buildFile = path.join(skillDir, 'build.json');
   const spec = (await exists(buildFile)) ? JSON.parse(await fs.readFile(buildFile, 'utf8')) : {};
@@ -107,16 +132,26 @@ async function buildSkill(skillDir, outDir, toolchain) {
     await fs.copyFile(path.join(skillDir, file), path.join(outDir, file));
   }
   if (spec.componentize) await componentize(skillDir, outDir, spec.componentize);
+  for (const c of spec.clang ?? []) await compileC(skillDir, outDir, c);
   await fs.mkdir(stampDir, { recursive: true });
   await fs.writeFile(stampFile, stamp);
   return true;
+}
+
+async function clangVersion() {
+  try {
+    const { stdout } = await run('clang', ['--version']);
+    return stdout.split('\n')[0];
+  } catch {
+    return 'no clang';
+  }
 }
 
 async function main() {
   const jcoVersion = JSON.parse(
     await fs.readFile(path.join(jcoPackage, 'package.json'), 'utf8'),
   ).version;
-  const toolchain = `jco ${jcoVersion}`;
+  const toolchain = `jco ${jcoVersion}; ${await clangVersion()}`;
   for (const target of targets) {
     if (!(await exists(target.from))) continue;
     const names = (await fs.readdir(target.from, { withFileTypes: true }))

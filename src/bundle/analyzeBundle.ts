@@ -77,13 +77,6 @@ export function analyzeBundle(bundle: Bundle): SkillDescription {
         severity: 'error',
         message: `${wasmPath} is not a WebAssembly file: it does not start with the "\\0asm" magic bytes.`,
       });
-    } else if (entry.kind === 'core-module') {
-      diagnostics.push({
-        file: wasmPath,
-        rule: 'wasm-core-module',
-        severity: 'error',
-        message: `${wasmPath} is a core WebAssembly module, not a component; this playground runs WebAssembly components.`,
-      });
     }
   } else if ([...bundle.files.keys()].filter((p) => p.endsWith('.wasm')).length > 1) {
     diagnostics.push({

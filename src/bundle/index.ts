@@ -21,3 +21,12 @@ export {
   fetchExampleManifest,
   type ExampleEntry,
 } from './examples';
+export { commandTools } from './commandTools';
+export {
+  defaultRunTool,
+  SIDECAR_FILE,
+  type CommandProtocol,
+  type Tool,
+  type ToolCall,
+  type ToolLimits,
+} from './tools';

@@ -23,7 +23,7 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-const timings = { transpileMs: 0, compileMs: 0, instantiateMs: 1, callMs: 1 };
+const timings = { wrapMs: 0, transpileMs: 0, compileMs: 0, instantiateMs: 1, callMs: 1 };
 const component = { id: 'abc', name: 'demo', bytes: new Uint8Array([1, 2, 3]) };
 const request = {
   component,

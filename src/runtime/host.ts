@@ -1,5 +1,6 @@
 import type {
   ComponentId,
+  ComponentInfo,
   ComponentPayload,
   ExportCall,
   RunError,
@@ -28,6 +29,7 @@ export interface RunRequest {
   component: ComponentSource;
   calls: ExportCall[];
   env: Array<[string, string]>;
+  stdin?: Uint8Array;
   /** Limit on instantiating and calling; loading the component has its own, longer one. */
   timeoutMs: number;
   maxOutputBytes: number;
@@ -36,8 +38,22 @@ export interface RunRequest {
 }
 
 export type RunOutcome =
-  | { status: 'ok'; results: unknown[]; timings: RunTimings; transpiled: boolean }
-  | { status: 'error' | 'timeout' | 'cancelled'; error: RunError; timings?: RunTimings };
+  | {
+      status: 'ok';
+      results: unknown[];
+      /** For commands: the status they exited with. */
+      exitCode?: number;
+      timings: RunTimings;
+      /** Whether this run ran jco (false when a cache served the component). */
+      transpiled: boolean;
+      info?: ComponentInfo;
+    }
+  | {
+      status: 'error' | 'timeout' | 'cancelled';
+      error: RunError;
+      timings?: RunTimings;
+      info?: ComponentInfo;
+    };
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
@@ -126,7 +142,12 @@ export class RuntimeHost {
         env: request.env,
         limits: { maxOutputBytes: request.maxOutputBytes },
       };
-      worker.postMessage(command, payload.transfer);
+      const transfer = [...payload.transfer];
+      if (request.stdin) {
+        command.stdin = request.stdin.slice();
+        transfer.push(command.stdin.buffer);
+      }
+      worker.postMessage(command, transfer);
       this.#workerHas.add(request.component.id);
     });
   }
@@ -206,11 +227,18 @@ export class RuntimeHost {
           this.#finish({
             status: 'ok',
             results: event.outcome.results,
+            ...(event.outcome.exitCode === undefined ? {} : { exitCode: event.outcome.exitCode }),
             timings: event.timings,
             transpiled: event.transpiled !== undefined,
+            info: event.info,
           });
         } else {
-          this.#finish({ status: 'error', error: event.outcome.error, timings: event.timings });
+          this.#finish({
+            status: 'error',
+            error: event.outcome.error,
+            timings: event.timings,
+            info: event.info,
+          });
         }
         break;
       }

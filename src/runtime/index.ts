@@ -28,3 +28,7 @@ export {
   validateConfig,
   type DescribeResult,
 } from './skillEngineClient';
+export { componentKind, type ComponentKind } from './componentKind';
+export { commandStdin, readCommandOutput, type CommandResult } from './commandIo';
+export type { ComponentInfo } from './protocol';
+export type { RunRequest } from './host';

@@ -13,6 +13,8 @@ export interface TranspiledComponent {
   imports: string[];
   /** Top-level exports: name (camelCase, as the JS has them) and kind (`function`/`instance`). */
   exports: Array<[name: string, kind: string]>;
+  /** The bytes were a preview1 core module that was wrapped into a component first. */
+  wrapped?: boolean;
 }
 
 /** What the worker needs to run a component: its id and, unless it has it, bytes or a transpile. */
@@ -23,7 +25,10 @@ export interface ComponentPayload {
   transpiled?: TranspiledComponent;
 }
 
-/** One call of an export, by its WIT name (`execute-tool`), with plain JSON-able arguments. */
+/**
+ * One call of an export, by its WIT name: a top-level function (`execute-tool`) or a function
+ * of an exported interface (`wasi:cli/run#run`), with plain JSON-able arguments.
+ */
 export interface ExportCall {
   exportName: string;
   args: unknown[];
@@ -43,12 +48,14 @@ export type WorkerCommand = {
   /** Calls made in order on one fresh instance; their results come back in the same order. */
   calls: ExportCall[];
   env: Array<[string, string]>;
+  /** What the instance reads on standard input; it ends after these bytes. */
+  stdin?: Uint8Array;
   limits: RunLimits;
 };
 
 // ---- worker -> host ---------------------------------------------------------------------------
 
-export type RunStage = 'transpiling' | 'compiling' | 'instantiating' | 'calling';
+export type RunStage = 'wrapping' | 'transpiling' | 'compiling' | 'instantiating' | 'calling';
 
 export type ErrorCode =
   | 'InvalidComponent'
@@ -68,7 +75,16 @@ export interface RunError {
   stack?: string;
 }
 
+/** What the worker learned about the component while loading it. */
+export interface ComponentInfo {
+  imports: string[];
+  exports: Array<[name: string, kind: string]>;
+  /** Set when the bytes were a WASI preview1 core module, wrapped into a component here. */
+  wrapped: boolean;
+}
+
 export interface RunTimings {
+  wrapMs: number;
   transpileMs: number;
   compileMs: number;
   instantiateMs: number;
@@ -82,8 +98,9 @@ export type WorkerEvent =
   | {
       kind: 'finished';
       runId: number;
-      outcome: { ok: true; results: unknown[] } | { ok: false; error: RunError };
+      outcome: { ok: true; results: unknown[]; exitCode?: number } | { ok: false; error: RunError };
       timings: RunTimings;
+      info?: ComponentInfo;
       /** Set when this run transpiled the component, so the host can cache the result. */
       transpiled?: TranspiledComponent;
     };

@@ -1,12 +1,14 @@
 import {
   analyzeBundle,
   bundlesFromPicked,
+  commandTools,
   fetchExampleBundle,
   fetchExampleIndex,
   fetchExampleManifest,
   type Bundle,
   type BundleSource,
   type PickedFile,
+  type Tool,
 } from '../bundle';
 import {
   fieldsFromSchema,
@@ -18,14 +20,19 @@ import {
 } from '../forms';
 import {
   buildSkillEnv,
+  commandStdin,
   componentId,
+  componentKind,
   configToValidateJson,
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_TIMEOUT_MS,
   describeSkill,
   executeTool,
+  readCommandOutput,
   validateConfig,
+  type ComponentSource,
   type ConfigEntry,
+  type RunOutcome,
   type ToolDefinition,
 } from '../runtime';
 import type { StoredInstance } from '../storage';
@@ -77,6 +84,7 @@ export async function loadExamples(): Promise<void> {
             status: 'listed',
             example,
             tools: [],
+            loadDiagnostics: [],
           };
         } catch (error) {
           return {
@@ -87,6 +95,7 @@ export async function loadExamples(): Promise<void> {
             status: 'failed',
             example,
             tools: [],
+            loadDiagnostics: [],
             loadError: (error as Error).message,
           };
         }
@@ -136,6 +145,7 @@ function addBundle(bundle: Bundle): string {
     bundle,
     analysis,
     tools: [],
+    loadDiagnostics: [],
   };
   setState((s) => {
     const exists = s.skills.some((skill) => skill.key === key);
@@ -151,13 +161,13 @@ function addBundle(bundle: Bundle): string {
   return key;
 }
 
-/** Opens a skill: reads its files if it has none yet, then asks its component for its tools. */
+/** Opens a skill: reads its files if it has none yet, then learns its tools from its component. */
 export async function selectSkill(key: string): Promise<void> {
   setState({ selectedKey: key });
   const skill = getSkill(key);
   if (!skill || skill.status === 'loading' || skill.status === 'ready') return;
   if (skill.status === 'failed' && !skill.bundle) return;
-  updateSkill(key, { status: 'loading', loadError: undefined });
+  updateSkill(key, { status: 'loading', loadError: undefined, loadDiagnostics: [] });
   void ensureInstance(key);
 
   let bundle = skill.bundle;
@@ -174,20 +184,54 @@ export async function selectSkill(key: string): Promise<void> {
   updateSkill(key, { bundle, analysis, name: analysis.name, description: analysis.description });
 
   const entry = analysis.entry;
-  if (!entry || entry.kind !== 'component') {
-    // Nothing to run: the diagnostics say why (no wasm, not wasm, a core module).
+  if (!entry || entry.kind === 'not-wasm') {
+    // Nothing to run: instructions only, or the diagnostics say why.
     updateSkill(key, { status: entry ? 'failed' : 'ready' });
     return;
   }
-  const bytes = bundle.files.get(entry.path)!;
-  const component = { id: await componentId(bytes), name: analysis.name, bytes };
+  const component = await componentFor(bundle, entry.path, analysis.name);
   updateSkill(key, { component });
   const instance = await ensureInstance(key);
-  const described = await describeSkill(hostFor(key), component, analysis.name, {
+  const options = {
     env: envFor(key, instance),
     timeoutMs: instance.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
-  });
+  };
+
+  // Load first, without running anything, to learn what kind of component this is.
+  const probe = await hostFor(key).run({ ...options, component, calls: [] });
+  if (probe.status !== 'ok' || !probe.info) {
+    const error =
+      probe.status === 'ok'
+        ? { code: 'InvalidComponent', message: 'nothing was loaded' }
+        : probe.error;
+    updateSkill(key, { status: 'failed', loadError: describeLoadError(error.code, error.message) });
+    return;
+  }
+  const kind = componentKind(probe.info);
+  const load = {
+    ms: probe.timings.wrapMs + probe.timings.transpileMs + probe.timings.compileMs,
+    transpiled: probe.transpiled,
+  };
+  updateSkill(key, { kind, info: probe.info, load });
+
+  if (kind === 'command') {
+    const { tools, diagnostics } = commandTools(
+      bundle.files,
+      analysis.skillMd?.frontmatter ?? null,
+    );
+    readyWithTools(key, tools, { loadDiagnostics: diagnostics });
+    return;
+  }
+  if (kind === 'component') {
+    const functions = probe.info.exports.map(([name]) => name).join(', ');
+    updateSkill(key, {
+      status: 'failed',
+      loadError: `This component is neither a skill-engine skill nor a command; calling its exports (${functions}) from generated forms is not supported yet.`,
+    });
+    return;
+  }
+  const described = await describeSkill(hostFor(key), component, analysis.name, options);
   if (!described.ok) {
     updateSkill(key, {
       status: 'failed',
@@ -195,24 +239,39 @@ export async function selectSkill(key: string): Promise<void> {
     });
     return;
   }
-  updateSkill(key, {
-    status: 'ready',
-    metadata: described.metadata,
-    tools: described.tools,
-    load: { ms: described.loadMs, transpiled: described.transpiled },
-  });
-  const first = described.tools[0];
+  readyWithTools(key, described.tools.map(skillEngineTool), { metadata: described.metadata });
+}
+
+function readyWithTools(key: string, tools: Tool[], patch: Partial<SkillEntry>): void {
+  updateSkill(key, { ...patch, status: 'ready', tools });
+  const first = tools[0];
   if (first && !getState().selectedTool[key]) selectTool(key, first.name);
+}
+
+async function componentFor(bundle: Bundle, path: string, name: string): Promise<ComponentSource> {
+  const bytes = bundle.files.get(path);
+  if (!bytes) throw new Error(`${path} is not a file of this skill.`);
+  return { id: await componentId(bytes), name, bytes };
+}
+
+function skillEngineTool(definition: ToolDefinition): Tool {
+  return {
+    name: definition.name,
+    description: definition.description,
+    schema: schemaFromSkillParameters(definition.parameters),
+    call: { kind: 'skill-engine' },
+    origin: 'get-tools',
+  };
 }
 
 function describeLoadError(code: string, message: string): string {
   switch (code) {
     case 'TranspileFailed':
-      return `jco could not transpile this component: ${message}`;
+      return `jco could not load this component: ${message}`;
     case 'InstantiateFailed':
       return `The component could not be instantiated: ${message}`;
     case 'InvalidComponent':
-      return `This is not a skill-engine component: ${message}`;
+      return `This is not a component the playground can run: ${message}`;
     default:
       return message;
   }
@@ -220,26 +279,20 @@ function describeLoadError(code: string, message: string): string {
 
 // ---- tools and forms --------------------------------------------------------------------------
 
-export function toolModel(tool: ToolDefinition) {
-  const schema = schemaFromSkillParameters(tool.parameters);
-  return { schema, fields: fieldsFromSchema(schema) };
+export function toolModel(tool: Tool) {
+  return { schema: tool.schema, fields: fieldsFromSchema(tool.schema) };
 }
 
 export function selectTool(key: string, toolName: string): void {
   setState((s) => ({ selectedTool: { ...s.selectedTool, [key]: toolName } }));
 }
 
-export function getDrafts(key: string, tool: ToolDefinition): Record<string, DraftValue> {
+export function getDrafts(key: string, tool: Tool): Record<string, DraftValue> {
   const existing = getState().drafts[draftKey(key, tool.name)];
   return existing ?? initialDrafts(toolModel(tool).fields);
 }
 
-export function setDraft(
-  key: string,
-  tool: ToolDefinition,
-  field: string,
-  value: DraftValue,
-): void {
+export function setDraft(key: string, tool: Tool, field: string, value: DraftValue): void {
   const id = draftKey(key, tool.name);
   const drafts = { ...getDrafts(key, tool), [field]: value };
   setState((s) => {
@@ -268,7 +321,7 @@ function patchRun(key: string, runId: number, patch: (run: RunState) => Partial<
 export async function runTool(key: string, toolName: string): Promise<void> {
   const skill = getSkill(key);
   const tool = skill?.tools.find((t) => t.name === toolName);
-  if (!skill?.component || !tool) return;
+  if (!skill?.component || !skill.bundle || !tool) return;
   if (getState().runs[key]?.status === 'running') return;
 
   const { schema, fields } = toolModel(tool);
@@ -289,49 +342,91 @@ export async function runTool(key: string, toolName: string): Promise<void> {
     },
   }));
   const instance = await ensureInstance(key);
-  const timeoutMs = instance.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const { outcome, result } = await executeTool(
-    hostFor(key),
-    skill.component,
-    toolName,
-    toSkillEngineArgs(fields, read.value),
-    {
-      env: envFor(key, instance),
-      timeoutMs,
-      maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
-      onStage: (stage) => patchRun(key, runId, () => ({ stage })),
-      onOutput: (stream, text) => patchRun(key, runId, (run) => ({ [stream]: run[stream] + text })),
-    },
-  );
-  const durationMs = performance.now() - startedAt;
-  patchRun(key, runId, () => {
-    if (outcome.status !== 'ok') {
-      return {
-        status: outcome.status,
-        errorCode: outcome.error.code,
-        errorMessage: outcome.error.message,
-        durationMs,
-        timings: outcome.timings,
-      };
+  const timeoutMs = tool.limits?.timeoutMs ?? instance.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const options = {
+    env: envFor(key, instance),
+    timeoutMs,
+    maxOutputBytes: tool.limits?.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+    onStage: (stage: RunState['stage']) => patchRun(key, runId, () => ({ stage })),
+    onOutput: (stream: 'stdout' | 'stderr', text: string) =>
+      patchRun(key, runId, (run) => ({ [stream]: run[stream] + text })),
+  };
+
+  let result: Partial<RunState>;
+  try {
+    if (tool.call.kind === 'skill-engine') {
+      const { outcome, result: toolResult } = await executeTool(
+        hostFor(key),
+        skill.component,
+        toolName,
+        toSkillEngineArgs(fields, read.value),
+        options,
+      );
+      result =
+        outcome.status !== 'ok'
+          ? failedRun(outcome)
+          : toolResult!.success
+            ? {
+                status: 'ok',
+                output: toolResult!.output,
+                formatNote: toolResult!.formatNote,
+                timings: outcome.timings,
+              }
+            : {
+                status: 'error',
+                errorCode: 'ToolFailed',
+                errorMessage: toolResult!.errorMessage ?? undefined,
+                output: toolResult!.output,
+                timings: outcome.timings,
+              };
+    } else {
+      const call = tool.call;
+      const component = call.entry
+        ? await componentFor(skill.bundle, call.entry, skill.name)
+        : skill.component;
+      const input = call.stdinField ? (read.value[call.stdinField] ?? {}) : read.value;
+      const stdin = commandStdin(call.protocol, input);
+      const outcome = await hostFor(key).run({
+        ...options,
+        component,
+        env: [...options.env, ['SKILL_INPUT', JSON.stringify(input)]],
+        stdin: new TextEncoder().encode(stdin),
+        calls: [{ exportName: 'wasi:cli/run#run', args: [] }],
+      });
+      if (outcome.status !== 'ok') result = failedRun(outcome);
+      else {
+        const exitCode = outcome.exitCode ?? 0;
+        const read = readCommandOutput(call.protocol, getState().runs[key]?.stdout ?? '', exitCode);
+        result = {
+          status: read.success ? 'ok' : 'error',
+          output: read.output,
+          exitCode,
+          lineCount: read.lineCount,
+          timings: outcome.timings,
+          ...(read.errorMessage
+            ? { errorCode: 'ExecutionFailure' as const, errorMessage: read.errorMessage }
+            : {}),
+        };
+      }
     }
-    if (!result!.success) {
-      return {
-        status: 'error',
-        errorCode: 'ToolFailed',
-        errorMessage: result!.errorMessage ?? undefined,
-        output: result!.output,
-        durationMs,
-        timings: outcome.timings,
-      };
-    }
-    return {
-      status: 'ok',
-      output: result!.output,
-      formatNote: result!.formatNote,
-      durationMs,
-      timings: outcome.timings,
+  } catch (error) {
+    result = {
+      status: 'error',
+      errorCode: 'ExecutionFailure',
+      errorMessage: (error as Error).message,
     };
-  });
+  }
+  const durationMs = performance.now() - startedAt;
+  patchRun(key, runId, () => ({ ...result, durationMs }));
+}
+
+function failedRun(outcome: Exclude<RunOutcome, { status: 'ok' }>): Partial<RunState> {
+  return {
+    status: outcome.status,
+    errorCode: outcome.error.code,
+    errorMessage: outcome.error.message,
+    timings: outcome.timings,
+  };
 }
 
 export function cancelRun(key: string): void {

@@ -1,12 +1,20 @@
-import type { Bundle, BundleSource, ExampleEntry, SkillDescription } from '../bundle';
+import type {
+  Bundle,
+  BundleSource,
+  Diagnostic,
+  ExampleEntry,
+  SkillDescription,
+  Tool,
+} from '../bundle';
 import type { DraftValue, FieldErrors } from '../forms';
 import type {
+  ComponentInfo,
+  ComponentKind,
   ComponentSource,
   ErrorCode,
   RunStage,
   RunTimings,
   SkillMetadata,
-  ToolDefinition,
 } from '../runtime';
 import type { StoredInstance } from '../storage';
 
@@ -23,9 +31,15 @@ export interface SkillEntry {
   example?: ExampleEntry;
   bundle?: Bundle;
   analysis?: SkillDescription;
+  /** The skill's entry component; tools with their own entry get theirs on first run. */
   component?: ComponentSource;
+  /** What the component is, once its worker has loaded it. */
+  kind?: ComponentKind;
+  info?: ComponentInfo;
   metadata?: SkillMetadata;
-  tools: ToolDefinition[];
+  tools: Tool[];
+  /** Findings made while loading (manifests read for the component's kind). */
+  loadDiagnostics: Diagnostic[];
   /** Why the component could not be described, in a sentence. */
   loadError?: string;
   /** How long the component took to get ready, and whether jco ran for it. */
@@ -45,6 +59,9 @@ export interface RunState {
   formatNote?: string;
   stdout: string;
   stderr: string;
+  /** Commands: the exit status, and for line-text the number of lines. */
+  exitCode?: number;
+  lineCount?: number;
   startedAt: number;
   durationMs?: number;
   timings?: RunTimings;

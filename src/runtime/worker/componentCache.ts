@@ -1,5 +1,13 @@
-import type { ComponentId, ComponentPayload, TranspiledComponent } from '../protocol';
-import { transpileComponent } from './transpile';
+import { wasmKind } from '../../bundle/wasmKind';
+import type {
+  ComponentId,
+  ComponentInfo,
+  ComponentPayload,
+  RunStage,
+  TranspiledComponent,
+} from '../protocol';
+import { looksLikeCommand, transpileComponent } from './transpile';
+import { wrapPreview1Command } from './wrapCoreModule';
 
 type Instantiate = (
   getCoreModule: (name: string) => WebAssembly.Module,
@@ -11,44 +19,48 @@ export interface LoadedComponent {
   id: ComponentId;
   instantiate: Instantiate;
   modules: Map<string, WebAssembly.Module>;
-  imports: string[];
-  exports: Array<[string, string]>;
+  info: ComponentInfo;
 }
 
 export interface LoadResult {
   component: LoadedComponent;
   /** Present when this load ran jco, for the host to cache. */
   transpiled?: TranspiledComponent;
+  wrapMs: number;
   transpileMs: number;
   compileMs: number;
 }
 
 /**
  * Keeps the worker's loaded components by id, so a second run of the same component skips
- * transpiling and compiling. A worker belongs to one skill, so this holds one or two entries.
+ * wrapping, transpiling and compiling. A worker belongs to one skill, so this holds few entries.
  */
 export class ComponentCache {
   #loaded = new Map<ComponentId, Promise<LoadedComponent>>();
 
-  has(id: ComponentId): boolean {
-    return this.#loaded.has(id);
-  }
-
-  async load(
-    payload: ComponentPayload,
-    onStage: (stage: 'transpiling' | 'compiling') => void,
-  ): Promise<LoadResult> {
+  async load(payload: ComponentPayload, onStage: (stage: RunStage) => void): Promise<LoadResult> {
     const existing = this.#loaded.get(payload.id);
-    if (existing) return { component: await existing, transpileMs: 0, compileMs: 0 };
+    if (existing) return { component: await existing, wrapMs: 0, transpileMs: 0, compileMs: 0 };
 
     let transpiled = payload.transpiled;
     let fresh: TranspiledComponent | undefined;
+    let wrapMs = 0;
     let transpileMs = 0;
     if (!transpiled) {
       if (!payload.bytes) throw new Error('The component was neither sent nor cached.');
+      let bytes = payload.bytes;
+      if (wasmKind(bytes) === 'core-module') {
+        onStage('wrapping');
+        const started = performance.now();
+        bytes = await wrapPreview1Command(bytes);
+        wrapMs = performance.now() - started;
+      }
       onStage('transpiling');
       const started = performance.now();
-      transpiled = fresh = await transpileComponent(payload.bytes, 'component');
+      transpiled = fresh = await transpileComponent(bytes, 'component', {
+        jspiCommand: looksLikeCommand(bytes),
+      });
+      transpiled.wrapped = bytes !== payload.bytes;
       transpileMs = performance.now() - started;
     }
     onStage('compiling');
@@ -57,7 +69,13 @@ export class ComponentCache {
     this.#loaded.set(payload.id, promise);
     try {
       const component = await promise;
-      return { component, transpiled: fresh, transpileMs, compileMs: performance.now() - started };
+      return {
+        component,
+        transpiled: fresh,
+        wrapMs,
+        transpileMs,
+        compileMs: performance.now() - started,
+      };
     } catch (error) {
       this.#loaded.delete(payload.id);
       throw error;
@@ -80,8 +98,11 @@ async function compile(id: ComponentId, transpiled: TranspiledComponent): Promis
       id,
       instantiate: module.instantiate,
       modules,
-      imports: transpiled.imports,
-      exports: transpiled.exports,
+      info: {
+        imports: transpiled.imports,
+        exports: transpiled.exports,
+        wrapped: transpiled.wrapped === true,
+      },
     };
   } finally {
     URL.revokeObjectURL(url);

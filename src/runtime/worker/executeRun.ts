@@ -1,15 +1,28 @@
-import type { RunError, RunStage, RunTimings, WorkerCommand, WorkerEvent } from '../protocol';
+import type {
+  ComponentInfo,
+  RunError,
+  TranspiledComponent,
+  RunStage,
+  RunTimings,
+  WorkerCommand,
+  WorkerEvent,
+} from '../protocol';
 import type { ComponentCache } from './componentCache';
 import { explainTrap } from './explainTrap';
+import { findExport } from './findExport';
 import { createOutputCapture, OutputLimitError } from './outputCapture';
 import { buildImports } from './wasiImports';
 
 type Emit = (event: WorkerEvent) => void;
 
-/** `execute-tool` in WIT is `executeTool` in the JS jco generates. */
-export function jsExportName(witName: string): string {
-  return witName.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+/** preview2-shim's wasi:cli/exit throws this; its code is the process exit status. */
+interface ComponentExit {
+  exitError: true;
+  code: number;
 }
+
+const isExit = (error: unknown): error is ComponentExit =>
+  typeof error === 'object' && error !== null && (error as ComponentExit).exitError === true;
 
 /**
  * One run: load (from cache, a host-provided transpile, or jco), instantiate a fresh instance
@@ -22,27 +35,41 @@ export async function executeRun(
   emit: Emit,
 ): Promise<void> {
   const { runId } = command;
-  const timings: RunTimings = { transpileMs: 0, compileMs: 0, instantiateMs: 0, callMs: 0 };
+  const timings: RunTimings = {
+    wrapMs: 0,
+    transpileMs: 0,
+    compileMs: 0,
+    instantiateMs: 0,
+    callMs: 0,
+  };
   let stage: RunStage = 'compiling';
   const enter = (next: RunStage) => {
     stage = next;
     emit({ kind: 'stage', runId, stage: next });
   };
-  let transpiled;
+  let transpiled: TranspiledComponent | undefined;
+  let info: ComponentInfo | undefined;
   const output = createOutputCapture(command.limits.maxOutputBytes, (stream, text) =>
     emit({ kind: 'output', runId, stream, text }),
   );
+  const finish = (outcome: Extract<WorkerEvent, { kind: 'finished' }>['outcome']) =>
+    emit({ kind: 'finished', runId, outcome, timings, transpiled, info });
   try {
     const loaded = await cache.load(command.component, enter);
     transpiled = loaded.transpiled;
+    timings.wrapMs = loaded.wrapMs;
     timings.transpileMs = loaded.transpileMs;
     timings.compileMs = loaded.compileMs;
     const { component } = loaded;
+    info = component.info;
+    // A load without calls only learns what the component is: nothing of it runs.
+    if (command.calls.length === 0) return finish({ ok: true, results: [] });
 
     enter('instantiating');
     let started = performance.now();
-    const imports = buildImports(component.imports, {
+    const imports = buildImports(info.imports, {
       env: command.env,
+      stdin: command.stdin ?? new Uint8Array(),
       stdout: output.stdout,
       stderr: output.stderr,
     });
@@ -56,23 +83,38 @@ export async function executeRun(
     enter('calling');
     started = performance.now();
     const results: unknown[] = [];
+    let exitCode: number | undefined;
     for (const call of command.calls) {
-      const fn = instance[jsExportName(call.exportName)];
-      if (typeof fn !== 'function') {
-        const available = component.exports.map(([name]) => name).join(', ') || 'nothing';
+      const fn = findExport(instance, call.exportName);
+      if (!fn) {
+        const available = info.exports.map(([name]) => name).join(', ') || 'nothing';
         const message = `The component does not export ${call.exportName} (it exports: ${available}).`;
-        throw Object.assign(new Error(message), {
-          code: 'InvalidComponent',
-        });
+        throw Object.assign(new Error(message), { code: 'InvalidComponent' });
       }
-      results.push(await (fn as (...args: unknown[]) => unknown)(...call.args));
+      try {
+        results.push(await fn(...call.args));
+        if (call.exportName.startsWith('wasi:cli/run')) exitCode = 0;
+      } catch (error) {
+        // A command that calls exit() ends here, with its status; so does run() returning err.
+        if (isExit(error)) {
+          exitCode = error.code;
+          results.push(undefined);
+        } else if (call.exportName.startsWith('wasi:cli/run') && isComponentError(error)) {
+          exitCode = 1;
+          results.push(undefined);
+        } else throw error;
+      }
     }
     timings.callMs = performance.now() - started;
-    emit({ kind: 'finished', runId, outcome: { ok: true, results }, timings, transpiled });
+    finish({ ok: true, results, ...(exitCode === undefined ? {} : { exitCode }) });
   } catch (error) {
-    const runError = toRunError(error, stage, output.limitHit, output.stderrTail);
-    emit({ kind: 'finished', runId, outcome: { ok: false, error: runError }, timings, transpiled });
+    finish({ ok: false, error: toRunError(error, stage, output.limitHit, output.stderrTail) });
   }
+}
+
+/** jco throws a ComponentError for a function's `err` result. */
+function isComponentError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ComponentError';
 }
 
 function toRunError(
@@ -91,7 +133,7 @@ function toRunError(
   const code =
     explicit === 'InvalidComponent'
       ? 'InvalidComponent'
-      : stage === 'transpiling'
+      : stage === 'transpiling' || stage === 'wrapping'
         ? 'TranspileFailed'
         : stage === 'compiling'
           ? 'InvalidComponent'

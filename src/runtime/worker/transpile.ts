@@ -1,5 +1,18 @@
 import type { TranspiledComponent } from '../protocol';
 
+/** Imports that block on a Promise in preview2-shim: a command that sleeps needs JSPI for them. */
+const JSPI_IMPORTS = ['wasi:io/poll#poll', 'wasi:io/poll#[method]pollable.block'];
+const JSPI_EXPORTS = ['wasi:cli/run#run'];
+
+export interface TranspileOptions {
+  /** Suspend the command on blocking polls (sleep, timers) instead of failing. */
+  jspiCommand: boolean;
+}
+
+/** Part of the cache key: a change here must not reuse an old transpile. */
+export const transpileOptionsKey = (options: TranspileOptions) =>
+  options.jspiCommand ? 'jspi-command' : 'sync';
+
 /**
  * Transpiles a component with jco's browser build in instantiation mode, so that every import
  * the component makes comes from the object we pass to `instantiate` and none from globals.
@@ -8,6 +21,7 @@ import type { TranspiledComponent } from '../protocol';
 export async function transpileComponent(
   bytes: Uint8Array,
   name: string,
+  options: TranspileOptions,
 ): Promise<TranspiledComponent> {
   const { transpile } = await import('@bytecodealliance/jco/component');
   const out = await transpile(bytes, {
@@ -15,6 +29,14 @@ export async function transpileComponent(
     instantiation: { tag: 'async' },
     noTypescript: true,
     noNodejsCompat: true,
+    ...(options.jspiCommand
+      ? {
+          asyncMode: {
+            tag: 'jspi' as const,
+            val: { imports: JSPI_IMPORTS, exports: JSPI_EXPORTS },
+          },
+        }
+      : {}),
   });
   const decoder = new TextDecoder();
   const jsFile = out.files.find(([file]) => file === `${name}.js`);
@@ -25,4 +47,18 @@ export async function transpileComponent(
     imports: out.imports,
     exports: out.exports.map(([exportName, kind]) => [exportName, String(kind)]),
   };
+}
+
+/** Whether a component exports wasi:cli/run, read from the export names in its binary. */
+export function looksLikeCommand(bytes: Uint8Array): boolean {
+  return indexOfAscii(bytes, 'wasi:cli/run@') >= 0;
+}
+
+function indexOfAscii(bytes: Uint8Array, text: string): number {
+  const needle = Array.from(text, (c) => c.charCodeAt(0));
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
 }

@@ -2,16 +2,26 @@ import { WASIShim } from '@bytecodealliance/preview2-shim/instantiation';
 
 export interface ImportSetup {
   env: Array<[string, string]>;
+  stdin: Uint8Array;
   stdout: { write(contents: Uint8Array): void; blockingFlush(): void; flush(): void };
   stderr: { write(contents: Uint8Array): void; blockingFlush(): void; flush(): void };
 }
 
-/** Ends standard input at once: skill-engine components take their input as arguments. */
-const closedStdin = {
-  blockingRead(): Uint8Array {
-    throw { tag: 'closed' };
-  },
-};
+/**
+ * Serves the run's input, then reports the stream closed: both wasi-libc and javy-built
+ * commands read until then. skill-engine components get an empty stdin.
+ */
+function stdinFrom(bytes: Uint8Array) {
+  let offset = 0;
+  const read = (len: number | bigint): Uint8Array => {
+    if (offset >= bytes.length) throw { tag: 'closed' };
+    const end = Math.min(bytes.length, offset + Number(len));
+    const chunk = bytes.slice(offset, end);
+    offset = end;
+    return chunk;
+  };
+  return { blockingRead: read, read };
+}
 
 /**
  * The import object for one instance. WASI comes from a fresh WASIShim configured as a sandbox
@@ -27,7 +37,7 @@ export function buildImports(required: string[], setup: ImportSetup): Record<str
       args: ['skill'],
       enableNetwork: false,
     },
-    stdin: closedStdin,
+    stdin: stdinFrom(setup.stdin),
     stdout: setup.stdout,
     stderr: setup.stderr,
   } as ConstructorParameters<typeof WASIShim>[0]);

@@ -123,15 +123,19 @@ function Control({
           onChange={(e) => onChange(e.target.value)}
         />
       );
-    default:
+    default: {
+      // Text may span lines (line-text tools read lines): a textarea that grows with its content.
+      const text = typeof value === 'string' ? value : '';
       return (
-        <input
-          type="text"
+        <textarea
           {...common}
-          value={typeof value === 'string' ? value : ''}
+          className="text-field"
+          rows={Math.min(8, text.split('\n').length)}
+          value={text}
           onChange={(e) => onChange(e.target.value)}
         />
       );
+    }
   }
 }
 

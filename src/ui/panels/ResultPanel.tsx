@@ -1,6 +1,7 @@
 import { selectRun, usePlayground, type RunState } from '../../store';
 
 const STAGE_TEXT = {
+  wrapping: 'Wrapping the WASI preview1 module into a component…',
   transpiling: 'Transpiling the component with jco…',
   compiling: 'Compiling…',
   instantiating: 'Instantiating…',
@@ -64,6 +65,13 @@ export function ResultPanel({ skillKey }: { skillKey: string }) {
             </p>
           )}
           {run.formatNote && <p className="muted">{run.formatNote}</p>}
+          {run.exitCode !== undefined && (
+            <p className="muted" data-testid="run-exit">
+              exit code {run.exitCode}
+              {run.lineCount !== undefined &&
+                ` · ${run.lineCount} line${run.lineCount === 1 ? '' : 's'}`}
+            </p>
+          )}
           {run.output !== '' && <Output output={run.output} />}
           {run.timings && run.status !== 'running' && (
             <p className="timings muted">

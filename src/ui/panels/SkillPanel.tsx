@@ -19,6 +19,8 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         {skill.description && <p className="skill-summary">{skill.description}</p>}
         <p className="muted meta">
           {sourceText(skill)}
+          {skill.kind &&
+            ` · ${KIND_TEXT[skill.kind]}${skill.info?.wrapped ? ' (WASI preview1 module, wrapped)' : ''}`}
           {skill.metadata && ` · component ${skill.metadata.name} ${skill.metadata.version}`}
           {analysis?.entry && ` · ${analysis.entry.path} (${formatBytes(analysis.entry.size)})`}
           {skill.load &&
@@ -26,7 +28,9 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         </p>
       </header>
 
-      {analysis && <DiagnosticList diagnostics={analysis.diagnostics} />}
+      {analysis && (
+        <DiagnosticList diagnostics={[...analysis.diagnostics, ...skill.loadDiagnostics]} />
+      )}
 
       {skill.status === 'loading' && (
         <p role="status" className="loading">
@@ -79,6 +83,12 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
     </article>
   );
 }
+
+const KIND_TEXT = {
+  'skill-engine': 'skill-engine component',
+  command: 'command (wasi:cli/run)',
+  component: 'component',
+} as const;
 
 function sourceText(skill: SkillEntry): string {
   switch (skill.source.kind) {

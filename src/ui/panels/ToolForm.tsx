@@ -1,5 +1,5 @@
 import { useMemo, type FormEvent } from 'react';
-import type { ToolDefinition } from '../../runtime';
+import type { Tool } from '../../bundle';
 import {
   cancelRun,
   draftKey,
@@ -13,7 +13,7 @@ import { FieldControl } from './FieldControl';
 
 interface Props {
   skillKey: string;
-  tool: ToolDefinition;
+  tool: Tool;
 }
 
 /** The form generated for one tool, named by the tool, with Run and Cancel. */

@@ -1,0 +1,61 @@
+import type { JsonSchema, ToolInputSchema } from '../forms/jsonSchema';
+
+/** How a command reads its input and writes its output (seed b's process protocols). */
+export type CommandProtocol = 'json-stdio' | 'line-text';
+
+export interface ToolLimits {
+  timeoutMs?: number;
+  maxOutputBytes?: number;
+}
+
+/** How a tool is called once its form is filled. */
+export type ToolCall =
+  | { kind: 'skill-engine' }
+  | {
+      kind: 'command';
+      protocol: CommandProtocol;
+      /** The wasm to run, relative to the bundle; the skill's entry when absent. */
+      entry?: string;
+      /** When set, stdin is this one field's value rather than the whole form. */
+      stdinField?: string;
+    };
+
+/** One thing a skill can do: its form comes from `schema`, its call from `call`. */
+export interface Tool {
+  name: string;
+  description: string;
+  schema: ToolInputSchema;
+  call: ToolCall;
+  limits?: ToolLimits;
+  /** Where the tool was declared, shown beside it. */
+  origin: 'get-tools' | 'sidecar' | 'openskills-actions' | 'default';
+}
+
+export const SIDECAR_FILE = 'skill-tools.json';
+
+/** The one tool a command has when nothing declares any: its stdin as a JSON editor. */
+export function defaultRunTool(): Tool {
+  return {
+    name: 'run',
+    description: 'Run the command with this JSON on stdin (and in SKILL_INPUT).',
+    schema: {
+      type: 'object',
+      properties: {
+        input: {
+          description: 'JSON written to stdin',
+          contentMediaType: 'application/json',
+          default: {},
+        },
+      },
+      required: [],
+    },
+    call: { kind: 'command', protocol: 'json-stdio', stdinField: 'input' },
+    origin: 'default',
+  };
+}
+
+/** A property the user types as text, for manifests that name inputs without typing them. */
+export const textProperty = (description = ''): JsonSchema => ({
+  type: 'string',
+  ...(description ? { description } : {}),
+});
