@@ -67,6 +67,7 @@ async function prepareWit(name) {
 
 async function componentize(skillDir, outDir, spec) {
   const wit = await prepareWit(spec.wit);
+  await fs.mkdir(path.dirname(path.join(outDir, spec.out ?? 'skill.wasm')), { recursive: true });
   const args = [
     jcoBin,
     'componentize',

@@ -29,6 +29,8 @@ export interface RunRequest {
   component: ComponentSource;
   calls: ExportCall[];
   env: Array<[string, string]>;
+  /** Configuration for get-config; its values also reach the skill through env. */
+  config?: Array<[string, string]>;
   stdin?: Uint8Array;
   /** Limit on instantiating and calling; loading the component has its own, longer one. */
   timeoutMs: number;
@@ -140,6 +142,7 @@ export class RuntimeHost {
         component: payload.message,
         calls: request.calls,
         env: request.env,
+        config: request.config ?? [],
         limits: { maxOutputBytes: request.maxOutputBytes },
       };
       const transfer = [...payload.transfer];

@@ -48,6 +48,8 @@ export type WorkerCommand = {
   /** Calls made in order on one fresh instance; their results come back in the same order. */
   calls: ExportCall[];
   env: Array<[string, string]>;
+  /** The instance's configuration, for the skill-basic world's get-config imports. */
+  config: Array<[string, string]>;
   /** What the instance reads on standard input; it ends after these bytes. */
   stdin?: Uint8Array;
   limits: RunLimits;

@@ -11,7 +11,10 @@ import {
   type ToolResult,
 } from './skillEngine';
 
-type RunOptions = Pick<RunRequest, 'env' | 'timeoutMs' | 'maxOutputBytes' | 'onOutput' | 'onStage'>;
+type RunOptions = Pick<
+  RunRequest,
+  'env' | 'config' | 'timeoutMs' | 'maxOutputBytes' | 'onOutput' | 'onStage'
+>;
 
 export type DescribeResult =
   | {

@@ -194,6 +194,7 @@ export async function selectSkill(key: string): Promise<void> {
   const instance = await ensureInstance(key);
   const options = {
     env: envFor(key, instance),
+    config: configFor(instance),
     timeoutMs: instance.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
   };
@@ -345,6 +346,7 @@ export async function runTool(key: string, toolName: string): Promise<void> {
   const timeoutMs = tool.limits?.timeoutMs ?? instance.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const options = {
     env: envFor(key, instance),
+    config: configFor(instance),
     timeoutMs,
     maxOutputBytes: tool.limits?.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
     onStage: (stage: RunState['stage']) => patchRun(key, runId, () => ({ stage })),
@@ -445,6 +447,9 @@ async function ensureInstance(key: string): Promise<StoredInstance> {
   return loaded;
 }
 
+const configFor = (instance: StoredInstance): Array<[string, string]> =>
+  instance.config.map((entry) => [entry.key, entry.value]);
+
 function envFor(key: string, instance: StoredInstance): Array<[string, string]> {
   const skill = getSkill(key);
   return buildSkillEnv(
@@ -482,6 +487,7 @@ export async function saveConfig(key: string, config: ConfigEntry[]): Promise<vo
     configToValidateJson(instance.config),
     {
       env: envFor(key, instance),
+      config: configFor(instance),
       timeoutMs: instance.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
     },

@@ -69,6 +69,7 @@ export async function executeRun(
     let started = performance.now();
     const imports = buildImports(info.imports, {
       env: command.env,
+      config: command.config,
       stdin: command.stdin ?? new Uint8Array(),
       stdout: output.stdout,
       stderr: output.stderr,

@@ -2,6 +2,7 @@ import { WASIShim } from '@bytecodealliance/preview2-shim/instantiation';
 
 export interface ImportSetup {
   env: Array<[string, string]>;
+  config: Array<[string, string]>;
   stdin: Uint8Array;
   stdout: { write(contents: Uint8Array): void; blockingFlush(): void; flush(): void };
   stderr: { write(contents: Uint8Array): void; blockingFlush(): void; flush(): void };
@@ -41,11 +42,26 @@ export function buildImports(required: string[], setup: ImportSetup): Record<str
     stdout: setup.stdout,
     stderr: setup.stderr,
   } as ConstructorParameters<typeof WASIShim>[0]);
-  const imports: Record<string, unknown> = { ...shim.getImportObject() };
+  const imports: Record<string, unknown> = {
+    ...shim.getImportObject(),
+    ...skillBasicImports(setup.config),
+  };
   for (const name of required) {
     if (!(name in imports)) imports[name] = missingImport(name);
   }
   return imports;
+}
+
+/**
+ * The host functions of skill-engine's skill-basic world (its SDK's wit/skill.wit): world-level
+ * imports, which jco reads as `imports['get-config'].default`.
+ */
+function skillBasicImports(config: Array<[string, string]>): Record<string, unknown> {
+  const values = new Map(config);
+  return {
+    'get-config': { default: (key: string) => values.get(key) ?? null },
+    'get-all-config': { default: () => [...values] },
+  };
 }
 
 function missingImport(name: string): unknown {
