@@ -11,7 +11,16 @@ test.describe('opening skills', () => {
     await app.dropFiles(readFolder(UNRULY));
     await expect(app.skillLink('unruly-skill')).toBeVisible();
     await expect(app.form('echo')).toBeVisible();
-    await expect(page.getByRole('tab')).toHaveText(['echo', 'fail', 'trap', 'spin', 'shout']);
+    await expect(page.getByRole('tab')).toHaveText([
+      'echo',
+      'fail',
+      'trap',
+      'spin',
+      'shout',
+      'grow',
+      'flood',
+      'long-line',
+    ]);
     await app.field('echo', 'message').fill('hi there');
     await app.run('echo');
     await app.expectStatus('ok');

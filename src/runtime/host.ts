@@ -35,6 +35,9 @@ export interface RunRequest {
   /** Limit on instantiating and calling; loading the component has its own, longer one. */
   timeoutMs: number;
   maxOutputBytes: number;
+  /** Defaults: 64 KiB a line, 256 MiB of linear memory. */
+  maxLineBytes?: number;
+  maxMemoryBytes?: number;
   onStage?: (stage: RunStage) => void;
   onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
 }
@@ -59,6 +62,8 @@ export type RunOutcome =
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+export const DEFAULT_MAX_MEMORY_BYTES = 256 * 1024 * 1024;
 /** Transpiling a large component on a slow machine takes seconds, never minutes. */
 export const LOAD_TIMEOUT_MS = 120_000;
 
@@ -143,7 +148,11 @@ export class RuntimeHost {
         calls: request.calls,
         env: request.env,
         config: request.config ?? [],
-        limits: { maxOutputBytes: request.maxOutputBytes },
+        limits: {
+          maxOutputBytes: request.maxOutputBytes,
+          maxLineBytes: request.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+          maxMemoryBytes: request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
+        },
       };
       const transfer = [...payload.transfer];
       if (request.stdin) {

@@ -2,6 +2,8 @@ export type { ComponentId, RunError, RunStage, RunTimings, ErrorCode } from './p
 export {
   RuntimeHost,
   DEFAULT_MAX_OUTPUT_BYTES,
+  DEFAULT_MAX_LINE_BYTES,
+  DEFAULT_MAX_MEMORY_BYTES,
   DEFAULT_TIMEOUT_MS,
   type ComponentSource,
   type RunOutcome,

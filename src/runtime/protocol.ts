@@ -37,6 +37,10 @@ export interface ExportCall {
 export interface RunLimits {
   /** Bytes of stdout plus stderr a run may write before it is stopped. */
   maxOutputBytes: number;
+  /** Bytes one line of output may hold (seed b caps whole outputs; lines are capped too). */
+  maxLineBytes: number;
+  /** The largest any linear memory of the component may grow. */
+  maxMemoryBytes: number;
 }
 
 // ---- host -> worker ---------------------------------------------------------------------------
@@ -65,6 +69,8 @@ export type ErrorCode =
   | 'InstantiateFailed'
   | 'ExecutionFailure'
   | 'OutputLimit'
+  | 'MemoryLimit'
+  | 'ImportRefused'
   | 'Timeout'
   | 'Cancelled'
   | 'WorkerCrashed';
@@ -83,6 +89,8 @@ export interface ComponentInfo {
   exports: Array<[name: string, kind: string]>;
   /** Set when the bytes were a WASI preview1 core module, wrapped into a component here. */
   wrapped: boolean;
+  /** Imports the playground does not provide: each of their functions traps when called. */
+  stubbed: string[];
 }
 
 export interface RunTimings {

@@ -7,8 +7,10 @@ export interface StoredInstance {
   version: 1;
   name: string;
   config: ConfigEntry[];
-  /** Per-instance overrides of the run limits. */
+  /** Per-instance overrides of the run limits; absent means the default. */
   timeoutMs?: number;
+  maxOutputBytes?: number;
+  maxMemoryBytes?: number;
 }
 
 let store: ReturnType<typeof createStore> | undefined;

@@ -24,6 +24,7 @@ import {
   componentId,
   componentKind,
   configToValidateJson,
+  DEFAULT_MAX_MEMORY_BYTES,
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_TIMEOUT_MS,
   describeSkill,
@@ -343,15 +344,19 @@ export async function runTool(key: string, toolName: string): Promise<void> {
     },
   }));
   const instance = await ensureInstance(key);
-  const timeoutMs = tool.limits?.timeoutMs ?? instance.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const output = new OutputBuffer((stream, text) =>
+    patchRun(key, runId, (run) => ({ [stream]: run[stream] + text })),
+  );
   const options = {
     env: envFor(key, instance),
     config: configFor(instance),
-    timeoutMs,
-    maxOutputBytes: tool.limits?.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+    // A tool's own manifest limit wins, then the instance's override, then the default.
+    timeoutMs: tool.limits?.timeoutMs ?? instance.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxOutputBytes:
+      tool.limits?.maxOutputBytes ?? instance.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+    maxMemoryBytes: instance.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
     onStage: (stage: RunState['stage']) => patchRun(key, runId, () => ({ stage })),
-    onOutput: (stream: 'stdout' | 'stderr', text: string) =>
-      patchRun(key, runId, (run) => ({ [stream]: run[stream] + text })),
+    onOutput: (stream: 'stdout' | 'stderr', text: string) => output.push(stream, text),
   };
 
   let result: Partial<RunState>;
@@ -398,7 +403,7 @@ export async function runTool(key: string, toolName: string): Promise<void> {
       if (outcome.status !== 'ok') result = failedRun(outcome);
       else {
         const exitCode = outcome.exitCode ?? 0;
-        const read = readCommandOutput(call.protocol, getState().runs[key]?.stdout ?? '', exitCode);
+        const read = readCommandOutput(call.protocol, output.text('stdout'), exitCode);
         result = {
           status: read.success ? 'ok' : 'error',
           output: read.output,
@@ -419,8 +424,45 @@ export async function runTool(key: string, toolName: string): Promise<void> {
     };
   }
   const durationMs = performance.now() - startedAt;
+  output.flush();
   patchRun(key, runId, () => ({ ...result, durationMs }));
 }
+
+/**
+ * Gathers a run's output and hands it to the store at most every 50 ms: a command that floods
+ * stdout sends thousands of chunks, and re-rendering for each would stall the page.
+ */
+class OutputBuffer {
+  #all = { stdout: [] as string[], stderr: [] as string[] };
+  #pending = { stdout: '', stderr: '' };
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #deliver: (stream: 'stdout' | 'stderr', text: string) => void;
+
+  constructor(deliver: (stream: 'stdout' | 'stderr', text: string) => void) {
+    this.#deliver = deliver;
+  }
+
+  push(stream: 'stdout' | 'stderr', text: string): void {
+    this.#all[stream].push(text);
+    this.#pending[stream] += text;
+    this.#timer ??= setTimeout(() => this.flush(), OUTPUT_FLUSH_MS);
+  }
+
+  text(stream: 'stdout' | 'stderr'): string {
+    return this.#all[stream].join('');
+  }
+
+  flush(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    for (const stream of ['stdout', 'stderr'] as const) {
+      if (this.#pending[stream]) this.#deliver(stream, this.#pending[stream]);
+      this.#pending[stream] = '';
+    }
+  }
+}
+
+const OUTPUT_FLUSH_MS = 50;
 
 function failedRun(outcome: Exclude<RunOutcome, { status: 'ok' }>): Partial<RunState> {
   return {
@@ -502,12 +544,21 @@ export async function saveConfig(key: string, config: ConfigEntry[]): Promise<vo
   }));
 }
 
-export async function setTimeoutMs(key: string, timeoutMs: number): Promise<void> {
-  const instance = { ...(await ensureInstance(key)), timeoutMs };
+export type LimitName = 'timeoutMs' | 'maxOutputBytes' | 'maxMemoryBytes';
+
+/** Overrides one run limit of the instance; undefined goes back to the default. */
+export async function setLimit(
+  key: string,
+  name: LimitName,
+  value: number | undefined,
+): Promise<void> {
+  const instance = { ...(await ensureInstance(key)) };
+  if (value === undefined) delete instance[name];
+  else instance[name] = value;
   setState((s) => ({ instances: { ...s.instances, [key]: instance } }));
   try {
     await getServices().saveInstance(key, instance);
   } catch (error) {
-    notify(`The timeout could not be saved: ${(error as Error).message}`);
+    notify(`The limit could not be saved: ${(error as Error).message}`);
   }
 }

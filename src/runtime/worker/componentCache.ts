@@ -6,12 +6,18 @@ import type {
   RunStage,
   TranspiledComponent,
 } from '../protocol';
+import { classifyImports, ImportRefusedError, refusalMessage } from './importPolicy';
+import { capMemories, PAGE_BYTES } from './memoryLimit';
 import { looksLikeCommand, transpileComponent } from './transpile';
 import { wrapPreview1Command } from './wrapCoreModule';
 
 type Instantiate = (
   getCoreModule: (name: string) => WebAssembly.Module,
   imports: Record<string, unknown>,
+  instantiateCore?: (
+    module: WebAssembly.Module,
+    imports: WebAssembly.Imports,
+  ) => Promise<WebAssembly.Instance>,
 ) => Promise<Record<string, unknown>>;
 
 /** A component ready to instantiate as often as needed: compiled once, instantiated per run. */
@@ -36,13 +42,24 @@ export interface LoadResult {
  * wrapping, transpiling and compiling. A worker belongs to one skill, so this holds few entries.
  */
 export class ComponentCache {
-  #loaded = new Map<ComponentId, Promise<LoadedComponent>>();
+  #loaded = new Map<string, Promise<LoadedComponent>>();
+  /** jco's output by component id, to compile again under another memory limit. */
+  #transpiled = new Map<ComponentId, TranspiledComponent>();
 
-  async load(payload: ComponentPayload, onStage: (stage: RunStage) => void): Promise<LoadResult> {
-    const existing = this.#loaded.get(payload.id);
+  /**
+   * Loads a component for a memory limit: its core modules are compiled with every memory capped
+   * at `maxMemoryBytes`, so the same component under another limit is compiled again.
+   */
+  async load(
+    payload: ComponentPayload,
+    maxMemoryBytes: number,
+    onStage: (stage: RunStage) => void,
+  ): Promise<LoadResult> {
+    const key = `${payload.id}:${maxMemoryBytes}`;
+    const existing = this.#loaded.get(key);
     if (existing) return { component: await existing, wrapMs: 0, transpileMs: 0, compileMs: 0 };
 
-    let transpiled = payload.transpiled;
+    let transpiled = payload.transpiled ?? this.#transpiled.get(payload.id);
     let fresh: TranspiledComponent | undefined;
     let wrapMs = 0;
     let transpileMs = 0;
@@ -63,10 +80,19 @@ export class ComponentCache {
       transpiled.wrapped = bytes !== payload.bytes;
       transpileMs = performance.now() - started;
     }
+    this.#transpiled.set(payload.id, transpiled);
+    // Nothing is compiled or instantiated for a component whose imports reach browser globals.
+    const { refused, stubbed } = classifyImports(transpiled.imports);
+    if (refused.length > 0) throw new ImportRefusedError(refusalMessage(refused));
     onStage('compiling');
     const started = performance.now();
-    const promise = compile(payload.id, transpiled);
-    this.#loaded.set(payload.id, promise);
+    const promise = compile(
+      payload.id,
+      transpiled,
+      stubbed,
+      Math.floor(maxMemoryBytes / PAGE_BYTES),
+    );
+    this.#loaded.set(key, promise);
     try {
       const component = await promise;
       return {
@@ -77,18 +103,24 @@ export class ComponentCache {
         compileMs: performance.now() - started,
       };
     } catch (error) {
-      this.#loaded.delete(payload.id);
+      this.#loaded.delete(key);
       throw error;
     }
   }
 }
 
-async function compile(id: ComponentId, transpiled: TranspiledComponent): Promise<LoadedComponent> {
+async function compile(
+  id: ComponentId,
+  transpiled: TranspiledComponent,
+  stubbed: string[],
+  maxPages: number,
+): Promise<LoadedComponent> {
   const modules = new Map(
     await Promise.all(
-      transpiled.coreModules.map(
-        async ([name, bytes]) => [name, await WebAssembly.compile(bytes as BufferSource)] as const,
-      ),
+      transpiled.coreModules.map(async ([name, bytes]) => {
+        const capped = capMemories(bytes, maxPages);
+        return [name, await WebAssembly.compile(capped as BufferSource)] as const;
+      }),
     ),
   );
   const url = URL.createObjectURL(new Blob([transpiled.js], { type: 'text/javascript' }));
@@ -102,6 +134,7 @@ async function compile(id: ComponentId, transpiled: TranspiledComponent): Promis
         imports: transpiled.imports,
         exports: transpiled.exports,
         wrapped: transpiled.wrapped === true,
+        stubbed,
       },
     };
   } finally {

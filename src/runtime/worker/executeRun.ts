@@ -10,6 +10,8 @@ import type {
 import type { ComponentCache } from './componentCache';
 import { explainTrap } from './explainTrap';
 import { findExport } from './findExport';
+import { ImportRefusedError } from './importPolicy';
+import { MemoryLimitError } from './memoryLimit';
 import { createOutputCapture, OutputLimitError } from './outputCapture';
 import { buildImports } from './wasiImports';
 
@@ -49,13 +51,20 @@ export async function executeRun(
   };
   let transpiled: TranspiledComponent | undefined;
   let info: ComponentInfo | undefined;
-  const output = createOutputCapture(command.limits.maxOutputBytes, (stream, text) =>
+  const { limits } = command;
+  const output = createOutputCapture(limits.maxOutputBytes, limits.maxLineBytes, (stream, text) =>
     emit({ kind: 'output', runId, stream, text }),
   );
+  // The instance's memories, to tell a guest that ran out of its memory limit from other failures.
+  const memories: WebAssembly.Memory[] = [];
+  const memoryExhausted = () =>
+    memories.some(
+      (memory) => memory.buffer.byteLength >= limits.maxMemoryBytes * MEMORY_NEARLY_FULL,
+    );
   const finish = (outcome: Extract<WorkerEvent, { kind: 'finished' }>['outcome']) =>
     emit({ kind: 'finished', runId, outcome, timings, transpiled, info });
   try {
-    const loaded = await cache.load(command.component, enter);
+    const loaded = await cache.load(command.component, limits.maxMemoryBytes, enter);
     transpiled = loaded.transpiled;
     timings.wrapMs = loaded.wrapMs;
     timings.transpileMs = loaded.transpileMs;
@@ -74,11 +83,21 @@ export async function executeRun(
       stdout: output.stdout,
       stderr: output.stderr,
     });
-    const instance = await component.instantiate((name) => {
-      const module = component.modules.get(name);
-      if (!module) throw new Error(`The transpiled component has no core module ${name}.`);
-      return module;
-    }, imports);
+    const instance = await component.instantiate(
+      (name) => {
+        const module = component.modules.get(name);
+        if (!module) throw new Error(`The transpiled component has no core module ${name}.`);
+        return module;
+      },
+      imports,
+      async (module, coreImports) => {
+        const core = await WebAssembly.instantiate(module, coreImports);
+        for (const value of Object.values(core.exports)) {
+          if (value instanceof WebAssembly.Memory) memories.push(value);
+        }
+        return core;
+      },
+    );
     timings.instantiateMs = performance.now() - started;
 
     enter('calling');
@@ -107,10 +126,30 @@ export async function executeRun(
       }
     }
     timings.callMs = performance.now() - started;
+    if (exitCode !== undefined && exitCode !== 0 && memoryExhausted()) {
+      throw new MemoryLimitError(
+        memoryMessage(limits.maxMemoryBytes, `it exited with status ${exitCode}`),
+      );
+    }
     finish({ ok: true, results, ...(exitCode === undefined ? {} : { exitCode }) });
   } catch (error) {
-    finish({ ok: false, error: toRunError(error, stage, output.limitHit, output.stderrTail) });
+    let runError = toRunError(error, stage, output.limitHit, output.stderrTail);
+    if (runError.code === 'ExecutionFailure' && memoryExhausted()) {
+      runError = {
+        ...runError,
+        code: 'MemoryLimit',
+        message: memoryMessage(limits.maxMemoryBytes, runError.message),
+      };
+    }
+    finish({ ok: false, error: runError });
   }
+}
+
+/** A memory this close to the limit when the guest fails means it failed to grow. */
+const MEMORY_NEARLY_FULL = 0.9;
+
+function memoryMessage(limit: number, detail: string): string {
+  return `The component used up its ${limit / 1024 / 1024} MiB memory limit and failed (${detail}).`;
 }
 
 /** jco throws a ComponentError for a function's `err` result. */
@@ -129,6 +168,10 @@ function toRunError(
       error instanceof OutputLimitError ? error.message : 'The run wrote too much output.';
     return { code: 'OutputLimit', message, stage };
   }
+  if (error instanceof MemoryLimitError)
+    return { code: 'MemoryLimit', message: error.message, stage };
+  if (error instanceof ImportRefusedError)
+    return { code: 'ImportRefused', message: error.message, stage };
   const err = error instanceof Error ? error : new Error(describeThrown(error));
   const explicit = (err as { code?: unknown }).code;
   const code =

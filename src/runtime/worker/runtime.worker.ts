@@ -8,13 +8,20 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const cache = new ComponentCache();
 
 function emit(event: WorkerEvent): void {
-  // The core modules are compiled by now, so their bytes can move to the host without a copy.
-  // Several files may share one buffer: transfer each buffer once.
-  const transfer = new Set<ArrayBuffer>();
   if (event.kind === 'finished' && event.transpiled) {
-    for (const [, bytes] of event.transpiled.coreModules) transfer.add(bytes.buffer as ArrayBuffer);
+    // The worker keeps its own copy (to compile again under another memory limit); the host
+    // gets a copy whose buffers move without a second copy.
+    const coreModules = event.transpiled.coreModules.map(
+      ([name, bytes]) => [name, bytes.slice()] as [string, Uint8Array],
+    );
+    const transpiled = { ...event.transpiled, coreModules };
+    scope.postMessage(
+      { ...event, transpiled },
+      coreModules.map(([, bytes]) => bytes.buffer as ArrayBuffer),
+    );
+    return;
   }
-  scope.postMessage(event, [...transfer]);
+  scope.postMessage(event);
 }
 
 // Runs are queued so that two commands never share an instance or interleave their output.

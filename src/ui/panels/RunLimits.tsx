@@ -1,35 +1,97 @@
 import { useState } from 'react';
-import { DEFAULT_TIMEOUT_MS } from '../../runtime';
-import { selectInstance, setTimeoutMs, usePlayground } from '../../store';
+import {
+  DEFAULT_MAX_MEMORY_BYTES,
+  DEFAULT_MAX_OUTPUT_BYTES,
+  DEFAULT_TIMEOUT_MS,
+} from '../../runtime';
+import { selectInstance, setLimit, usePlayground, type LimitName } from '../../store';
 
-const MIN_TIMEOUT_MS = 100;
-const MAX_TIMEOUT_MS = 10 * 60 * 1000;
-
-/** Per-instance limits of a run; kept with the instance. */
-export function RunLimits({ skillKey }: { skillKey: string }) {
-  const instance = usePlayground(selectInstance(skillKey));
-  const current = instance?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return <TimeoutInput key={current} skillKey={skillKey} current={current} />;
+interface LimitSpec {
+  name: LimitName;
+  label: string;
+  /** Bytes or milliseconds per unit shown. */
+  unit: number;
+  fallback: number;
+  min: number;
+  max: number;
 }
 
-function TimeoutInput({ skillKey, current }: { skillKey: string; current: number }) {
+const LIMITS: LimitSpec[] = [
+  {
+    name: 'timeoutMs',
+    label: 'Timeout (ms)',
+    unit: 1,
+    fallback: DEFAULT_TIMEOUT_MS,
+    min: 100,
+    max: 600_000,
+  },
+  {
+    name: 'maxOutputBytes',
+    label: 'Output (KiB)',
+    unit: 1024,
+    fallback: DEFAULT_MAX_OUTPUT_BYTES,
+    min: 1,
+    max: 64 * 1024,
+  },
+  {
+    name: 'maxMemoryBytes',
+    label: 'Memory (MiB)',
+    unit: 1024 * 1024,
+    fallback: DEFAULT_MAX_MEMORY_BYTES,
+    min: 1,
+    max: 4096,
+  },
+];
+
+/** Per-instance overrides of the run limits, kept with the instance. */
+export function RunLimits({ skillKey }: { skillKey: string }) {
+  const instance = usePlayground(selectInstance(skillKey));
+  return (
+    <div className="run-limits" role="group" aria-label="Run limits">
+      {LIMITS.map((spec) => {
+        const current = Math.round((instance?.[spec.name] ?? spec.fallback) / spec.unit);
+        return (
+          <LimitInput
+            key={`${spec.name}:${current}`}
+            skillKey={skillKey}
+            spec={spec}
+            current={current}
+          />
+        );
+      })}
+    </div>
+  );
+}
+
+function LimitInput({
+  skillKey,
+  spec,
+  current,
+}: {
+  skillKey: string;
+  spec: LimitSpec;
+  current: number;
+}) {
   const [text, setText] = useState(String(current));
   const [error, setError] = useState<string | null>(null);
-
+  const id = `${spec.name}-${skillKey}`;
   const commit = () => {
     const value = Number(text);
-    if (!Number.isInteger(value) || value < MIN_TIMEOUT_MS || value > MAX_TIMEOUT_MS) {
-      setError(`Enter a whole number of milliseconds from ${MIN_TIMEOUT_MS} to ${MAX_TIMEOUT_MS}.`);
+    if (!Number.isInteger(value) || value < spec.min || value > spec.max) {
+      setError(`${spec.label}: enter a whole number from ${spec.min} to ${spec.max}.`);
       return;
     }
     setError(null);
-    if (value !== current) void setTimeoutMs(skillKey, value);
+    if (value !== current) {
+      const bytes = value * spec.unit;
+      void setLimit(skillKey, spec.name, bytes === spec.fallback ? undefined : bytes);
+    }
   };
   return (
-    <div className="run-limits" role="group" aria-label="Run limits">
-      <label htmlFor={`timeout-${skillKey}`}>Timeout (ms)</label>
+    <span className="limit">
+      <label htmlFor={id}>{spec.label}</label>
       <input
-        id={`timeout-${skillKey}`}
+        id={id}
         type="text"
         inputMode="numeric"
         value={text}
@@ -43,6 +105,6 @@ function TimeoutInput({ skillKey, current }: { skillKey: string; current: number
           {error}
         </span>
       )}
-    </div>
+    </span>
   );
 }

@@ -32,6 +32,12 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         <DiagnosticList diagnostics={[...analysis.diagnostics, ...skill.loadDiagnostics]} />
       )}
 
+      {skill.info && skill.info.stubbed.length > 0 && (
+        <p className="stubbed" data-testid="stubbed-imports">
+          Not provided by the playground, so calling them traps: {skill.info.stubbed.join(', ')}.
+        </p>
+      )}
+
       {skill.status === 'loading' && (
         <p role="status" className="loading">
           Loading the component in its worker…

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { BUILT_FIXTURES, Playground, readFolder, startResponsivenessProbe } from './playground';
+
+const UNRULY = path.join(BUILT_FIXTURES, 'unruly-skill');
+
+/** Each limit ends a misbehaving tool with its own error; the page stays usable; echo works after. */
+test.describe('limits hold against a misbehaving component', () => {
+  test.beforeEach(async ({ page }) => {
+    const app = new Playground(page);
+    await app.open();
+    await app.dropFiles(readFolder(UNRULY));
+    await expect(app.form('echo')).toBeVisible();
+  });
+
+  async function expectEchoWorks(app: Playground) {
+    await app.tab('echo').click();
+    await app.field('echo', 'message').fill('still alive');
+    await app.run('echo');
+    await app.expectStatus('ok');
+    await expect(app.output).toContainText('still alive');
+  }
+
+  test('memory: a tool that allocates without end stops at the memory limit', async ({ page }) => {
+    const app = new Playground(page);
+    const input = page.getByLabel('Memory (MiB)');
+    await input.fill('48');
+    await input.press('Enter');
+    const maxGap = await startResponsivenessProbe(page);
+    await app.tab('grow').click();
+    await app.run('grow');
+    await app.expectStatus('error');
+    await expect(app.result).toContainText('MemoryLimit');
+    await expect(app.result).toContainText('48 MiB memory limit');
+    expect(await maxGap()).toBeLessThan(500);
+    await expectEchoWorks(app);
+  });
+
+  test('output: a tool that floods stdout stops at 1 MiB, and the page does not stall', async ({
+    page,
+  }) => {
+    const app = new Playground(page);
+    const maxGap = await startResponsivenessProbe(page);
+    await app.tab('flood').click();
+    await app.run('flood');
+    await app.expectStatus('error');
+    await expect(app.result).toContainText('OutputLimit');
+    await expect(app.result).toContainText('more than 1 MiB');
+    expect(await maxGap()).toBeLessThan(500);
+    await expectEchoWorks(app);
+  });
+
+  test('output: a line longer than 64 KiB stops the run', async ({ page }) => {
+    const app = new Playground(page);
+    await app.tab('long-line').click();
+    await app.run('long-line');
+    await app.expectStatus('error');
+    await expect(app.result).toContainText('a line longer than 64 KiB to stdout');
+    await expectEchoWorks(app);
+  });
+
+  test('time: a tool that spins stops at its timeout, and the next run starts at once', async ({
+    page,
+  }) => {
+    const app = new Playground(page);
+    await app.setTimeoutMs(1000);
+    const maxGap = await startResponsivenessProbe(page);
+    await app.tab('spin').click();
+    const started = Date.now();
+    await app.run('spin');
+    await app.expectStatus('timeout');
+    expect(Date.now() - started).toBeLessThan(1000 + 1500);
+    expect(await maxGap()).toBeLessThan(500);
+    await expectEchoWorks(app);
+  });
+});
+
+test.describe('imports', () => {
+  test('an import the playground does not provide is listed; only calls into it fail', async ({
+    page,
+  }) => {
+    const app = new Playground(page);
+    await app.open();
+    await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'stubbed-skill')));
+    await expect(app.form('plain')).toBeVisible();
+    await expect(page.getByTestId('stubbed-imports')).toContainText('skill-engine:skill/logger');
+    await app.run('plain');
+    await app.expectStatus('ok');
+    await expect(app.output).toHaveText('plain ran');
+    await app.tab('logs').click();
+    await app.run('logs');
+    await app.expectStatus('error');
+    await expect(app.result).toContainText('is not provided by the playground');
+  });
+
+  test('a component importing webidl: interfaces is refused before anything runs', async ({
+    page,
+  }) => {
+    const app = new Playground(page);
+    await app.open();
+    await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'webidl-skill')));
+    await expect(app.skillLink('webidl-skill')).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'webidl:dom/window' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Run' })).toHaveCount(0);
+  });
+});
