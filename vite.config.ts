@@ -1,10 +1,16 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+const jcoPackage = new URL('./node_modules/@bytecodealliance/jco/package.json', import.meta.url);
+const jcoVersion = (JSON.parse(readFileSync(jcoPackage, 'utf8')) as { version: string }).version;
+
 export default defineConfig({
   plugins: [react()],
+  // Part of the transpile cache key: a new jco never reuses an old transpile.
+  define: { __JCO_VERSION__: JSON.stringify(jcoVersion) },
   resolve: {
     alias: {
       // jco's package exports do not include lib/, where it ships the WASI preview1 adapters.

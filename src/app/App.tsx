@@ -11,6 +11,7 @@ import {
 import { DropZone } from '../ui/elements/DropZone';
 import { FilePickers } from '../ui/elements/FilePickers';
 import { Notices } from '../ui/elements/Notices';
+import { CachePanel } from '../ui/panels/CachePanel';
 import { SkillList } from '../ui/panels/SkillList';
 import { SkillPanel } from '../ui/panels/SkillPanel';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -67,7 +68,10 @@ export function App() {
         </header>
         <Notices />
         <div className="layout">
-          <SkillList />
+          <aside className="sidebar">
+            <SkillList />
+            <CachePanel />
+          </aside>
           <main>
             <ErrorBoundary what="this skill" resetKey={skill?.key}>
               {skill ? (

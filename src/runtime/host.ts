@@ -51,6 +51,8 @@ export type RunOutcome =
       timings: RunTimings;
       /** Whether this run ran jco (false when a cache served the component). */
       transpiled: boolean;
+      /** Where the component came from: the worker had it, the transpile cache, or its bytes. */
+      loadedFrom: LoadSource;
       info?: ComponentInfo;
     }
   | {
@@ -59,6 +61,8 @@ export type RunOutcome =
       timings?: RunTimings;
       info?: ComponentInfo;
     };
+
+export type LoadSource = 'worker' | 'cache' | 'bytes';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
@@ -69,6 +73,7 @@ export const LOAD_TIMEOUT_MS = 120_000;
 
 interface ActiveRun {
   runId: number;
+  loadedFrom: LoadSource;
   request: RunRequest;
   settle: (outcome: RunOutcome) => void;
   timer: ReturnType<typeof setTimeout>;
@@ -140,7 +145,14 @@ export class RuntimeHost {
           }),
         LOAD_TIMEOUT_MS,
       );
-      this.#active = { runId, request, settle: resolve, timer, callPhase: false };
+      this.#active = {
+        runId,
+        loadedFrom: payload.from,
+        request,
+        settle: resolve,
+        timer,
+        callPhase: false,
+      };
       const command: WorkerCommand = {
         kind: 'run',
         runId,
@@ -167,10 +179,10 @@ export class RuntimeHost {
   /** Sends nothing the worker already has; otherwise a cached transpile, else the bytes. */
   async #payloadFor(
     source: ComponentSource,
-  ): Promise<{ message: ComponentPayload; transfer: Transferable[] }> {
+  ): Promise<{ message: ComponentPayload; transfer: Transferable[]; from: LoadSource }> {
     const base = { id: source.id, name: source.name };
-    if (this.#workerHas.has(source.id)) return { message: base, transfer: [] };
-    const cached = await this.#cache.get(source.id);
+    if (this.#workerHas.has(source.id)) return { message: base, transfer: [], from: 'worker' };
+    const cached = await this.#cache.get(source.id).catch(() => undefined);
     if (cached) {
       // Copy, then transfer: the cache keeps its own bytes for the next worker.
       const coreModules = cached.coreModules.map(
@@ -179,10 +191,11 @@ export class RuntimeHost {
       return {
         message: { ...base, transpiled: { ...cached, coreModules } },
         transfer: coreModules.map(([, bytes]) => bytes.buffer),
+        from: 'cache',
       };
     }
     const bytes = source.bytes.slice();
-    return { message: { ...base, bytes }, transfer: [bytes.buffer] };
+    return { message: { ...base, bytes }, transfer: [bytes.buffer], from: 'bytes' };
   }
 
   #ensureWorker(): WorkerLike {
@@ -234,7 +247,10 @@ export class RuntimeHost {
         active.request.onOutput?.(event.stream, event.text);
         break;
       case 'finished': {
-        if (event.transpiled) void this.#cache.put(active.request.component.id, event.transpiled);
+        if (event.transpiled) {
+          // A full disk or a blocked IndexedDB only costs the next load a transpile.
+          this.#cache.put(active.request.component.id, event.transpiled).catch(() => undefined);
+        }
         if (event.outcome.ok) {
           this.#finish({
             status: 'ok',
@@ -242,6 +258,7 @@ export class RuntimeHost {
             ...(event.outcome.exitCode === undefined ? {} : { exitCode: event.outcome.exitCode }),
             timings: event.timings,
             transpiled: event.transpiled !== undefined,
+            loadedFrom: active.loadedFrom,
             info: event.info,
           });
         } else {

@@ -1,4 +1,11 @@
-export type { ComponentId, RunError, RunStage, RunTimings, ErrorCode } from './protocol';
+export type {
+  ComponentId,
+  TranspiledComponent,
+  RunError,
+  RunStage,
+  RunTimings,
+  ErrorCode,
+} from './protocol';
 export {
   RuntimeHost,
   DEFAULT_MAX_OUTPUT_BYTES,
@@ -6,6 +13,7 @@ export {
   DEFAULT_MAX_MEMORY_BYTES,
   DEFAULT_TIMEOUT_MS,
   type ComponentSource,
+  type LoadSource,
   type RunOutcome,
   type WorkerLike,
 } from './host';

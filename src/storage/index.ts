@@ -1,1 +1,8 @@
 export { loadInstance, saveInstance, type StoredInstance } from './instanceConfig';
+export {
+  IdbTranspileCache,
+  transpileKey,
+  TRANSPILE_SCHEME,
+  DEFAULT_TRANSPILE_CACHE_BYTES,
+  type CacheStats,
+} from './transpileCache';

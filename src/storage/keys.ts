@@ -1,9 +1,12 @@
 /** Every IndexedDB database and store the playground uses, in one place. */
 export const DATABASES = {
   instances: { db: 'skill-playground-instances', store: 'instances' },
+  transpiles: { db: 'skill-playground-transpiles', store: 'transpiles' },
+  transpileIndex: { db: 'skill-playground-transpile-index', store: 'index' },
 } as const;
 
 /** Keys inside the stores. A skill's key is stable across reloads (see skillKey in store/). */
 export const KEYS = {
   instance: (skillKey: string, instanceName: string) => `instance:${skillKey}:${instanceName}`,
+  transpileIndex: 'index',
 } as const;

@@ -213,9 +213,10 @@ export async function selectSkill(key: string): Promise<void> {
   const kind = componentKind(probe.info);
   const load = {
     ms: probe.timings.wrapMs + probe.timings.transpileMs + probe.timings.compileMs,
-    transpiled: probe.transpiled,
+    from: probe.loadedFrom,
   };
   updateSkill(key, { kind, info: probe.info, load });
+  if (probe.loadedFrom === 'bytes') setTimeout(() => void refreshCacheStats(), 500);
 
   if (kind === 'command') {
     const { tools, diagnostics } = commandTools(
@@ -561,4 +562,28 @@ export async function setLimit(
   } catch (error) {
     notify(`The limit could not be saved: ${(error as Error).message}`);
   }
+}
+
+// ---- the transpile cache ----------------------------------------------------------------------
+
+export async function refreshCacheStats(): Promise<void> {
+  try {
+    setState({ cacheStats: await getServices().transpileCache.stats() });
+  } catch {
+    setState({ cacheStats: undefined });
+  }
+}
+
+/** Empties the transpile cache: the next load of every component runs jco again. */
+export async function clearTranspileCache(): Promise<void> {
+  try {
+    await getServices().transpileCache.clear();
+    notify(
+      'The transpile cache is empty: components are transpiled again when next opened.',
+      'info',
+    );
+  } catch (error) {
+    notify(`The transpile cache could not be cleared: ${(error as Error).message}`);
+  }
+  await refreshCacheStats();
 }

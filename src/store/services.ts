@@ -1,23 +1,17 @@
-import {
-  createRuntimeWorker,
-  MemoryTranspileCache,
-  RuntimeHost,
-  type TranspileCache,
-  type WorkerLike,
-} from '../runtime';
-import { loadInstance, saveInstance } from '../storage';
+import { createRuntimeWorker, RuntimeHost, type WorkerLike } from '../runtime';
+import { IdbTranspileCache, loadInstance, saveInstance } from '../storage';
 
 /** What the actions reach outside the store; tests swap in fakes. */
 export interface Services {
   createWorker: () => WorkerLike;
-  transpileCache: TranspileCache;
+  transpileCache: IdbTranspileCache;
   loadInstance: typeof loadInstance;
   saveInstance: typeof saveInstance;
 }
 
 let services: Services = {
   createWorker: createRuntimeWorker,
-  transpileCache: new MemoryTranspileCache(),
+  transpileCache: new IdbTranspileCache(__JCO_VERSION__),
   loadInstance,
   saveInstance,
 };

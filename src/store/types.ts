@@ -12,6 +12,7 @@ import type {
   ComponentKind,
   ComponentSource,
   ErrorCode,
+  LoadSource,
   RunStage,
   RunTimings,
   SkillMetadata,
@@ -43,7 +44,7 @@ export interface SkillEntry {
   /** Why the component could not be described, in a sentence. */
   loadError?: string;
   /** How long the component took to get ready, and whether jco ran for it. */
-  load?: { ms: number; transpiled: boolean };
+  load?: { ms: number; from: LoadSource };
 }
 
 export type RunStatus = 'running' | 'ok' | 'error' | 'timeout' | 'cancelled';
@@ -91,4 +92,6 @@ export interface PlaygroundState {
   runs: Record<string, RunState>;
   instances: Record<string, StoredInstance>;
   configChecks: Record<string, ConfigCheck>;
+  /** The transpile cache's size, once read. */
+  cacheStats?: { entries: number; bytes: number };
 }

@@ -24,7 +24,7 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
           {skill.metadata && ` · component ${skill.metadata.name} ${skill.metadata.version}`}
           {analysis?.entry && ` · ${analysis.entry.path} (${formatBytes(analysis.entry.size)})`}
           {skill.load &&
-            ` · ready in ${Math.round(skill.load.ms)} ms${skill.load.transpiled ? ' (transpiled)' : ''}`}
+            ` · ready in ${Math.round(skill.load.ms)} ms (${LOAD_TEXT[skill.load.from]})`}
         </p>
       </header>
 
@@ -89,6 +89,12 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
     </article>
   );
 }
+
+const LOAD_TEXT = {
+  bytes: 'transpiled with jco',
+  cache: 'transpile cache hit, jco skipped',
+  worker: 'already loaded',
+} as const;
 
 const KIND_TEXT = {
   'skill-engine': 'skill-engine component',

@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+import { clearTranspileCache, refreshCacheStats, usePlayground } from '../../store';
+
+/** What the transpile cache holds, and a way to empty it. */
+export function CachePanel() {
+  const stats = usePlayground((s) => s.cacheStats);
+  useEffect(() => {
+    void refreshCacheStats();
+  }, []);
+  return (
+    <section aria-label="Transpile cache" className="cache-panel">
+      <h2>Transpile cache</h2>
+      <p className="muted" data-testid="cache-stats">
+        {stats
+          ? `${stats.entries} component${stats.entries === 1 ? '' : 's'}, ${(stats.bytes / 1024 / 1024).toFixed(1)} MiB`
+          : 'Not available in this browser.'}
+      </p>
+      <button
+        type="button"
+        onClick={() => void clearTranspileCache()}
+        disabled={!stats || stats.entries === 0}
+      >
+        Clear transpile cache
+      </button>
+    </section>
+  );
+}
