@@ -21,7 +21,17 @@ export default defineConfig({
   // jco finds its own wasm with `new URL(..., import.meta.url)`; pre-bundling would move the
   // JavaScript away from those files.
   optimizeDeps: { exclude: ['@bytecodealliance/jco', '@bytecodealliance/jco-transpile'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // jco's generated bindings start with a "use components" directive that bundlers drop.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',

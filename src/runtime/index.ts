@@ -42,3 +42,4 @@ export { componentKind, type ComponentKind } from './componentKind';
 export { commandStdin, readCommandOutput, type CommandResult } from './commandIo';
 export type { ComponentInfo } from './protocol';
 export type { RunRequest } from './host';
+export { buildAuditRecord, sha256Hex, type AuditRecord, type ExitStatus } from './audit';

@@ -19,6 +19,7 @@ import {
   type DraftValue,
 } from '../forms';
 import {
+  buildAuditRecord,
   buildSkillEnv,
   commandStdin,
   componentId,
@@ -33,6 +34,7 @@ import {
   validateConfig,
   type ComponentSource,
   type ConfigEntry,
+  type ExitStatus,
   type RunOutcome,
   type ToolDefinition,
 } from '../runtime';
@@ -338,6 +340,7 @@ export async function runTool(key: string, toolName: string): Promise<void> {
 
   const runId = nextRunId++;
   const startedAt = performance.now();
+  const wallStart = Date.now();
   setState((s) => ({
     runs: {
       ...s.runs,
@@ -379,6 +382,7 @@ export async function runTool(key: string, toolName: string): Promise<void> {
                 output: toolResult!.output,
                 formatNote: toolResult!.formatNote,
                 timings: outcome.timings,
+                loadedFrom: outcome.loadedFrom,
               }
             : {
                 status: 'error',
@@ -386,6 +390,7 @@ export async function runTool(key: string, toolName: string): Promise<void> {
                 errorMessage: toolResult!.errorMessage ?? undefined,
                 output: toolResult!.output,
                 timings: outcome.timings,
+                loadedFrom: outcome.loadedFrom,
               };
     } else {
       const call = tool.call;
@@ -411,6 +416,7 @@ export async function runTool(key: string, toolName: string): Promise<void> {
           exitCode,
           lineCount: read.lineCount,
           timings: outcome.timings,
+          loadedFrom: outcome.loadedFrom,
           ...(read.errorMessage
             ? { errorCode: 'ExecutionFailure' as const, errorMessage: read.errorMessage }
             : {}),
@@ -427,6 +433,36 @@ export async function runTool(key: string, toolName: string): Promise<void> {
   const durationMs = performance.now() - startedAt;
   output.flush();
   patchRun(key, runId, () => ({ ...result, durationMs }));
+  const audit = await buildAuditRecord({
+    skillId: key,
+    skillName: skill.name,
+    tool: toolName,
+    componentSha256: skill.component.id,
+    input: read.value,
+    output: result.output ?? '',
+    startedAt: wallStart,
+    durationMs,
+    exitStatus: exitStatusOf(result),
+    exitCode: result.exitCode,
+    configKeys: instance.config.map((entry) => entry.key),
+    stdout: output.text('stdout'),
+    stderr: output.text('stderr'),
+    loadedFrom: result.loadedFrom ?? 'n/a',
+  });
+  patchRun(key, runId, () => ({ audit }));
+}
+
+function exitStatusOf(result: Partial<RunState>): ExitStatus {
+  switch (result.status) {
+    case 'ok':
+      return { kind: 'success' };
+    case 'timeout':
+      return { kind: 'timeout' };
+    case 'cancelled':
+      return { kind: 'cancelled' };
+    default:
+      return { kind: 'failed', message: result.errorMessage ?? 'failed' };
+  }
 }
 
 /**

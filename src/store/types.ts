@@ -8,6 +8,7 @@ import type {
 } from '../bundle';
 import type { DraftValue, FieldErrors } from '../forms';
 import type {
+  AuditRecord,
   ComponentInfo,
   ComponentKind,
   ComponentSource,
@@ -66,6 +67,8 @@ export interface RunState {
   startedAt: number;
   durationMs?: number;
   timings?: RunTimings;
+  loadedFrom?: LoadSource;
+  audit?: AuditRecord;
 }
 
 export interface Notice {

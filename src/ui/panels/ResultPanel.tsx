@@ -83,6 +83,7 @@ export function ResultPanel({ skillKey }: { skillKey: string }) {
           )}
         </>
       )}
+      {run?.audit && <RunDetails run={run} />}
       <Stream name="stdout" text={run?.stdout ?? ''} />
       <Stream name="stderr" text={run?.stderr ?? ''} />
     </section>
@@ -101,6 +102,28 @@ function Output({ output }: { output: string }) {
       </div>
       <pre data-testid="run-output">{text}</pre>
     </div>
+  );
+}
+
+/** The run's audit record, readable and downloadable as JSON. */
+function RunDetails({ run }: { run: RunState }) {
+  const json = JSON.stringify(run.audit, null, 2);
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `audit-${run.toolName}-${run.audit!.startTime.replace(/[:.]/g, '-')}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  return (
+    <details className="run-details">
+      <summary>Run details</summary>
+      <pre data-testid="audit-record">{json}</pre>
+      <button type="button" onClick={download}>
+        Download audit JSON
+      </button>
+    </details>
   );
 }
 
