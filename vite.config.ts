@@ -14,13 +14,22 @@ export default defineConfig({
   resolve: {
     alias: {
       // jco's package exports do not include lib/, where it ships the WASI preview1 adapters.
-      'jco-lib': fileURLToPath(new URL('./node_modules/@bytecodealliance/jco/lib', import.meta.url)),
+      'jco-lib': fileURLToPath(
+        new URL('./node_modules/@bytecodealliance/jco/lib', import.meta.url),
+      ),
     },
   },
   worker: { format: 'es' },
   // jco finds its own wasm with `new URL(..., import.meta.url)`; pre-bundling would move the
   // JavaScript away from those files.
-  optimizeDeps: { exclude: ['@bytecodealliance/jco', '@bytecodealliance/jco-transpile'] },
+  optimizeDeps: {
+    exclude: ['@bytecodealliance/jco', '@bytecodealliance/jco-transpile'],
+    // Pre-bundled together, so the worker's shim and its in-memory filesystem share one module.
+    include: [
+      '@bytecodealliance/preview2-shim/instantiation',
+      '@bytecodealliance/preview2-shim/in-memory-filesystem',
+    ],
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,

@@ -11,7 +11,7 @@ test.describe('command skills', () => {
     await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'c-command')));
     await expect(app.form('echo')).toBeVisible();
     await expect(page.getByText('WASI preview1 module, wrapped')).toBeVisible();
-    await expect(page.getByRole('tab')).toHaveText(['echo', 'lines']);
+    await expect(page.getByRole('tab')).toHaveText(['echo', 'lines', 'note']);
 
     await app.field('echo', 'message').fill('hello from the form');
     await app.run('echo');

@@ -3,6 +3,7 @@ import type {
   ComponentInfo,
   ComponentPayload,
   ExportCall,
+  FileList,
   RunError,
   RunStage,
   RunTimings,
@@ -32,6 +33,8 @@ export interface RunRequest {
   /** Configuration for get-config; its values also reach the skill through env. */
   config?: Array<[string, string]>;
   stdin?: Uint8Array;
+  /** /skill and /workspace for the run; the skill's files are sent to a worker once. */
+  filesystem?: { skillId: string; skillFiles: FileList; workspace: FileList };
   /** Limit on instantiating and calling; loading the component has its own, longer one. */
   timeoutMs: number;
   maxOutputBytes: number;
@@ -46,6 +49,7 @@ export type RunOutcome =
   | {
       status: 'ok';
       results: unknown[];
+      workspace?: FileList;
       /** For commands: the status they exited with. */
       exitCode?: number;
       timings: RunTimings;
@@ -60,6 +64,7 @@ export type RunOutcome =
       error: RunError;
       timings?: RunTimings;
       info?: ComponentInfo;
+      workspace?: FileList;
     };
 
 export type LoadSource = 'worker' | 'cache' | 'bytes';
@@ -90,6 +95,7 @@ export class RuntimeHost {
   #cache: TranspileCache;
   #worker: WorkerLike | null = null;
   #workerHas = new Set<ComponentId>();
+  #workerHasFiles = new Set<string>();
   #active: ActiveRun | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #nextRunId = 1;
@@ -167,6 +173,23 @@ export class RuntimeHost {
         },
       };
       const transfer = [...payload.transfer];
+      if (request.filesystem) {
+        const { skillId, skillFiles, workspace } = request.filesystem;
+        const copy = (files: FileList): FileList =>
+          files.map(([path, bytes]) => [path, bytes.slice()]);
+        const sendFiles = !this.#workerHasFiles.has(skillId);
+        command.filesystem = {
+          skill: sendFiles ? { id: skillId, files: copy(skillFiles) } : { id: skillId },
+          workspace: copy(workspace),
+        };
+        for (const [, bytes] of [
+          ...(command.filesystem.skill.files ?? []),
+          ...command.filesystem.workspace,
+        ]) {
+          transfer.push(bytes.buffer as ArrayBuffer);
+        }
+        this.#workerHasFiles.add(skillId);
+      }
       if (request.stdin) {
         command.stdin = request.stdin.slice();
         transfer.push(command.stdin.buffer);
@@ -260,6 +283,7 @@ export class RuntimeHost {
             transpiled: event.transpiled !== undefined,
             loadedFrom: active.loadedFrom,
             info: event.info,
+            ...(event.workspace ? { workspace: event.workspace } : {}),
           });
         } else {
           this.#finish({
@@ -267,6 +291,7 @@ export class RuntimeHost {
             error: event.outcome.error,
             timings: event.timings,
             info: event.info,
+            ...(event.workspace ? { workspace: event.workspace } : {}),
           });
         }
         break;
@@ -285,6 +310,7 @@ export class RuntimeHost {
     this.#worker?.terminate();
     this.#worker = null;
     this.#workerHas.clear();
+    this.#workerHasFiles.clear();
     if (!this.#disposed) this.#ensureWorker();
   }
 

@@ -56,8 +56,18 @@ export type WorkerCommand = {
   config: Array<[string, string]>;
   /** What the instance reads on standard input; it ends after these bytes. */
   stdin?: Uint8Array;
+  /** Preopens: the bundle read-only at /skill, the instance's files read-write at /workspace. */
+  filesystem?: FilesystemPayload;
   limits: RunLimits;
 };
+
+export type FileList = Array<[path: string, bytes: Uint8Array]>;
+
+export interface FilesystemPayload {
+  /** The bundle's files, sent once per worker: later runs name the id only. */
+  skill: { id: string; files?: FileList };
+  workspace: FileList;
+}
 
 // ---- worker -> host ---------------------------------------------------------------------------
 
@@ -111,6 +121,8 @@ export type WorkerEvent =
       outcome: { ok: true; results: unknown[]; exitCode?: number } | { ok: false; error: RunError };
       timings: RunTimings;
       info?: ComponentInfo;
+      /** /workspace as the run left it, when the run had a filesystem. */
+      workspace?: FileList;
       /** Set when this run transpiled the component, so the host can cache the result. */
       transpiled?: TranspiledComponent;
     };

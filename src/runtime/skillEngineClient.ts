@@ -13,7 +13,14 @@ import {
 
 type RunOptions = Pick<
   RunRequest,
-  'env' | 'config' | 'timeoutMs' | 'maxOutputBytes' | 'onOutput' | 'onStage'
+  | 'env'
+  | 'config'
+  | 'timeoutMs'
+  | 'maxOutputBytes'
+  | 'maxMemoryBytes'
+  | 'filesystem'
+  | 'onOutput'
+  | 'onStage'
 >;
 
 export type DescribeResult =

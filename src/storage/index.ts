@@ -6,3 +6,4 @@ export {
   DEFAULT_TRANSPILE_CACHE_BYTES,
   type CacheStats,
 } from './transpileCache';
+export { loadWorkspace, saveWorkspace, type StoredFiles } from './workspaceFiles';

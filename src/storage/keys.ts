@@ -1,6 +1,7 @@
 /** Every IndexedDB database and store the playground uses, in one place. */
 export const DATABASES = {
   instances: { db: 'skill-playground-instances', store: 'instances' },
+  workspaces: { db: 'skill-playground-workspaces', store: 'workspaces' },
   transpiles: { db: 'skill-playground-transpiles', store: 'transpiles' },
   transpileIndex: { db: 'skill-playground-transpile-index', store: 'index' },
 } as const;
@@ -9,4 +10,5 @@ export const DATABASES = {
 export const KEYS = {
   instance: (skillKey: string, instanceName: string) => `instance:${skillKey}:${instanceName}`,
   transpileIndex: 'index',
+  workspace: (skillKey: string, instanceName: string) => `workspace:${skillKey}:${instanceName}`,
 } as const;

@@ -39,6 +39,7 @@ import {
   type ToolDefinition,
 } from '../runtime';
 import type { StoredInstance } from '../storage';
+import { diffFiles } from '../vfs';
 import { draftKey, usePlayground } from './playgroundStore';
 import { getServices, hostFor } from './services';
 import type { Notice, RunState, SkillEntry } from './types';
@@ -184,7 +185,13 @@ export async function selectSkill(key: string): Promise<void> {
   }
   if (!bundle) return;
   const analysis = analyzeBundle(bundle);
-  updateSkill(key, { bundle, analysis, name: analysis.name, description: analysis.description });
+  updateSkill(key, {
+    bundle,
+    bundleId: crypto.randomUUID(),
+    analysis,
+    name: analysis.name,
+    description: analysis.description,
+  });
 
   const entry = analysis.entry;
   if (!entry || entry.kind === 'not-wasm') {
@@ -348,6 +355,7 @@ export async function runTool(key: string, toolName: string): Promise<void> {
     },
   }));
   const instance = await ensureInstance(key);
+  const before = await ensureWorkspace(key);
   const output = new OutputBuffer((stream, text) =>
     patchRun(key, runId, (run) => ({ [stream]: run[stream] + text })),
   );
@@ -359,11 +367,17 @@ export async function runTool(key: string, toolName: string): Promise<void> {
     maxOutputBytes:
       tool.limits?.maxOutputBytes ?? instance.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
     maxMemoryBytes: instance.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
+    filesystem: {
+      skillId: skill.bundleId ?? key,
+      skillFiles: [...skill.bundle.files],
+      workspace: before,
+    },
     onStage: (stage: RunState['stage']) => patchRun(key, runId, () => ({ stage })),
     onOutput: (stream: 'stdout' | 'stderr', text: string) => output.push(stream, text),
   };
 
   let result: Partial<RunState>;
+  let workspaceAfter: Array<[string, Uint8Array]> | undefined;
   try {
     if (tool.call.kind === 'skill-engine') {
       const { outcome, result: toolResult } = await executeTool(
@@ -373,6 +387,7 @@ export async function runTool(key: string, toolName: string): Promise<void> {
         toSkillEngineArgs(fields, read.value),
         options,
       );
+      workspaceAfter = outcome.workspace;
       result =
         outcome.status !== 'ok'
           ? failedRun(outcome)
@@ -406,6 +421,7 @@ export async function runTool(key: string, toolName: string): Promise<void> {
         stdin: new TextEncoder().encode(stdin),
         calls: [{ exportName: 'wasi:cli/run#run', args: [] }],
       });
+      workspaceAfter = outcome.workspace;
       if (outcome.status !== 'ok') result = failedRun(outcome);
       else {
         const exitCode = outcome.exitCode ?? 0;
@@ -433,6 +449,7 @@ export async function runTool(key: string, toolName: string): Promise<void> {
   const durationMs = performance.now() - startedAt;
   output.flush();
   patchRun(key, runId, () => ({ ...result, durationMs }));
+  if (workspaceAfter) await storeWorkspace(key, workspaceAfter, before);
   const audit = await buildAuditRecord({
     skillId: key,
     skillName: skill.name,
@@ -622,4 +639,60 @@ export async function clearTranspileCache(): Promise<void> {
     notify(`The transpile cache could not be cleared: ${(error as Error).message}`);
   }
   await refreshCacheStats();
+}
+
+// ---- /workspace -------------------------------------------------------------------------------
+
+async function ensureWorkspace(key: string): Promise<Array<[string, Uint8Array]>> {
+  const existing = getState().workspaces[key];
+  if (existing) return existing.files;
+  const files = await getServices().loadWorkspace(key);
+  setState((s) => ({ workspaces: { ...s.workspaces, [key]: s.workspaces[key] ?? { files } } }));
+  return getState().workspaces[key]!.files;
+}
+
+/** Keeps what a run left in /workspace, marking what it created or changed. */
+async function storeWorkspace(
+  key: string,
+  files: Array<[string, Uint8Array]>,
+  before: Array<[string, Uint8Array]>,
+): Promise<void> {
+  const lastRun = diffFiles(new Map(before), new Map(files));
+  setState((s) => ({ workspaces: { ...s.workspaces, [key]: { files, lastRun } } }));
+  await persistWorkspace(key, files);
+}
+
+async function persistWorkspace(key: string, files: Array<[string, Uint8Array]>): Promise<void> {
+  try {
+    await getServices().saveWorkspace(key, files);
+  } catch (error) {
+    const full = (error as Error).name === 'QuotaExceededError';
+    notify(
+      full
+        ? 'The browser storage is full: the workspace is kept for this page only. Free space (remove files or clear the transpile cache) to keep it across reloads.'
+        : `The workspace could not be saved: ${(error as Error).message}`,
+    );
+  }
+}
+
+export async function openWorkspace(key: string): Promise<void> {
+  await ensureWorkspace(key);
+}
+
+/** Adds files the user picked to /workspace (a file with the same name is replaced). */
+export async function uploadToWorkspace(
+  key: string,
+  picked: Array<{ name: string; bytes: Uint8Array }>,
+): Promise<void> {
+  const current = new Map(await ensureWorkspace(key));
+  for (const { name, bytes } of picked) current.set(name, bytes);
+  const files = [...current].sort(([a], [b]) => a.localeCompare(b));
+  setState((s) => ({ workspaces: { ...s.workspaces, [key]: { files } } }));
+  await persistWorkspace(key, files);
+}
+
+export async function deleteFromWorkspace(key: string, path: string): Promise<void> {
+  const files = (await ensureWorkspace(key)).filter(([p]) => p !== path);
+  setState((s) => ({ workspaces: { ...s.workspaces, [key]: { ...s.workspaces[key], files } } }));
+  await persistWorkspace(key, files);
 }

@@ -12,6 +12,7 @@ export const initialState = (): PlaygroundState => ({
   runs: {},
   instances: {},
   configChecks: {},
+  workspaces: {},
 });
 
 /** The one store. State only; the actions that change it live in actions.ts. */

@@ -1,5 +1,11 @@
 import { createRuntimeWorker, RuntimeHost, type WorkerLike } from '../runtime';
-import { IdbTranspileCache, loadInstance, saveInstance } from '../storage';
+import {
+  IdbTranspileCache,
+  loadInstance,
+  loadWorkspace,
+  saveInstance,
+  saveWorkspace,
+} from '../storage';
 
 /** What the actions reach outside the store; tests swap in fakes. */
 export interface Services {
@@ -7,6 +13,8 @@ export interface Services {
   transpileCache: IdbTranspileCache;
   loadInstance: typeof loadInstance;
   saveInstance: typeof saveInstance;
+  loadWorkspace: typeof loadWorkspace;
+  saveWorkspace: typeof saveWorkspace;
 }
 
 let services: Services = {
@@ -14,6 +22,8 @@ let services: Services = {
   transpileCache: new IdbTranspileCache(__JCO_VERSION__),
   loadInstance,
   saveInstance,
+  loadWorkspace,
+  saveWorkspace,
 };
 
 export function setServices(next: Partial<Services>): void {

@@ -19,6 +19,7 @@ import type {
   SkillMetadata,
 } from '../runtime';
 import type { StoredInstance } from '../storage';
+import type { FileChanges } from '../vfs';
 
 export type SkillStatus = 'listed' | 'loading' | 'ready' | 'failed';
 
@@ -32,6 +33,8 @@ export interface SkillEntry {
   status: SkillStatus;
   example?: ExampleEntry;
   bundle?: Bundle;
+  /** Names this copy of the bundle for the worker, which keeps its files between runs. */
+  bundleId?: string;
   analysis?: SkillDescription;
   /** The skill's entry component; tools with their own entry get theirs on first run. */
   component?: ComponentSource;
@@ -71,6 +74,11 @@ export interface RunState {
   audit?: AuditRecord;
 }
 
+export interface WorkspaceState {
+  files: Array<[path: string, bytes: Uint8Array]>;
+  lastRun?: FileChanges;
+}
+
 export interface Notice {
   id: number;
   tone: 'error' | 'info';
@@ -95,6 +103,8 @@ export interface PlaygroundState {
   runs: Record<string, RunState>;
   instances: Record<string, StoredInstance>;
   configChecks: Record<string, ConfigCheck>;
+  /** Each instance's /workspace files, and what its last run changed. */
+  workspaces: Record<string, WorkspaceState>;
   /** The transpile cache's size, once read. */
   cacheStats?: { entries: number; bytes: number };
 }

@@ -9,6 +9,7 @@ import type {
 } from '../protocol';
 import type { ComponentCache } from './componentCache';
 import { explainTrap } from './explainTrap';
+import { filesFromTree, treeFromFiles, type FileTree } from '../../vfs';
 import { findExport } from './findExport';
 import { ImportRefusedError } from './importPolicy';
 import { MemoryLimitError } from './memoryLimit';
@@ -31,6 +32,21 @@ const isExit = (error: unknown): error is ComponentExit =>
  * with its own WASI shim, make the calls in order, and report one `finished` event. It never
  * throws: every failure becomes a RunError with the stage it happened in.
  */
+/** The bundle trees a worker has been sent, by id: read-only, so runs can share them. */
+const skillTrees = new Map<string, FileTree>();
+
+function mountsFor(command: WorkerCommand): { skill: FileTree; workspace: FileTree } | undefined {
+  const fs = command.filesystem;
+  if (!fs) return undefined;
+  let skill = skillTrees.get(fs.skill.id);
+  if (!skill) {
+    if (!fs.skill.files) throw new Error('The skill files were neither sent nor kept.');
+    skill = treeFromFiles(fs.skill.files);
+    skillTrees.set(fs.skill.id, skill);
+  }
+  return { skill, workspace: treeFromFiles(fs.workspace) };
+}
+
 export async function executeRun(
   command: WorkerCommand,
   cache: ComponentCache,
@@ -61,8 +77,17 @@ export async function executeRun(
     memories.some(
       (memory) => memory.buffer.byteLength >= limits.maxMemoryBytes * MEMORY_NEARLY_FULL,
     );
+  let mounts: ReturnType<typeof mountsFor>;
   const finish = (outcome: Extract<WorkerEvent, { kind: 'finished' }>['outcome']) =>
-    emit({ kind: 'finished', runId, outcome, timings, transpiled, info });
+    emit({
+      kind: 'finished',
+      runId,
+      outcome,
+      timings,
+      transpiled,
+      info,
+      ...(mounts ? { workspace: [...filesFromTree(mounts.workspace)] } : {}),
+    });
   try {
     const loaded = await cache.load(command.component, limits.maxMemoryBytes, enter);
     transpiled = loaded.transpiled;
@@ -76,7 +101,9 @@ export async function executeRun(
 
     enter('instantiating');
     let started = performance.now();
+    mounts = mountsFor(command);
     const imports = buildImports(info.imports, {
+      mounts,
       env: command.env,
       config: command.config,
       stdin: command.stdin ?? new Uint8Array(),

@@ -1,6 +1,10 @@
 import { WASIShim } from '@bytecodealliance/preview2-shim/instantiation';
+import type { FileTree } from '../../vfs';
+import { MountAdapter } from '../../vfs/readOnlyAdapter';
 
 export interface ImportSetup {
+  /** /skill (read-only) and /workspace (read-write); none gives the guest no filesystem. */
+  mounts?: { skill: FileTree; workspace: FileTree };
   env: Array<[string, string]>;
   config: Array<[string, string]>;
   stdin: Uint8Array;
@@ -26,14 +30,21 @@ function stdinFrom(bytes: Uint8Array) {
 
 /**
  * The import object for one instance. WASI comes from a fresh WASIShim configured as a sandbox
- * (no preopens, no network, only the skill's own env); any other interface the component
+ * (only the run's own preopens, no network, only the skill's own env); any other interface the component
  * imports gets functions that trap with a sentence naming it, so exports that never call it
  * still work.
  */
 export function buildImports(required: string[], setup: ImportSetup): Record<string, unknown> {
+  const preopens = setup.mounts
+    ? {
+        '/skill': { tree: setup.mounts.skill, readOnly: true },
+        '/workspace': { tree: setup.mounts.workspace, readOnly: false },
+      }
+    : {};
   const shim = new WASIShim({
+    ...(setup.mounts ? { browserFilesystem: { adapter: new MountAdapter(), preopens } } : {}),
     sandbox: {
-      preopens: {},
+      preopens,
       env: Object.fromEntries(setup.env),
       args: ['skill'],
       enableNetwork: false,

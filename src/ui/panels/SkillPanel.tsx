@@ -4,6 +4,7 @@ import { ConfigurationForm } from './ConfigurationForm';
 import { ResultPanel } from './ResultPanel';
 import { RunLimits } from './RunLimits';
 import { ToolForm } from './ToolForm';
+import { WorkspacePanel } from './WorkspacePanel';
 
 /** Everything about one skill: what it says it is, its findings, its tools, and its last run. */
 export function SkillPanel({ skill }: { skill: SkillEntry }) {
@@ -77,8 +78,12 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         </section>
       )}
 
-      {(skill.status === 'ready' || skill.status === 'failed') &&
-        analysis?.entry?.kind === 'component' && <ConfigurationForm skillKey={skill.key} />}
+      {(skill.status === 'ready' || skill.status === 'failed') && skill.component && (
+        <div className="instance-area">
+          <ConfigurationForm skillKey={skill.key} />
+          <WorkspacePanel skillKey={skill.key} />
+        </div>
+      )}
 
       {body && (
         <details className="skill-body">

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { BUILT_FIXTURES, Playground, readFolder } from './playground';
+
+const C_COMMAND = path.join(BUILT_FIXTURES, 'c-command');
+
+async function note(app: Playground, name: string, text: string) {
+  await app.tab('note').click();
+  await app.field('note', 'name').fill(name);
+  await app.field('note', 'text').fill(text);
+  await app.run('note');
+  await app.expectStatus('ok');
+}
+
+test('a run sees /skill read-only and keeps /workspace across runs and reloads', async ({
+  page,
+}) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.dropFiles(readFolder(C_COMMAND));
+  await expect(app.form('echo')).toBeVisible();
+  const workspace = page.getByRole('region', { name: 'Workspace' });
+  await expect(workspace).toContainText('No files yet.');
+
+  await note(app, 'first', 'hello');
+  // /skill is the bundle, read-only; paths cannot climb out of /workspace.
+  await expect(app.output).toContainText('"skillMd": "---"');
+  await expect(app.output).toContainText('"skillWrite": "Read-only file system"');
+  await expect(app.output).toContainText('"escape": "Operation not permitted"');
+  const file = (p: string) => workspace.getByRole('listitem').filter({ hasText: p });
+  await expect(file('notes/first.txt')).toHaveAttribute('data-file-mark', 'new');
+  await expect(file('log.txt')).toHaveAttribute('data-file-mark', 'new');
+
+  await note(app, 'second', 'again');
+  await expect(file('notes/first.txt')).toHaveAttribute('data-file-mark', 'none');
+  await expect(file('notes/second.txt')).toHaveAttribute('data-file-mark', 'new');
+  await expect(file('log.txt')).toHaveAttribute('data-file-mark', 'changed');
+
+  // Upload: the next run reads it.
+  await workspace.getByLabel('Upload to workspace').setInputFiles({
+    name: 'upload.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('uploaded by the user\n'),
+  });
+  await expect(file('upload.txt')).toBeVisible();
+  await note(app, 'third', 'once more');
+  await expect(app.output).toContainText('"upload": "uploaded by the user"');
+
+  // Download and delete.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    workspace.getByRole('button', { name: 'Download notes/first.txt' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('first.txt');
+  await workspace.getByRole('button', { name: 'Delete notes/second.txt' }).click();
+  await expect(file('notes/second.txt')).toHaveCount(0);
+
+  await page.reload();
+  await app.dropFiles(readFolder(C_COMMAND));
+  await expect(file('notes/first.txt')).toBeVisible();
+  await expect(file('notes/third.txt')).toBeVisible();
+  await expect(file('notes/second.txt')).toHaveCount(0);
+});
+
+test("two skills never see each other's workspace", async ({ page }) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.dropFiles(readFolder(C_COMMAND));
+  await note(app, 'mine', 'private');
+  await app.dropFiles(readFolder(C_COMMAND, 'other-command'));
+  await expect(app.skillLink('c-command').first()).toBeVisible();
+  const workspace = page.getByRole('region', { name: 'Workspace' });
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+  await expect(workspace).toContainText('No files yet.');
+  await note(app, 'theirs', 'separate');
+  await expect(workspace.getByRole('listitem').filter({ hasText: 'notes/mine.txt' })).toHaveCount(
+    0,
+  );
+  await expect(
+    workspace.getByRole('listitem').filter({ hasText: 'notes/theirs.txt' }),
+  ).toBeVisible();
+});

@@ -1,0 +1,8 @@
+export {
+  diffFiles,
+  filesFromTree,
+  treeFromFiles,
+  type FileChanges,
+  type FileTree,
+  type FlatFiles,
+} from './fileTree';
