@@ -104,3 +104,28 @@ test.describe('imports', () => {
     await expect(page.getByRole('button', { name: 'Run' })).toHaveCount(0);
   });
 });
+
+test('each run gets a fresh instance unless the instance opts into keep warm', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.dropFiles(readFolder(UNRULY));
+  await app.tab('count').click();
+  for (const expected of ['1', '1']) {
+    await app.run('count');
+    await app.expectStatus('ok');
+    await expect(app.output).toHaveText(expected);
+  }
+  await page.getByLabel('Keep warm').check();
+  for (const expected of ['1', '2', '3']) {
+    await app.run('count');
+    await app.expectStatus('ok');
+    await expect(app.output).toHaveText(expected);
+  }
+  // A trap ends the warm instance: the next run starts afresh.
+  await app.tab('trap').click();
+  await app.run('trap');
+  await app.expectStatus('error');
+  await app.tab('count').click();
+  await app.run('count');
+  await expect(app.output).toHaveText('1');
+});

@@ -20,6 +20,7 @@ test.describe('opening skills', () => {
       'grow',
       'flood',
       'long-line',
+      'count',
     ]);
     await app.field('echo', 'message').fill('hi there');
     await app.run('echo');

@@ -62,8 +62,15 @@ export class Playground {
     return this.result.getByTestId('run-output');
   }
 
+  /** Presses Run; waits until the click has reached the page (the run id changes or a field error shows). */
   async run(toolName: string) {
+    const before = await this.result.getAttribute('data-run-id');
     await this.form(toolName).getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(async () => {
+      const now = await this.result.getAttribute('data-run-id');
+      const refused = await this.form(toolName).locator('.field-error').count();
+      expect(now !== before || refused > 0).toBe(true);
+    }).toPass({ timeout: 10_000 });
   }
 
   async expectStatus(status: 'ok' | 'error' | 'timeout' | 'cancelled' | 'running') {

@@ -33,6 +33,9 @@ export interface RunRequest {
   /** Configuration for get-config; its values also reach the skill through env. */
   config?: Array<[string, string]>;
   stdin?: Uint8Array;
+  /** Reuse the previous run's instance; a new `warmRevision` forces a fresh one. */
+  keepWarm?: boolean;
+  warmRevision?: number;
   /** /skill and /workspace for the run; the skill's files are sent to a worker once. */
   filesystem?: { skillId: string; skillFiles: FileList; workspace: FileList };
   /** Limit on instantiating and calling; loading the component has its own, longer one. */
@@ -172,6 +175,10 @@ export class RuntimeHost {
           maxMemoryBytes: request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
         },
       };
+      if (request.keepWarm) {
+        command.keepWarm = true;
+        command.warmRevision = request.warmRevision ?? 0;
+      }
       const transfer = [...payload.transfer];
       if (request.filesystem) {
         const { skillId, skillFiles, workspace } = request.filesystem;

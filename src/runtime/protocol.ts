@@ -56,6 +56,12 @@ export type WorkerCommand = {
   config: Array<[string, string]>;
   /** What the instance reads on standard input; it ends after these bytes. */
   stdin?: Uint8Array;
+  /**
+   * Reuse the instance of the previous run (its memory and files) instead of a fresh one.
+   * `warmRevision` changes when what the instance was made with changes outside it.
+   */
+  keepWarm?: boolean;
+  warmRevision?: number;
   /** Preopens: the bundle read-only at /skill, the instance's files read-write at /workspace. */
   filesystem?: FilesystemPayload;
   limits: RunLimits;

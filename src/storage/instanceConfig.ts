@@ -11,6 +11,8 @@ export interface StoredInstance {
   timeoutMs?: number;
   maxOutputBytes?: number;
   maxMemoryBytes?: number;
+  /** Reuse one instance between runs (its memory and files) instead of a fresh one per run. */
+  keepWarm?: boolean;
 }
 
 let store: ReturnType<typeof createStore> | undefined;

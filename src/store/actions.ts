@@ -372,6 +372,8 @@ export async function runTool(key: string, toolName: string): Promise<void> {
       skillFiles: [...skill.bundle.files],
       workspace: before,
     },
+    keepWarm: instance.keepWarm === true,
+    warmRevision: warmRevisions.get(key) ?? 0,
     onStage: (stage: RunState['stage']) => patchRun(key, runId, () => ({ stage })),
     onOutput: (stream: 'stdout' | 'stderr', text: string) => output.push(stream, text),
   };
@@ -600,6 +602,18 @@ export async function saveConfig(key: string, config: ConfigEntry[]): Promise<vo
 
 export type LimitName = 'timeoutMs' | 'maxOutputBytes' | 'maxMemoryBytes';
 
+/** Opts the instance in or out of reusing one warm instance between runs. */
+export async function setKeepWarm(key: string, keepWarm: boolean): Promise<void> {
+  const instance = { ...(await ensureInstance(key)), keepWarm };
+  bumpWarmRevision(key);
+  setState((s) => ({ instances: { ...s.instances, [key]: instance } }));
+  try {
+    await getServices().saveInstance(key, instance);
+  } catch (error) {
+    notify(`The setting could not be saved: ${(error as Error).message}`);
+  }
+}
+
 /** Overrides one run limit of the instance; undefined goes back to the default. */
 export async function setLimit(
   key: string,
@@ -642,6 +656,10 @@ export async function clearTranspileCache(): Promise<void> {
 }
 
 // ---- /workspace -------------------------------------------------------------------------------
+
+/** Bumped when /workspace changes outside a run, so a warm instance does not keep stale files. */
+const warmRevisions = new Map<string, number>();
+const bumpWarmRevision = (key: string) => warmRevisions.set(key, (warmRevisions.get(key) ?? 0) + 1);
 
 async function ensureWorkspace(key: string): Promise<Array<[string, Uint8Array]>> {
   const existing = getState().workspaces[key];
@@ -687,12 +705,14 @@ export async function uploadToWorkspace(
   const current = new Map(await ensureWorkspace(key));
   for (const { name, bytes } of picked) current.set(name, bytes);
   const files = [...current].sort(([a], [b]) => a.localeCompare(b));
+  bumpWarmRevision(key);
   setState((s) => ({ workspaces: { ...s.workspaces, [key]: { files } } }));
   await persistWorkspace(key, files);
 }
 
 export async function deleteFromWorkspace(key: string, path: string): Promise<void> {
   const files = (await ensureWorkspace(key)).filter(([p]) => p !== path);
+  bumpWarmRevision(key);
   setState((s) => ({ workspaces: { ...s.workspaces, [key]: { ...s.workspaces[key], files } } }));
   await persistWorkspace(key, files);
 }

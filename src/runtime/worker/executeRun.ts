@@ -14,7 +14,7 @@ import { findExport } from './findExport';
 import { ImportRefusedError } from './importPolicy';
 import { MemoryLimitError } from './memoryLimit';
 import { createOutputCapture, OutputLimitError } from './outputCapture';
-import { buildImports } from './wasiImports';
+import { buildImports, ioFor, type IoSwitch } from './wasiImports';
 
 type Emit = (event: WorkerEvent) => void;
 
@@ -32,6 +32,31 @@ const isExit = (error: unknown): error is ComponentExit =>
  * with its own WASI shim, make the calls in order, and report one `finished` event. It never
  * throws: every failure becomes a RunError with the stage it happened in.
  */
+interface LiveInstance {
+  instance: Record<string, unknown>;
+  io: IoSwitch;
+  mounts: ReturnType<typeof mountsFor>;
+  memories: WebAssembly.Memory[];
+}
+
+/**
+ * The instance kept between runs for an instance that opted into "keep warm". Anything that was
+ * fixed when it was made (component, memory limit, env, config, the workspace it started with)
+ * is in its key; when that changes it is replaced.
+ */
+const warm = new Map<string, LiveInstance>();
+
+function warmKeyOf(command: WorkerCommand): string {
+  return JSON.stringify([
+    command.component.id,
+    command.limits.maxMemoryBytes,
+    command.env,
+    command.config,
+    command.filesystem?.skill.id,
+    command.warmRevision,
+  ]);
+}
+
 /** The bundle trees a worker has been sent, by id: read-only, so runs can share them. */
 const skillTrees = new Map<string, FileTree>();
 
@@ -101,30 +126,44 @@ export async function executeRun(
 
     enter('instantiating');
     let started = performance.now();
-    mounts = mountsFor(command);
-    const imports = buildImports(info.imports, {
-      mounts,
-      env: command.env,
-      config: command.config,
-      stdin: command.stdin ?? new Uint8Array(),
-      stdout: output.stdout,
-      stderr: output.stderr,
-    });
-    const instance = await component.instantiate(
-      (name) => {
-        const module = component.modules.get(name);
-        if (!module) throw new Error(`The transpiled component has no core module ${name}.`);
-        return module;
-      },
-      imports,
-      async (module, coreImports) => {
-        const core = await WebAssembly.instantiate(module, coreImports);
-        for (const value of Object.values(core.exports)) {
-          if (value instanceof WebAssembly.Memory) memories.push(value);
-        }
-        return core;
-      },
-    );
+    const target = ioFor(command.stdin ?? new Uint8Array(), output.stdout, output.stderr);
+    const warmKey = command.keepWarm ? warmKeyOf(command) : undefined;
+    let live = warmKey ? warm.get(warmKey) : undefined;
+    if (live) {
+      // A warm instance keeps its memory and files; only its stdio moves to this run.
+      live.io.target = target;
+    } else {
+      warm.clear();
+      const io: IoSwitch = { target };
+      const runMounts = mountsFor(command);
+      const runMemories: WebAssembly.Memory[] = [];
+      const imports = buildImports(info.imports, {
+        mounts: runMounts,
+        env: command.env,
+        config: command.config,
+        io,
+      });
+      const instance = await component.instantiate(
+        (name) => {
+          const module = component.modules.get(name);
+          if (!module) throw new Error(`The transpiled component has no core module ${name}.`);
+          return module;
+        },
+        imports,
+        async (module, coreImports) => {
+          const core = await WebAssembly.instantiate(module, coreImports);
+          for (const value of Object.values(core.exports)) {
+            if (value instanceof WebAssembly.Memory) runMemories.push(value);
+          }
+          return core;
+        },
+      );
+      live = { instance, io, mounts: runMounts, memories: runMemories };
+      if (warmKey) warm.set(warmKey, live);
+    }
+    mounts = live.mounts;
+    memories.push(...live.memories);
+    const { instance } = live;
     timings.instantiateMs = performance.now() - started;
 
     enter('calling');
@@ -160,6 +199,8 @@ export async function executeRun(
     }
     finish({ ok: true, results, ...(exitCode === undefined ? {} : { exitCode }) });
   } catch (error) {
+    // A warm instance that failed may be in any state: the next run starts afresh.
+    warm.clear();
     let runError = toRunError(error, stage, output.limitHit, output.stderrTail);
     if (runError.code === 'ExecutionFailure' && memoryExhausted()) {
       runError = {

@@ -7,16 +7,28 @@ export interface ImportSetup {
   mounts?: { skill: FileTree; workspace: FileTree };
   env: Array<[string, string]>;
   config: Array<[string, string]>;
-  stdin: Uint8Array;
-  stdout: { write(contents: Uint8Array): void; blockingFlush(): void; flush(): void };
-  stderr: { write(contents: Uint8Array): void; blockingFlush(): void; flush(): void };
+  /** Where this instance's stdio goes; a warm instance is pointed at each new run's. */
+  io: IoSwitch;
+}
+
+interface Writer {
+  write(contents: Uint8Array): void;
+}
+
+/** The stdio of the run an instance is serving now. */
+export interface IoSwitch {
+  target: { stdin: ReturnType<typeof stdinFrom>; stdout: Writer; stderr: Writer };
+}
+
+export function ioFor(stdin: Uint8Array, stdout: Writer, stderr: Writer): IoSwitch['target'] {
+  return { stdin: stdinFrom(stdin), stdout, stderr };
 }
 
 /**
  * Serves the run's input, then reports the stream closed: both wasi-libc and javy-built
  * commands read until then. skill-engine components get an empty stdin.
  */
-function stdinFrom(bytes: Uint8Array) {
+export function stdinFrom(bytes: Uint8Array) {
   let offset = 0;
   const read = (len: number | bigint): Uint8Array => {
     if (offset >= bytes.length) throw { tag: 'closed' };
@@ -49,9 +61,12 @@ export function buildImports(required: string[], setup: ImportSetup): Record<str
       args: ['skill'],
       enableNetwork: false,
     },
-    stdin: stdinFrom(setup.stdin),
-    stdout: setup.stdout,
-    stderr: setup.stderr,
+    stdin: {
+      blockingRead: (len: number | bigint) => setup.io.target.stdin.blockingRead(len),
+      read: (len: number | bigint) => setup.io.target.stdin.read(len),
+    },
+    stdout: writerFor(() => setup.io.target.stdout),
+    stderr: writerFor(() => setup.io.target.stderr),
   } as ConstructorParameters<typeof WASIShim>[0]);
   const imports: Record<string, unknown> = {
     ...shim.getImportObject(),
@@ -61,6 +76,14 @@ export function buildImports(required: string[], setup: ImportSetup): Record<str
     if (!(name in imports)) imports[name] = missingImport(name);
   }
   return imports;
+}
+
+function writerFor(current: () => Writer) {
+  return {
+    write: (contents: Uint8Array) => current().write(contents),
+    blockingFlush() {},
+    flush() {},
+  };
 }
 
 /**

@@ -40,7 +40,12 @@ function statusText(run: RunState): string {
 export function ResultPanel({ skillKey }: { skillKey: string }) {
   const run = usePlayground(selectRun(skillKey));
   return (
-    <section aria-label="Result" className="result" data-run-status={run?.status ?? 'idle'}>
+    <section
+      aria-label="Result"
+      className="result"
+      data-run-status={run?.status ?? 'idle'}
+      data-run-id={run?.runId ?? 0}
+    >
       <h3>Result</h3>
       {!run ? (
         <p className="muted">Fill the form and press Run.</p>

@@ -4,7 +4,7 @@ import {
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_TIMEOUT_MS,
 } from '../../runtime';
-import { selectInstance, setLimit, usePlayground, type LimitName } from '../../store';
+import { selectInstance, setKeepWarm, setLimit, usePlayground, type LimitName } from '../../store';
 
 interface LimitSpec {
   name: LimitName;
@@ -59,6 +59,14 @@ export function RunLimits({ skillKey }: { skillKey: string }) {
           />
         );
       })}
+      <label className="inline" title="Reuse one instance (its memory and /workspace) between runs">
+        <input
+          type="checkbox"
+          checked={instance?.keepWarm === true}
+          onChange={(e) => void setKeepWarm(skillKey, e.target.checked)}
+        />
+        Keep warm
+      </label>
     </div>
   );
 }
