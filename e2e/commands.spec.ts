@@ -95,15 +95,7 @@ test('a skill-basic component reads its configuration through get-config and get
   await app.expectStatus('ok');
   await expect(app.output).toHaveText('(not set)');
 
-  const config = page.getByRole('form', { name: 'Configuration' });
-  await config.getByRole('button', { name: 'Add value' }).click();
-  await config.getByLabel('Key 1').fill('region');
-  await config.getByLabel('Value of region').fill('eu-west-1');
-  await config.getByRole('button', { name: 'Add value' }).click();
-  await config.getByLabel('Key 2').fill('token');
-  await config.getByLabel('Value of token').fill('s3cret');
-  await config.getByRole('button', { name: 'Save configuration' }).click();
-  await expect(config.getByRole('status')).toContainText('Saved');
+  await app.setConfig({ region: 'eu-west-1', token: 's3cret' });
 
   await app.run('config-value');
   await app.expectStatus('ok');

@@ -73,12 +73,7 @@ test.describe('built-in examples', () => {
     const app = new Playground(page);
     await app.open();
     await app.openSkill('text-tools', 'greet');
-    const config = page.getByRole('form', { name: 'Configuration' });
-    await config.getByRole('button', { name: 'Add value' }).click();
-    await config.getByLabel('Key 1').fill('greeting');
-    await config.getByLabel('Value of greeting').fill('Ahoy');
-    await config.getByRole('button', { name: 'Save configuration' }).click();
-    await expect(config.getByRole('status')).toContainText('Saved');
+    await app.setConfig({ greeting: 'Ahoy' });
 
     await page.reload();
     await app.openSkill('text-tools', 'greet');

@@ -77,6 +77,19 @@ export class Playground {
     await expect(this.result).toHaveAttribute('data-run-status', status);
   }
 
+  /** Fills and saves the Configuration form, one row per entry, and waits for the verdict. */
+  async setConfig(entries: Record<string, string>) {
+    const config = this.page.getByRole('form', { name: 'Configuration' });
+    for (const [index, [key, value]] of Object.entries(entries).entries()) {
+      await config.getByRole('button', { name: 'Add value' }).click();
+      await config.getByLabel(`Key ${index + 1}`).fill(key);
+      await config.getByLabel(`Value of ${key}`).fill(value);
+    }
+    await config.getByRole('button', { name: 'Save configuration' }).click();
+    await expect(config.getByRole('status')).toContainText('Saved');
+    return config;
+  }
+
   async setTimeoutMs(ms: number) {
     const input = this.page.getByLabel('Timeout (ms)');
     await input.fill(String(ms));

@@ -604,14 +604,8 @@ export type LimitName = 'timeoutMs' | 'maxOutputBytes' | 'maxMemoryBytes';
 
 /** Opts the instance in or out of reusing one warm instance between runs. */
 export async function setKeepWarm(key: string, keepWarm: boolean): Promise<void> {
-  const instance = { ...(await ensureInstance(key)), keepWarm };
   bumpWarmRevision(key);
-  setState((s) => ({ instances: { ...s.instances, [key]: instance } }));
-  try {
-    await getServices().saveInstance(key, instance);
-  } catch (error) {
-    notify(`The setting could not be saved: ${(error as Error).message}`);
-  }
+  await updateInstance(key, (instance) => ({ ...instance, keepWarm }));
 }
 
 /** Overrides one run limit of the instance; undefined goes back to the default. */
@@ -620,14 +614,25 @@ export async function setLimit(
   name: LimitName,
   value: number | undefined,
 ): Promise<void> {
-  const instance = { ...(await ensureInstance(key)) };
-  if (value === undefined) delete instance[name];
-  else instance[name] = value;
+  await updateInstance(key, (instance) => {
+    const next = { ...instance };
+    if (value === undefined) delete next[name];
+    else next[name] = value;
+    return next;
+  });
+}
+
+/** Changes the stored instance, in the page at once and in IndexedDB after. */
+async function updateInstance(
+  key: string,
+  change: (instance: StoredInstance) => StoredInstance,
+): Promise<void> {
+  const instance = change(await ensureInstance(key));
   setState((s) => ({ instances: { ...s.instances, [key]: instance } }));
   try {
     await getServices().saveInstance(key, instance);
   } catch (error) {
-    notify(`The limit could not be saved: ${(error as Error).message}`);
+    notify(`The instance settings could not be saved: ${(error as Error).message}`);
   }
 }
 
