@@ -164,7 +164,9 @@ async function main() {
       const started = performance.now();
       const outDir = path.join(target.to, name);
       const built = await buildSkill(path.join(target.from, name), outDir, toolchain);
-      const files = await listFiles(outDir);
+      const files = (await listFiles(outDir)).filter((f) => f !== 'index.json');
+      // Folder URLs (?skill=.../name/) list their other files here: a static server cannot.
+      await fs.writeFile(path.join(outDir, 'index.json'), JSON.stringify(files, null, 2));
       index.push({ id: name, files });
       const ms = Math.round(performance.now() - started);
       console.log(`${built ? 'built' : 'up to date'}: ${path.relative(root, outDir)} (${ms} ms)`);

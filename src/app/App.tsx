@@ -3,6 +3,7 @@ import type { PickedFile } from '../bundle';
 import {
   addPicked,
   loadExamples,
+  loadFromUrl,
   notify,
   selectSelectedSkill,
   selectSkill,
@@ -10,6 +11,7 @@ import {
 } from '../store';
 import { DropZone } from '../ui/elements/DropZone';
 import { FilePickers } from '../ui/elements/FilePickers';
+import { LoadFromUrl } from '../ui/elements/LoadFromUrl';
 import { Notices } from '../ui/elements/Notices';
 import { CachePanel } from '../ui/panels/CachePanel';
 import { SkillList } from '../ui/panels/SkillList';
@@ -27,6 +29,9 @@ export function App() {
 
   useEffect(() => {
     void loadExamples();
+    // ?skill=<url> opens a skill from a link; nothing of it runs before a click.
+    const linked = new URLSearchParams(window.location.search).get('skill');
+    if (linked) void loadFromUrl(linked);
   }, []);
 
   // Reopen the skill the address names once the list is known.
@@ -65,6 +70,7 @@ export function App() {
             Open, run and debug agent skills and their WebAssembly, all in your browser.
           </p>
           <FilePickers onPicked={onPicked} />
+          <LoadFromUrl />
         </header>
         <Notices />
         <div className="layout">

@@ -30,3 +30,5 @@ export {
   type ToolCall,
   type ToolLimits,
 } from './tools';
+export { ARCHIVE_LIMITS, ArchiveError, unzipArchive } from './archive';
+export { fetchSkillFiles, parseGitHubUrl, UrlLoadError, MAX_URL_BYTES } from './fetchBundle';

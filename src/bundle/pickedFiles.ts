@@ -1,5 +1,6 @@
-import type { Bundle } from './types';
 import { findSkillMdPath } from './analyzeBundle';
+import { ArchiveError, unzipArchive } from './archive';
+import type { Bundle } from './types';
 
 /** A file the user handed us, with its path relative to what they picked or dropped. */
 export interface PickedFile {
@@ -92,7 +93,19 @@ export async function bundlesFromPicked(picked: PickedFile[]): Promise<GroupedBu
     if (parts.some((part) => SKIPPED_DIRS.has(part))) continue;
     if (parts.length === 1) {
       const name = parts[0]!;
-      if (name.toLowerCase().endsWith('.wasm')) {
+      if (/\.(zip|skill)$/i.test(name)) {
+        try {
+          const inner = await bundlesFromPicked(
+            unzipArchive(new Uint8Array(await item.file.arrayBuffer()), name),
+          );
+          problems.push(...inner.problems);
+          for (const bundle of inner.bundles)
+            bundles.push({ ...bundle, source: { kind: 'archive', name } });
+        } catch (error) {
+          if (!(error instanceof ArchiveError)) throw error;
+          problems.push(error.message);
+        }
+      } else if (name.toLowerCase().endsWith('.wasm')) {
         const bytes = new Uint8Array(await item.file.arrayBuffer());
         bundles.push({
           rootName: name.replace(/\.wasm$/i, ''),
@@ -134,13 +147,10 @@ export async function bundlesFromPicked(picked: PickedFile[]): Promise<GroupedBu
 
 function describeLooseFile(name: string): string {
   const lower = name.toLowerCase();
-  if (lower.endsWith('.zip') || lower.endsWith('.skill')) {
-    return `${name}: archives are not opened yet; unpack it and drop the skill folder.`;
-  }
   if (lower === 'skill.md') {
     return `${name}: drop the folder that holds SKILL.md, so its other files come along.`;
   }
-  return `${name} is not a skill: drop a skill folder (with SKILL.md) or a .wasm component.`;
+  return `${name} is not a skill: drop a skill folder (with SKILL.md), a .zip or .skill archive, or a .wasm component.`;
 }
 
 async function readAll(items: PickedFile[]): Promise<Map<string, Uint8Array>> {

@@ -2,6 +2,8 @@
 export type BundleSource =
   | { kind: 'example'; id: string }
   | { kind: 'folder'; name: string }
+  | { kind: 'archive'; name: string }
+  | { kind: 'url'; url: string }
   | { kind: 'wasm'; name: string };
 
 /** The files of one skill: path (relative to the skill root, `/`-separated) to bytes. */

@@ -5,6 +5,8 @@ import {
   fetchExampleBundle,
   fetchExampleIndex,
   fetchExampleManifest,
+  fetchSkillFiles,
+  UrlLoadError,
   type Bundle,
   type BundleSource,
   type PickedFile,
@@ -49,8 +51,10 @@ const { getState, setState } = usePlayground;
 // ---- notices ----------------------------------------------------------------------------------
 
 let nextNoticeId = 1;
-export function notify(message: string, tone: Notice['tone'] = 'error'): void {
-  setState((s) => ({ notices: [...s.notices, { id: nextNoticeId++, tone, message }] }));
+export function notify(message: string, tone: Notice['tone'] = 'error', retry?: () => void): void {
+  setState((s) => ({
+    notices: [...s.notices, { id: nextNoticeId++, tone, message, ...(retry ? { retry } : {}) }],
+  }));
 }
 
 export function dismissNotice(id: number): void {
@@ -58,6 +62,41 @@ export function dismissNotice(id: number): void {
 }
 
 // ---- the skill list ---------------------------------------------------------------------------
+
+/**
+ * Loads a skill from a URL (a `?skill=` link or the Load from URL dialog). It is added to the list
+ * and opened, but nothing of it runs: a skill-engine skill waits for a click before get-tools.
+ */
+export type UrlLoad = { ok: true } | { ok: false; message: string; retryable: boolean };
+
+export async function loadFromUrl(
+  url: string,
+  options: { report?: boolean } = {},
+): Promise<UrlLoad> {
+  const report = options.report ?? true;
+  const failed = (message: string, retryable: boolean): UrlLoad => {
+    if (report) notify(message, 'error', retryable ? () => void loadFromUrl(url) : undefined);
+    return { ok: false, message, retryable };
+  };
+  let picked: PickedFile[];
+  try {
+    picked = await fetchSkillFiles(url, window.location.href);
+  } catch (error) {
+    return failed((error as Error).message, error instanceof UrlLoadError && error.retryable);
+  }
+  const grouped = await bundlesFromPicked(picked);
+  if (grouped.bundles.length === 0) {
+    return failed(grouped.problems.join(' ') || `${url} holds no skill.`, false);
+  }
+  for (const problem of grouped.problems) notify(problem);
+  let firstKey: string | undefined;
+  for (const bundle of grouped.bundles) {
+    const key = addBundle({ ...bundle, source: { kind: 'url', url } }, { needsConsent: true });
+    firstKey ??= key;
+  }
+  await selectSkill(firstKey!);
+  return { ok: true };
+}
 
 export function skillKey(source: BundleSource, rootName: string): string {
   return source.kind === 'example' ? `example:${source.id}` : `${source.kind}:${rootName}`;
@@ -137,7 +176,7 @@ export async function addPicked(picked: PickedFile[]): Promise<void> {
   if (firstKey) await selectSkill(firstKey);
 }
 
-function addBundle(bundle: Bundle): string {
+function addBundle(bundle: Bundle, options: { needsConsent?: boolean } = {}): string {
   const key = skillKey(bundle.source, bundle.rootName);
   const analysis = analyzeBundle(bundle);
   const entry: SkillEntry = {
@@ -150,6 +189,7 @@ function addBundle(bundle: Bundle): string {
     analysis,
     tools: [],
     loadDiagnostics: [],
+    ...(options.needsConsent ? { needsConsent: true } : {}),
   };
   setState((s) => {
     const exists = s.skills.some((skill) => skill.key === key);
@@ -169,7 +209,13 @@ function addBundle(bundle: Bundle): string {
 export async function selectSkill(key: string): Promise<void> {
   setState({ selectedKey: key });
   const skill = getSkill(key);
-  if (!skill || skill.status === 'loading' || skill.status === 'ready') return;
+  if (
+    !skill ||
+    skill.status === 'loading' ||
+    skill.status === 'ready' ||
+    skill.status === 'consent'
+  )
+    return;
   if (skill.status === 'failed' && !skill.bundle) return;
   updateSkill(key, { status: 'loading', loadError: undefined, loadDiagnostics: [] });
   void ensureInstance(key);
@@ -243,6 +289,31 @@ export async function selectSkill(key: string): Promise<void> {
     });
     return;
   }
+  if (skill.needsConsent) {
+    // Listing a skill-engine skill's tools runs its code: from a link, only after a click.
+    updateSkill(key, { status: 'consent' });
+    return;
+  }
+  await describeTools(key);
+}
+
+/** The user's go-ahead to run get-metadata and get-tools of a skill that came from a link. */
+export async function allowSkillCode(key: string): Promise<void> {
+  updateSkill(key, { needsConsent: false, status: 'loading' });
+  await describeTools(key);
+}
+
+async function describeTools(key: string): Promise<void> {
+  const skill = getSkill(key);
+  if (!skill?.component || !skill.analysis) return;
+  const { component, analysis } = skill;
+  const instance = await ensureInstance(key);
+  const options = {
+    env: envFor(key, instance),
+    config: configFor(instance),
+    timeoutMs: instance.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
+  };
   const described = await describeSkill(hostFor(key), component, analysis.name, options);
   if (!described.ok) {
     updateSkill(key, {

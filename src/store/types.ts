@@ -21,7 +21,8 @@ import type {
 import type { StoredInstance } from '../storage';
 import type { FileChanges } from '../vfs';
 
-export type SkillStatus = 'listed' | 'loading' | 'ready' | 'failed';
+/** `consent`: loaded from a link, its tools are known only by running get-tools, which waits for a click. */
+export type SkillStatus = 'listed' | 'loading' | 'consent' | 'ready' | 'failed';
 
 /** A skill in the list: what the frontmatter says at once, the rest once it is opened. */
 export interface SkillEntry {
@@ -43,6 +44,8 @@ export interface SkillEntry {
   info?: ComponentInfo;
   metadata?: SkillMetadata;
   tools: Tool[];
+  /** Came from a link: no code of it runs (not even get-tools) before the user says so. */
+  needsConsent?: boolean;
   /** Findings made while loading (manifests read for the component's kind). */
   loadDiagnostics: Diagnostic[];
   /** Why the component could not be described, in a sentence. */
@@ -83,6 +86,8 @@ export interface Notice {
   id: number;
   tone: 'error' | 'info';
   message: string;
+  /** Offered as a "Try again" button, for failures that may pass. */
+  retry?: () => void;
 }
 
 export type ConfigCheck =

@@ -13,6 +13,18 @@ export function Notices() {
           className={`notice ${notice.tone}`}
         >
           <span>{notice.message}</span>
+          {notice.retry && (
+            <button
+              type="button"
+              className="retry"
+              onClick={() => {
+                dismissNotice(notice.id);
+                notice.retry!();
+              }}
+            >
+              Try again
+            </button>
+          )}
           <button type="button" aria-label="Dismiss" onClick={() => dismissNotice(notice.id)}>
             ×
           </button>

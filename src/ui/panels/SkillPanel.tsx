@@ -1,4 +1,4 @@
-import { selectTool, usePlayground, type SkillEntry } from '../../store';
+import { allowSkillCode, selectTool, usePlayground, type SkillEntry } from '../../store';
 import { DiagnosticList } from '../elements/DiagnosticList';
 import { ConfigurationForm } from './ConfigurationForm';
 import { ResultPanel } from './ResultPanel';
@@ -43,6 +43,18 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         <p role="status" className="loading">
           Loading the component in its worker…
         </p>
+      )}
+      {skill.status === 'consent' && (
+        <div className="consent" role="status">
+          <p>
+            This skill came from a link, and nothing of it has run. Its tools are listed by its own
+            code (get-metadata and get-tools), which runs in its sandbox: no network, no files but
+            its own.
+          </p>
+          <button type="button" className="primary" onClick={() => void allowSkillCode(skill.key)}>
+            Load its tools
+          </button>
+        </div>
       )}
       {skill.loadError && (
         <p role="alert" className="load-error">
@@ -115,6 +127,10 @@ function sourceText(skill: SkillEntry): string {
       return `Folder ${skill.source.name}`;
     case 'wasm':
       return `File ${skill.source.name}`;
+    case 'archive':
+      return `Archive ${skill.source.name}`;
+    case 'url':
+      return `From ${skill.source.url}`;
   }
 }
 
