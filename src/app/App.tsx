@@ -4,6 +4,7 @@ import {
   addPicked,
   loadExamples,
   loadFromUrl,
+  loadStoredSkills,
   notify,
   selectSelectedSkill,
   selectSkill,
@@ -29,6 +30,7 @@ export function App() {
 
   useEffect(() => {
     void loadExamples();
+    void loadStoredSkills();
     // ?skill=<url> opens a skill from a link; nothing of it runs before a click.
     const linked = new URLSearchParams(window.location.search).get('skill');
     if (linked) void loadFromUrl(linked);

@@ -7,3 +7,11 @@ export {
   type CacheStats,
 } from './transpileCache';
 export { loadWorkspace, saveWorkspace, type StoredFiles } from './workspaceFiles';
+export {
+  listSkills,
+  loadSkillFiles,
+  removeSkill,
+  saveSkill,
+  storageUse,
+  type StoredSkillMeta,
+} from './bundleStore';

@@ -1,6 +1,8 @@
 /** Every IndexedDB database and store the playground uses, in one place. */
 export const DATABASES = {
   instances: { db: 'skill-playground-instances', store: 'instances' },
+  skillMeta: { db: 'skill-playground-skills', store: 'meta' },
+  skillFiles: { db: 'skill-playground-skill-files', store: 'files' },
   workspaces: { db: 'skill-playground-workspaces', store: 'workspaces' },
   transpiles: { db: 'skill-playground-transpiles', store: 'transpiles' },
   transpileIndex: { db: 'skill-playground-transpile-index', store: 'index' },

@@ -43,7 +43,7 @@ import {
 import type { StoredInstance } from '../storage';
 import { diffFiles } from '../vfs';
 import { draftKey, usePlayground } from './playgroundStore';
-import { getServices, hostFor } from './services';
+import { disposeHost, getServices, hostFor } from './services';
 import type { Notice, RunState, SkillEntry } from './types';
 
 const { getState, setState } = usePlayground;
@@ -178,6 +178,41 @@ export async function addPicked(picked: PickedFile[]): Promise<void> {
 
 function addBundle(bundle: Bundle, options: { needsConsent?: boolean } = {}): string {
   const key = skillKey(bundle.source, bundle.rootName);
+  void persistSkill(key, bundle);
+  return showBundle(key, bundle, options);
+}
+
+/** Keeps a dropped or fetched skill in IndexedDB; a full disk costs only persistence, never the skill. */
+async function persistSkill(key: string, bundle: Bundle): Promise<void> {
+  const analysis = analyzeBundle(bundle);
+  const bytes = [...bundle.files.values()].reduce((sum, b) => sum + b.byteLength, 0);
+  try {
+    await getServices().saveSkill(
+      {
+        version: 1,
+        key,
+        source: bundle.source,
+        rootName: bundle.rootName,
+        name: analysis.name,
+        description: analysis.description,
+        bytes,
+        addedAt: Date.now(),
+      },
+      bundle.files,
+    );
+    updateSkill(key, { stored: true });
+  } catch (error) {
+    const full = (error as Error).name === 'QuotaExceededError';
+    notify(
+      full
+        ? `The browser storage is full: ${bundle.rootName} is open for this page only and will be gone after a reload. Remove skills or clear the transpile cache to make room.`
+        : `${bundle.rootName} could not be kept for the next visit: ${(error as Error).message}`,
+    );
+  }
+  void refreshStorageUse();
+}
+
+function showBundle(key: string, bundle: Bundle, options: { needsConsent?: boolean }): string {
   const analysis = analyzeBundle(bundle);
   const entry: SkillEntry = {
     key,
@@ -221,6 +256,19 @@ export async function selectSkill(key: string): Promise<void> {
   void ensureInstance(key);
 
   let bundle = skill.bundle;
+  if (!bundle && skill.stored) {
+    const files = await getServices()
+      .loadSkillFiles(key)
+      .catch(() => undefined);
+    if (!files) {
+      updateSkill(key, {
+        status: 'failed',
+        loadError: 'The stored files of this skill could not be read; drop it again.',
+      });
+      return;
+    }
+    bundle = { rootName: skill.storedRoot ?? skill.name, files, source: skill.source };
+  }
   if (!bundle && skill.example) {
     try {
       bundle = await fetchExampleBundle(skill.example);
@@ -791,4 +839,62 @@ export async function deleteFromWorkspace(key: string, path: string): Promise<vo
   bumpWarmRevision(key);
   setState((s) => ({ workspaces: { ...s.workspaces, [key]: { ...s.workspaces[key], files } } }));
   await persistWorkspace(key, files);
+}
+
+// ---- the stored workspace ---------------------------------------------------------------------
+
+/** Lists the skills kept from earlier visits, from their records alone (no files are read). */
+export async function loadStoredSkills(): Promise<void> {
+  let metas;
+  try {
+    metas = await getServices().listSkills();
+  } catch (error) {
+    notify(`The skills kept in this browser could not be read: ${(error as Error).message}`);
+    return;
+  }
+  const entries: SkillEntry[] = metas.map((meta) => ({
+    key: meta.key,
+    source: meta.source as BundleSource,
+    name: meta.name,
+    description: meta.description,
+    status: 'listed',
+    stored: true,
+    storedRoot: meta.rootName,
+    // A skill that came from a link still waits for a click before its code runs.
+    ...(meta.source.kind === 'url' ? { needsConsent: true } : {}),
+    tools: [],
+    loadDiagnostics: [],
+  }));
+  setState((s) => {
+    const known = new Set(s.skills.map((skill) => skill.key));
+    return { skills: [...s.skills, ...entries.filter((entry) => !known.has(entry.key))] };
+  });
+  void refreshStorageUse();
+}
+
+/** Forgets a skill: its files, its worker, its place in the list. Its instance settings stay. */
+export async function removeSkillFromWorkspace(key: string): Promise<void> {
+  disposeHost(key);
+  setState((s) => {
+    const runs = { ...s.runs };
+    delete runs[key];
+    return {
+      skills: s.skills.filter((skill) => skill.key !== key),
+      selectedKey: s.selectedKey === key ? null : s.selectedKey,
+      runs,
+    };
+  });
+  try {
+    await getServices().removeSkill(key);
+  } catch (error) {
+    notify(`The skill's stored files could not be removed: ${(error as Error).message}`);
+  }
+  void refreshStorageUse();
+}
+
+export async function refreshStorageUse(): Promise<void> {
+  const storage = await getServices()
+    .storageUse()
+    .catch(() => undefined);
+  setState({ storage });
 }

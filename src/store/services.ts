@@ -1,10 +1,15 @@
 import { createRuntimeWorker, RuntimeHost, type WorkerLike } from '../runtime';
 import {
   IdbTranspileCache,
+  listSkills,
   loadInstance,
+  loadSkillFiles,
   loadWorkspace,
+  removeSkill,
   saveInstance,
+  saveSkill,
   saveWorkspace,
+  storageUse,
 } from '../storage';
 
 /** What the actions reach outside the store; tests swap in fakes. */
@@ -15,6 +20,11 @@ export interface Services {
   saveInstance: typeof saveInstance;
   loadWorkspace: typeof loadWorkspace;
   saveWorkspace: typeof saveWorkspace;
+  listSkills: typeof listSkills;
+  loadSkillFiles: typeof loadSkillFiles;
+  saveSkill: typeof saveSkill;
+  removeSkill: typeof removeSkill;
+  storageUse: typeof storageUse;
 }
 
 let services: Services = {
@@ -24,6 +34,11 @@ let services: Services = {
   saveInstance,
   loadWorkspace,
   saveWorkspace,
+  listSkills,
+  loadSkillFiles,
+  saveSkill,
+  removeSkill,
+  storageUse,
 };
 
 export function setServices(next: Partial<Services>): void {

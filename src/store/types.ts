@@ -44,6 +44,10 @@ export interface SkillEntry {
   info?: ComponentInfo;
   metadata?: SkillMetadata;
   tools: Tool[];
+  /** Kept in IndexedDB: listed from its record at start-up, its files read when opened. */
+  stored?: boolean;
+  /** The folder name a stored skill came in (its bundle is read later). */
+  storedRoot?: string;
   /** Came from a link: no code of it runs (not even get-tools) before the user says so. */
   needsConsent?: boolean;
   /** Findings made while loading (manifests read for the component's kind). */
@@ -112,4 +116,6 @@ export interface PlaygroundState {
   workspaces: Record<string, WorkspaceState>;
   /** The transpile cache's size, once read. */
   cacheStats?: { entries: number; bytes: number };
+  /** What this origin stores in the browser, when the browser says. */
+  storage?: { usage: number; quota: number };
 }

@@ -1,4 +1,10 @@
-import { allowSkillCode, selectTool, usePlayground, type SkillEntry } from '../../store';
+import {
+  allowSkillCode,
+  removeSkillFromWorkspace,
+  selectTool,
+  usePlayground,
+  type SkillEntry,
+} from '../../store';
 import { DiagnosticList } from '../elements/DiagnosticList';
 import { ConfigurationForm } from './ConfigurationForm';
 import { ResultPanel } from './ResultPanel';
@@ -16,7 +22,14 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
   return (
     <article className="skill-panel" aria-labelledby="skill-title" data-skill-status={skill.status}>
       <header>
-        <h2 id="skill-title">{skill.name}</h2>
+        <div className="skill-title-row">
+          <h2 id="skill-title">{skill.name}</h2>
+          {skill.source.kind !== 'example' && (
+            <button type="button" onClick={() => void removeSkillFromWorkspace(skill.key)}>
+              Remove skill
+            </button>
+          )}
+        </div>
         {skill.description && <p className="skill-summary">{skill.description}</p>}
         <p className="muted meta">
           {sourceText(skill)}

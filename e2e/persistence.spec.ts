@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { BUILT_FIXTURES, Playground, readFolder } from './playground';
+
+test('dropped skills are kept across reloads, and can be removed', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'unruly-skill')));
+  await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'c-command')));
+  await expect(app.form('echo')).toBeVisible();
+  await expect(page.getByTestId('storage-use')).toContainText('MiB used');
+
+  await page.reload();
+  await expect(app.skillLink('unruly-skill')).toBeVisible();
+  await expect(app.skillLink('c-command')).toBeVisible();
+  await expect(app.skills).toContainText(
+    'A test fixture whose tools echo, fail, trap or never return.',
+  );
+  await app.openSkill('unruly-skill', 'echo');
+  await app.field('echo', 'message').fill('after a reload');
+  await app.run('echo');
+  await app.expectStatus('ok');
+
+  await page.getByRole('button', { name: 'Remove skill' }).click();
+  await expect(app.skillLink('unruly-skill')).toHaveCount(0);
+  await page.reload();
+  await expect(app.skillLink('c-command')).toBeVisible();
+  await expect(app.skillLink('unruly-skill')).toHaveCount(0);
+  // The built-in examples cannot be removed.
+  await app.openSkill('text-tools', 'greet');
+  await expect(page.getByRole('button', { name: 'Remove skill' })).toHaveCount(0);
+});

@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PickedFile } from '../bundle';
+import { addPicked } from './actions';
+import { initialState, usePlayground } from './playgroundStore';
+import { setServices } from './services';
+
+const skillFolder = (name: string): PickedFile[] => [
+  {
+    path: `${name}/SKILL.md`,
+    file: new Blob([`---\nname: ${name}\ndescription: A test skill.\n---\nBody`]),
+  },
+];
+
+function fakeServices(saveSkill: () => Promise<void>) {
+  setServices({
+    createWorker: () => {
+      throw new Error('no worker in this test');
+    },
+    loadInstance: async () => ({ version: 1, name: 'default', config: [] }),
+    saveInstance: async () => {},
+    saveSkill: vi.fn(saveSkill),
+    storageUse: async () => undefined,
+  });
+}
+
+describe('keeping dropped skills', () => {
+  beforeEach(() => usePlayground.setState(initialState(), true));
+
+  it('marks a skill stored once IndexedDB has it', async () => {
+    fakeServices(async () => {});
+    await addPicked(skillFolder('kept'));
+    await vi.waitFor(() => expect(usePlayground.getState().skills[0]?.stored).toBe(true));
+    expect(usePlayground.getState().notices).toEqual([]);
+  });
+
+  it('says when the disk is full, and keeps the skill open for the page', async () => {
+    fakeServices(async () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    await addPicked(skillFolder('too-big'));
+    await vi.waitFor(() => expect(usePlayground.getState().notices).toHaveLength(1));
+    const state = usePlayground.getState();
+    expect(state.notices[0]!.message).toContain(
+      'The browser storage is full: too-big is open for this page only',
+    );
+    expect(state.skills.map((s) => [s.name, s.stored ?? false])).toEqual([['too-big', false]]);
+    expect(state.selectedKey).toBe('folder:too-big');
+  });
+});
