@@ -1,4 +1,10 @@
 import { parseSkillMd, type SkillMd } from './skillMd';
+import {
+  checkFrontmatterKeys,
+  compatibility,
+  type Compatibility,
+  type ValidationMode,
+} from './skillMdRules';
 import type { Bundle, Diagnostic } from './types';
 import { validateFrontmatter } from './validateFrontmatter';
 import { wasmKind, type WasmKind } from './wasmKind';
@@ -17,6 +23,8 @@ export interface SkillDescription {
   skillMd: SkillMd | null;
   entry: WasmEntry | null;
   diagnostics: Diagnostic[];
+  /** Which skill systems would load it, and why not; absent without a SKILL.md. */
+  compatibility?: Compatibility[];
 }
 
 /** Where skill systems put the wasm, in the order we look (seed a, seed d, then any `.wasm`). */
@@ -37,12 +45,16 @@ export function findWasmPath(files: Map<string, Uint8Array>): string | undefined
   return all.length === 1 ? all[0] : undefined;
 }
 
-export function analyzeBundle(bundle: Bundle): SkillDescription {
+export function analyzeBundle(
+  bundle: Bundle,
+  mode: ValidationMode = 'permissive',
+): SkillDescription {
   const diagnostics: Diagnostic[] = [];
   const mdPath = findSkillMdPath(bundle.files);
   let skillMd: SkillMd | null = null;
   let name = bundle.rootName;
   let description = '';
+  let compat: Compatibility[] | undefined;
 
   if (mdPath) {
     const text = decoder.decode(bundle.files.get(mdPath));
@@ -54,8 +66,10 @@ export function analyzeBundle(bundle: Bundle): SkillDescription {
       if (typeof fm.description === 'string') description = fm.description;
       diagnostics.push(
         ...validateFrontmatter(fm, { rootName: bundle.rootName, text, file: mdPath }),
+        ...checkFrontmatterKeys(fm, { text, body: skillMd.body, mode, file: mdPath }),
       );
     }
+    compat = compatibility(skillMd.frontmatter, bundle.rootName);
   } else if (bundle.source.kind !== 'wasm') {
     diagnostics.push({
       file: 'SKILL.md',
@@ -87,5 +101,12 @@ export function analyzeBundle(bundle: Bundle): SkillDescription {
     });
   }
 
-  return { name, description, skillMd, entry, diagnostics };
+  return {
+    name,
+    description,
+    skillMd,
+    entry,
+    diagnostics,
+    ...(compat ? { compatibility: compat } : {}),
+  };
 }

@@ -32,3 +32,12 @@ export {
 } from './tools';
 export { ARCHIVE_LIMITS, ArchiveError, unzipArchive } from './archive';
 export { fetchSkillFiles, parseGitHubUrl, UrlLoadError, MAX_URL_BYTES } from './fetchBundle';
+export {
+  checkFrontmatterKeys,
+  compatibility,
+  EXTENSION_KEYS,
+  SPEC_KEYS,
+  type Compatibility,
+  type Target,
+  type ValidationMode,
+} from './skillMdRules';

@@ -15,3 +15,4 @@ export {
   storageUse,
   type StoredSkillMeta,
 } from './bundleStore';
+export { loadSettings, saveSettings, type Settings } from './settings';

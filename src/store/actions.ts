@@ -11,6 +11,7 @@ import {
   type BundleSource,
   type PickedFile,
   type Tool,
+  type ValidationMode,
 } from '../bundle';
 import {
   fieldsFromSchema,
@@ -40,7 +41,7 @@ import {
   type RunOutcome,
   type ToolDefinition,
 } from '../runtime';
-import type { StoredInstance } from '../storage';
+import { saveSettings, type StoredInstance } from '../storage';
 import { diffFiles } from '../vfs';
 import { draftKey, usePlayground } from './playgroundStore';
 import { disposeHost, getServices, hostFor } from './services';
@@ -184,7 +185,7 @@ function addBundle(bundle: Bundle, options: { needsConsent?: boolean } = {}): st
 
 /** Keeps a dropped or fetched skill in IndexedDB; a full disk costs only persistence, never the skill. */
 async function persistSkill(key: string, bundle: Bundle): Promise<void> {
-  const analysis = analyzeBundle(bundle);
+  const analysis = analyzeBundle(bundle, getState().validationMode);
   const bytes = [...bundle.files.values()].reduce((sum, b) => sum + b.byteLength, 0);
   try {
     await getServices().saveSkill(
@@ -213,7 +214,7 @@ async function persistSkill(key: string, bundle: Bundle): Promise<void> {
 }
 
 function showBundle(key: string, bundle: Bundle, options: { needsConsent?: boolean }): string {
-  const analysis = analyzeBundle(bundle);
+  const analysis = analyzeBundle(bundle, getState().validationMode);
   const entry: SkillEntry = {
     key,
     source: bundle.source,
@@ -278,7 +279,7 @@ export async function selectSkill(key: string): Promise<void> {
     }
   }
   if (!bundle) return;
-  const analysis = analyzeBundle(bundle);
+  const analysis = analyzeBundle(bundle, getState().validationMode);
   updateSkill(key, {
     bundle,
     bundleId: crypto.randomUUID(),
@@ -897,4 +898,17 @@ export async function refreshStorageUse(): Promise<void> {
     .storageUse()
     .catch(() => undefined);
   setState({ storage });
+}
+
+// ---- settings ---------------------------------------------------------------------------------
+
+/** Judges every open skill again under the other validation mode. */
+export function setValidationMode(mode: ValidationMode): void {
+  saveSettings({ version: 1, validationMode: mode });
+  setState((s) => ({
+    validationMode: mode,
+    skills: s.skills.map((skill) =>
+      skill.bundle ? { ...skill, analysis: analyzeBundle(skill.bundle, mode) } : skill,
+    ),
+  }));
 }

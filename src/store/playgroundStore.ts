@@ -1,7 +1,9 @@
 import { create } from 'zustand';
+import { loadSettings } from '../storage';
 import type { PlaygroundState } from './types';
 
 export const initialState = (): PlaygroundState => ({
+  validationMode: loadSettings().validationMode,
   skills: [],
   examplesLoaded: false,
   selectedKey: null,

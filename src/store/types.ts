@@ -5,6 +5,7 @@ import type {
   ExampleEntry,
   SkillDescription,
   Tool,
+  ValidationMode,
 } from '../bundle';
 import type { DraftValue, FieldErrors } from '../forms';
 import type {
@@ -101,6 +102,8 @@ export type ConfigCheck =
   | { state: 'invalid'; message: string };
 
 export interface PlaygroundState {
+  /** How strictly SKILL.md is judged: the spec alone, or the spec with known extensions. */
+  validationMode: ValidationMode;
   skills: SkillEntry[];
   examplesLoaded: boolean;
   selectedKey: string | null;

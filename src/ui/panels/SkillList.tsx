@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { selectSkill, selectSkills, usePlayground } from '../../store';
+import { selectSkill, selectSkills, setValidationMode, usePlayground } from '../../store';
 
 export const skillHref = (key: string) => `#skill=${encodeURIComponent(key)}`;
 
@@ -8,6 +8,7 @@ export function SkillList() {
   const skills = usePlayground(selectSkills);
   const selectedKey = usePlayground((s) => s.selectedKey);
   const examplesLoaded = usePlayground((s) => s.examplesLoaded);
+  const mode = usePlayground((s) => s.validationMode);
   const open = (event: MouseEvent, key: string) => {
     event.preventDefault();
     window.history.replaceState(null, '', skillHref(key));
@@ -16,6 +17,16 @@ export function SkillList() {
   return (
     <nav aria-label="Skills" className="skill-list">
       <h2>Skills</h2>
+      <label className="mode">
+        Validation{' '}
+        <select
+          value={mode}
+          onChange={(e) => setValidationMode(e.target.value as 'spec' | 'permissive')}
+        >
+          <option value="permissive">permissive (spec and known extensions)</option>
+          <option value="spec">spec (Agent Skills spec only)</option>
+        </select>
+      </label>
       {!examplesLoaded && skills.length === 0 && <p className="muted">Loading examples…</p>}
       <ul>
         {skills.map((skill) => (

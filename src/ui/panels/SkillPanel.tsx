@@ -5,6 +5,7 @@ import {
   usePlayground,
   type SkillEntry,
 } from '../../store';
+import { CompatibilityTable } from '../elements/CompatibilityTable';
 import { DiagnosticList } from '../elements/DiagnosticList';
 import { ConfigurationForm } from './ConfigurationForm';
 import { ResultPanel } from './ResultPanel';
@@ -45,6 +46,8 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
       {analysis && (
         <DiagnosticList diagnostics={[...analysis.diagnostics, ...skill.loadDiagnostics]} />
       )}
+
+      {analysis?.compatibility && <CompatibilityTable lines={analysis.compatibility} />}
 
       {skill.info && skill.info.stubbed.length > 0 && (
         <p className="stubbed" data-testid="stubbed-imports">
