@@ -41,3 +41,4 @@ export {
   type Target,
   type ValidationMode,
 } from './skillMdRules';
+export { argumentsOf, renderInstructions, type ArgumentSpec } from './instructions';

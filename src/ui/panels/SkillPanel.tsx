@@ -7,7 +7,9 @@ import {
 } from '../../store';
 import { CompatibilityTable } from '../elements/CompatibilityTable';
 import { DiagnosticList } from '../elements/DiagnosticList';
+import { lazy, Suspense } from 'react';
 import { ConfigurationForm } from './ConfigurationForm';
+import { InstructionsPanel } from './InstructionsPanel';
 import { ResultPanel } from './ResultPanel';
 import { RunLimits } from './RunLimits';
 import { ToolForm } from './ToolForm';
@@ -78,7 +80,10 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         </p>
       )}
       {skill.status === 'ready' && !analysis?.entry && (
-        <p className="muted">This skill has no WebAssembly component: it is instructions only.</p>
+        <>
+          <p className="muted">This skill has no WebAssembly component: it is instructions only.</p>
+          {analysis?.skillMd && <InstructionsPanel skillMd={analysis.skillMd} />}
+        </>
       )}
 
       {skill.tools.length > 0 && tool && (
@@ -114,14 +119,19 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
       )}
 
       {body && (
-        <details className="skill-body">
+        <details className="skill-body" open={!analysis?.entry}>
           <summary>SKILL.md</summary>
-          <pre>{body}</pre>
+          <Suspense fallback={<pre>{body}</pre>}>
+            <MarkdownView markdown={body} files={skill.bundle?.files} />
+          </Suspense>
         </details>
       )}
     </article>
   );
 }
+
+// react-markdown and its parser load only when a SKILL.md is shown.
+const MarkdownView = lazy(() => import('./MarkdownView'));
 
 const LOAD_TEXT = {
   bytes: 'transpiled with jco',
