@@ -84,4 +84,19 @@ export default tseslint.config(
     },
     rules: { 'no-console': 'off' },
   },
+  {
+    // bench/run.mjs hands functions to page.evaluate: they run in the browser.
+    files: ['bench/**/*.mjs'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        MutationObserver: 'readonly',
+        TextEncoder: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        crypto: 'readonly',
+      },
+    },
+  },
 );

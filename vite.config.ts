@@ -32,8 +32,14 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // The benchmark's baseline page is built beside the app (see bench/run.mjs).
     chunkSizeWarningLimit: 4096,
     rollupOptions: {
+      // The benchmark's baseline page is built beside the app (see bench/run.mjs).
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        baseline: fileURLToPath(new URL('./bench/baseline.html', import.meta.url)),
+      },
       onwarn(warning, warn) {
         // jco's generated bindings start with a "use components" directive that bundlers drop.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

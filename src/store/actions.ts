@@ -149,6 +149,8 @@ export async function loadExamples(): Promise<void> {
       examplesLoaded: true,
       skills: [...listed, ...s.skills.filter((skill) => skill.source.kind !== 'example')],
     }));
+    // Read by npm run bench: when the page became usable.
+    performance.mark('examples-listed');
   } catch (error) {
     setState({ examplesLoaded: true });
     notify(`The built-in examples are not available: ${(error as Error).message}`);
@@ -802,7 +804,8 @@ async function storeWorkspace(
 ): Promise<void> {
   const lastRun = diffFiles(new Map(before), new Map(files));
   setState((s) => ({ workspaces: { ...s.workspaces, [key]: { files, lastRun } } }));
-  await persistWorkspace(key, files);
+  const changed = lastRun.created.length + lastRun.changed.length + lastRun.deleted.length > 0;
+  if (changed) await persistWorkspace(key, files);
 }
 
 async function persistWorkspace(key: string, files: Array<[string, Uint8Array]>): Promise<void> {
@@ -870,6 +873,7 @@ export async function loadStoredSkills(): Promise<void> {
     const known = new Set(s.skills.map((skill) => skill.key));
     return { skills: [...s.skills, ...entries.filter((entry) => !known.has(entry.key))] };
   });
+  performance.mark('workspace-listed');
   void refreshStorageUse();
 }
 

@@ -1,0 +1,58 @@
+// The floor any jco-based playground stands on: transpile, instantiate with preview2-shim's
+// WASIShim, call. No caches, no sandbox configuration beyond the defaults, no UI.
+import { transpile } from '@bytecodealliance/jco/component';
+import { WASIShim } from '@bytecodealliance/preview2-shim/instantiation';
+
+type Instantiate = (
+  getCoreModule: (name: string) => WebAssembly.Module,
+  imports: Record<string, unknown>,
+) => Promise<Record<string, (...args: unknown[]) => unknown>>;
+
+let instantiate: Instantiate | undefined;
+let modules = new Map<string, WebAssembly.Module>();
+let instance: Record<string, (...args: unknown[]) => unknown> | undefined;
+
+self.postMessage({ kind: 'ready' });
+self.onmessage = async (event: MessageEvent) => {
+  const { kind } = event.data as { kind: string };
+  if (kind === 'load') {
+    const started = performance.now();
+    const out = await transpile(event.data.bytes as Uint8Array, {
+      name: 'component',
+      instantiation: { tag: 'async' },
+      noTypescript: true,
+      noNodejsCompat: true,
+    });
+    const transpiled = performance.now();
+    const js = new TextDecoder().decode(out.files.find(([name]) => name === 'component.js')![1]);
+    modules = new Map(
+      await Promise.all(
+        out.files
+          .filter(([name]) => name.endsWith('.wasm'))
+          .map(
+            async ([name, bytes]) =>
+              [name, await WebAssembly.compile(bytes as BufferSource)] as const,
+          ),
+      ),
+    );
+    const url = URL.createObjectURL(new Blob([js], { type: 'text/javascript' }));
+    instantiate = ((await import(/* @vite-ignore */ url)) as { instantiate: Instantiate })
+      .instantiate;
+    const compiled = performance.now();
+    instance = await instantiate((name) => modules.get(name)!, new WASIShim().getImportObject());
+    const instantiated = performance.now();
+    self.postMessage({
+      kind: 'loaded',
+      transpileMs: transpiled - started,
+      compileMs: compiled - transpiled,
+      instantiateMs: instantiated - compiled,
+    });
+  } else if (kind === 'instantiate') {
+    const started = performance.now();
+    instance = await instantiate!((name) => modules.get(name)!, new WASIShim().getImportObject());
+    self.postMessage({ kind: 'instantiated', ms: performance.now() - started });
+  } else if (kind === 'call') {
+    const result = await instance![event.data.fn as string]!(...(event.data.args as unknown[]));
+    self.postMessage({ kind: 'result', result });
+  }
+};

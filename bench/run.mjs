@@ -1,0 +1,379 @@
+#!/usr/bin/env node
+// npm run bench: the playground against a bare jco page (bench/baseline.html), measured in one
+// run of headless Chromium on the production build. Prints a Markdown table and writes it, with
+// the raw figures as JSON, to bench/results/. Ratios within one run are what to compare: the
+// machines are shared and noisy.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PORT = 4180;
+const BASE = `http://localhost:${PORT}/`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const CALLS = Number(process.env.BENCH_CALLS ?? 200);
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+function findChromium() {
+  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (p) => p && existsSync(p),
+  );
+  if (!found)
+    throw new Error(
+      'No Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.',
+    );
+  return found;
+}
+
+const stats = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted.at(-1), n: sorted.length };
+};
+const fmt = (ms) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+
+async function startServer() {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+    cwd: root,
+    stdio: 'pipe',
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stopServer(server);
+  throw new Error('vite preview did not start');
+}
+
+function stopServer(server) {
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+/** Clicks in the page and resolves when `selector` exists, timed inside the page (sub-ms). */
+async function timeInPage(page, click, selector) {
+  return page.evaluate(
+    ([clickSelector, waitSelector]) =>
+      new Promise((resolve) => {
+        const started = performance.now();
+        const done = () => {
+          if (!document.querySelector(waitSelector)) return false;
+          observer.disconnect();
+          resolve(performance.now() - started);
+          return true;
+        };
+        const observer = new MutationObserver(done);
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        document.querySelector(clickSelector).click();
+        done();
+      }),
+    [click, selector],
+  );
+}
+
+async function main() {
+  const chromiumPath = findChromium();
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
+  const results = {
+    date: new Date().toISOString(),
+    machine:
+      `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? ''}`.trim(),
+    runs: RUNS,
+    figures: {},
+  };
+  const put = (name, values, note) => (results.figures[name] = { ...stats(values), note });
+  try {
+    const component = 'examples/data-tools/skill.wasm';
+    const call = ['executeTool', ['scale', '{"value":"1","factor":"2"}']];
+
+    // 1 and 4: the baseline's cold path, worker start, and instantiate per run.
+    const baseCold = [];
+    const baseWorker = [];
+    const baseInstantiate = [];
+    let baseCalls = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${BASE}bench/baseline.html`);
+      const cold = await page.evaluate(
+        ([url, fn, args]) => window.baseline.cold(url, fn, args),
+        [`${BASE}${component}`, ...call],
+      );
+      baseCold.push(cold.coldMs);
+      baseWorker.push(cold.workerStartMs);
+      baseInstantiate.push(await page.evaluate(() => window.baseline.instantiate()));
+      if (i === 0) {
+        baseCalls = await page.evaluate(
+          async ([fn, args, n]) => {
+            const out = [];
+            for (let k = 0; k < n; k++) out.push(await window.baseline.call(fn, args));
+            return out;
+          },
+          [...call, CALLS],
+        );
+      }
+      await context.close();
+    }
+    put('baseline: cold (worker, fetch, transpile, instantiate, first call)', baseCold);
+    put('baseline: worker start', baseWorker);
+    put('baseline: instantiate', baseInstantiate);
+    put('baseline: call round trip (same instance)', baseCalls);
+
+    // 1, 2, 3 and 5: the playground.
+    const cold = [];
+    const cached = [];
+    const workerStart = [];
+    const firstPaint = [];
+    const interactive = [];
+    let uiCalls = [];
+    let warmCalls = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(BASE);
+      await page.waitForSelector('nav[aria-label="Skills"] a');
+      const paint = await page.evaluate(() => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+        return { fcp };
+      });
+      firstPaint.push(paint.fcp);
+      interactive.push(
+        await page.evaluate(
+          () => performance.getEntriesByName('examples-listed')[0]?.startTime ?? NaN,
+        ),
+      );
+      workerStart.push(
+        await page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const started = performance.now();
+              const worker = window.skillPlayground.createRuntimeWorker();
+              worker.onmessage = () => {
+                resolve(performance.now() - started);
+                worker.terminate();
+              };
+            }),
+        ),
+      );
+      cold.push(
+        await timeInPage(
+          page,
+          'nav[aria-label="Skills"] a[href*="data-tools"]',
+          'form[aria-label="stats"]',
+        ),
+      );
+      await page.reload();
+      await page.waitForSelector('nav[aria-label="Skills"] a');
+      cached.push(
+        await timeInPage(
+          page,
+          'nav[aria-label="Skills"] a[href*="data-tools"]',
+          'form[aria-label="stats"]',
+        ),
+      );
+      if (i === 0) {
+        await page.getByRole('tab', { name: 'scale', exact: true }).click();
+        await page.getByLabel('value', { exact: true }).fill('1');
+        const runCalls = async (n) => {
+          const out = [];
+          for (let k = 0; k < n; k++) {
+            await page.evaluate(() =>
+              document
+                .querySelector('section[aria-label="Result"]')
+                .setAttribute('data-bench', 'waiting'),
+            );
+            out.push(
+              await page.evaluate(
+                () =>
+                  new Promise((resolve) => {
+                    const result = document.querySelector('section[aria-label="Result"]');
+                    const before = result.getAttribute('data-run-id');
+                    const started = performance.now();
+                    const observer = new MutationObserver(() => {
+                      if (
+                        result.getAttribute('data-run-id') !== before &&
+                        result.getAttribute('data-run-status') === 'ok'
+                      ) {
+                        observer.disconnect();
+                        resolve(performance.now() - started);
+                      }
+                    });
+                    observer.observe(result, { attributes: true, subtree: true, childList: true });
+                    document
+                      .querySelector('form[aria-label="scale"] button[type="submit"]')
+                      .click();
+                  }),
+              ),
+            );
+          }
+          return out;
+        };
+        uiCalls = await runCalls(CALLS);
+        await page.getByLabel('Keep warm').check();
+        warmCalls = await runCalls(CALLS);
+      }
+      await context.close();
+    }
+    put('playground: cold (click to tools ready, empty cache)', cold);
+    put('playground: cached (after reload, transpile cache hit)', cached);
+    put('playground: worker start', workerStart);
+    // 3: the worker round trip alone, below the UI: the runtime host calling execute-tool.
+    const roundTrip = async (keepWarm) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(BASE);
+      const values = await page.evaluate(
+        async ([url, n, warm]) => {
+          const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+          const digest = await crypto.subtle.digest('SHA-256', bytes);
+          const id = Array.from(new Uint8Array(digest), (b) =>
+            b.toString(16).padStart(2, '0'),
+          ).join('');
+          const { RuntimeHost, createRuntimeWorker } = window.skillPlayground;
+          const host = new RuntimeHost(createRuntimeWorker);
+          const request = {
+            component: { id, name: 'data-tools', bytes },
+            calls: [{ exportName: 'execute-tool', args: ['scale', '{"value":"1","factor":"2"}'] }],
+            env: [],
+            timeoutMs: 10000,
+            maxOutputBytes: 1 << 20,
+            keepWarm: warm,
+          };
+          await host.run(request);
+          const out = [];
+          for (let k = 0; k < n; k++) {
+            const started = performance.now();
+            await host.run(request);
+            out.push(performance.now() - started);
+          }
+          host.dispose();
+          return out;
+        },
+        [`${BASE}${component}`, CALLS, keepWarm],
+      );
+      await context.close();
+      return values;
+    };
+    put('playground: worker round trip, fresh instance', await roundTrip(false));
+    put('playground: worker round trip, keep warm', await roundTrip(true));
+    put('playground: Run to result shown (fresh instance per run)', uiCalls);
+    put('playground: Run to result shown (keep warm)', warmCalls);
+    put('playground: first contentful paint', firstPaint);
+    put('playground: examples listed (interactive)', interactive);
+
+    // 6: a workspace of 200 stored skills, listed at start-up.
+    const listing = [];
+    {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(BASE);
+      await page.evaluate(async () => {
+        const md = (n) =>
+          new TextEncoder().encode(
+            `---\nname: skill-${n}\ndescription: Stored skill ${n}.\n---\nBody ${n}\n`,
+          );
+        for (let n = 0; n < 200; n++) {
+          await window.skillPlayground.saveSkill(
+            {
+              version: 1,
+              key: `folder:skill-${n}`,
+              source: { kind: 'folder', name: `skill-${n}` },
+              rootName: `skill-${n}`,
+              name: `skill-${n}`,
+              description: `Stored skill ${n}.`,
+              bytes: 64,
+              addedAt: n,
+            },
+            new Map([['SKILL.md', md(n)]]),
+          );
+        }
+      });
+      for (let i = 0; i < RUNS; i++) {
+        await page.reload();
+        await page.waitForFunction(
+          () => document.querySelectorAll('nav[aria-label="Skills"] a').length >= 202,
+        );
+        listing.push(
+          await page.evaluate(
+            () => performance.getEntriesByName('workspace-listed')[0]?.startTime ?? NaN,
+          ),
+        );
+      }
+      await context.close();
+    }
+    put('playground: 200-skill workspace listed after start-up', listing);
+
+    // 5: JavaScript shipped before interaction (gzip), from the built index.html's entry chunk.
+    const html = readFileSync(path.join(root, 'dist/index.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    const shipped = scripts.reduce(
+      (sum, file) => sum + gzipSync(readFileSync(path.join(root, 'dist', file))).length,
+      0,
+    );
+    results.initialJsGzipBytes = shipped;
+  } finally {
+    await browser.close();
+    stopServer(server);
+  }
+
+  const f = results.figures;
+  const ratio = (a, b) => (f[a].median / f[b].median).toFixed(2);
+  const rows = Object.entries(f).map(
+    ([name, s]) =>
+      `| ${name} | ${fmt(s.median)} | ${fmt(s.p95)} | ${fmt(s.min)} | ${fmt(s.max)} | ${s.n} |`,
+  );
+  const md = [
+    `# Benchmark, ${results.date.slice(0, 10)}`,
+    '',
+    `Machine: ${results.machine}. ${RUNS} runs each (calls: ${CALLS}). Component: examples/data-tools (QuickJS, 1.6 MB).`,
+    '',
+    '| figure | median | p95 | min | max | n |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    '| ratio / target | value | target |',
+    '|---|---|---|',
+    `| cold / baseline cold | ${ratio('playground: cold (click to tools ready, empty cache)', 'baseline: cold (worker, fetch, transpile, instantiate, first call)')} | ≤ 1.1 |`,
+    `| cached / baseline cold | ${ratio('playground: cached (after reload, transpile cache hit)', 'baseline: cold (worker, fetch, transpile, instantiate, first call)')} | ≤ 0.3 |`,
+    `| round-trip overhead over baseline call, p50 (keep warm) | ${fmt(f['playground: worker round trip, keep warm'].median - f['baseline: call round trip (same instance)'].median)} | < 1 ms |`,
+    `| round-trip overhead over baseline call, p50 (fresh instance) | ${fmt(f['playground: worker round trip, fresh instance'].median - f['baseline: call round trip (same instance)'].median)} | < 1 ms |`,
+    `| Run pressed to result shown, p50 (keep warm) | ${fmt(f['playground: Run to result shown (keep warm)'].median)} | (UI figure) |`,
+    `| worker start | ${fmt(f['playground: worker start'].median)} | < 50 ms |`,
+    `| initial JavaScript (gzip) | ${(results.initialJsGzipBytes / 1024).toFixed(0)} KB | < 300 KB |`,
+    `| first contentful paint | ${fmt(f['playground: first contentful paint'].median)} | < 1 s |`,
+    `| 200-skill workspace listed | ${fmt(f['playground: 200-skill workspace listed after start-up'].median)} | < 300 ms |`,
+    '',
+  ].join('\n');
+  await fs.mkdir(path.join(root, 'bench/results'), { recursive: true });
+  await fs.writeFile(path.join(root, 'bench/results/latest.md'), md);
+  await fs.writeFile(
+    path.join(root, 'bench/results/latest.json'),
+    JSON.stringify(results, null, 2),
+  );
+  console.log(md);
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error.message}`);
+  process.exit(1);
+});
