@@ -62,11 +62,7 @@ async function startServer() {
 }
 
 function stopServer(server) {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
+  server.kill('SIGTERM');
 }
 
 /** Clicks in the page and resolves when `selector` exists, timed inside the page (sub-ms). */
