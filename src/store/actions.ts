@@ -298,13 +298,7 @@ export async function selectSkill(key: string): Promise<void> {
   }
   const component = await componentFor(bundle, entry.path, analysis.name);
   updateSkill(key, { component });
-  const instance = await ensureInstance(key);
-  const options = {
-    env: envFor(key, instance),
-    config: configFor(instance),
-    timeoutMs: instance.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
-  };
+  const options = await loadOptions(key);
 
   // Load first, without running anything, to learn what kind of component this is.
   const probe = await hostFor(key).run({ ...options, component, calls: [] });
@@ -354,17 +348,23 @@ export async function allowSkillCode(key: string): Promise<void> {
   await describeTools(key);
 }
 
-async function describeTools(key: string): Promise<void> {
-  const skill = getSkill(key);
-  if (!skill?.component || !skill.analysis) return;
-  const { component, analysis } = skill;
+/** What loading a component and listing its tools run with: the instance's env and limits. */
+async function loadOptions(key: string) {
   const instance = await ensureInstance(key);
-  const options = {
+  return {
     env: envFor(key, instance),
     config: configFor(instance),
     timeoutMs: instance.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
+    maxMemoryBytes: instance.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
   };
+}
+
+async function describeTools(key: string): Promise<void> {
+  const skill = getSkill(key);
+  if (!skill?.component || !skill.analysis) return;
+  const { component, analysis } = skill;
+  const options = await loadOptions(key);
   const described = await describeSkill(hostFor(key), component, analysis.name, options);
   if (!described.ok) {
     updateSkill(key, {
