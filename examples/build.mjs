@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds every example skill (examples/skills/*) into public/examples/ and every test fixture
-// (e2e/fixtures/*) into e2e/.built/, from source, with the toolchains the repo pins.
+// Builds every example skill (examples/skills/*) into public/examples/ and, with --fixtures, every
+// test fixture (e2e/fixtures/*) into e2e/.built/, from source, with the toolchains the repo pins.
 // A skill folder holds its published files (SKILL.md, ...) plus an optional build.json that says
 // how to make its wasm; src/ and build.json are not published. Builds are skipped when the inputs
 // and the toolchain are unchanged (a stamp of their hash is kept in examples/.cache), so `npm run dev`
@@ -19,9 +19,12 @@ const jcoBin = path.join(jcoPackage, 'dist/jco.js');
 const witRoot = path.join(root, 'examples/wit');
 const stampDir = path.join(root, 'examples/.cache');
 
+// The examples need only Node; the test fixtures (--fixtures) also need clang for their C parts.
 const targets = [
   { from: path.join(root, 'examples/skills'), to: path.join(root, 'public/examples'), index: true },
-  { from: path.join(root, 'e2e/fixtures'), to: path.join(root, 'e2e/.built'), index: false },
+  ...(process.argv.includes('--fixtures')
+    ? [{ from: path.join(root, 'e2e/fixtures'), to: path.join(root, 'e2e/.built'), index: false }]
+    : []),
 ];
 
 async function exists(p) {
