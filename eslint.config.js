@@ -72,6 +72,7 @@ export default tseslint.config(
       'e2e/fixtures/**/*.js',
       'bench/**/*.{js,mjs}',
       '.ci/**/*.mjs',
+      'e2e/**/*.mjs',
       'scripts/**/*.mjs',
     ],
     languageOptions: {

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
+import { CHROMIUM_ARGS, findChromium } from './e2e/chromium.mjs';
 
 const PORT = 4173;
 

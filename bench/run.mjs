@@ -4,38 +4,20 @@
 // the raw figures as JSON, to bench/results/. Ratios within one run are what to compare: the
 // machines are shared and noisy.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4180;
 const BASE = `http://localhost:${PORT}/`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-function findChromium() {
-  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-    (p) => p && existsSync(p),
-  );
-  if (!found)
-    throw new Error(
-      'No Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.',
-    );
-  return found;
-}
 
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -89,7 +71,7 @@ async function timeInPage(page, click, selector) {
 async function main() {
   const chromiumPath = findChromium();
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   const results = {
     date: new Date().toISOString(),
     machine:

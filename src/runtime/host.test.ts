@@ -23,6 +23,16 @@ class FakeWorker implements WorkerLike {
   }
 }
 
+/** The worker says the current run succeeded with these results. */
+function finishOk(worker: FakeWorker, results: unknown[]) {
+  worker.emit({
+    kind: 'finished',
+    runId: worker.lastRunId,
+    outcome: { ok: true, results },
+    timings,
+  });
+}
+
 const timings = { wrapMs: 0, transpileMs: 0, compileMs: 0, instantiateMs: 1, callMs: 1 };
 const component = { id: 'abc', name: 'demo', bytes: new Uint8Array([1, 2, 3]) };
 const request = {
@@ -55,33 +65,18 @@ describe('RuntimeHost', () => {
   it('settles a run with the results the worker sends', async () => {
     const run = host.run(request);
     const worker = await started();
-    worker.emit({
-      kind: 'finished',
-      runId: worker.lastRunId,
-      outcome: { ok: true, results: ['x'] },
-      timings,
-    });
+    finishOk(worker, ['x']);
     await expect(run).resolves.toMatchObject({ status: 'ok', results: ['x'] });
   });
 
   it('sends the bytes once, and nothing the worker already has', async () => {
     const first = host.run(request);
     const worker = await started();
-    worker.emit({
-      kind: 'finished',
-      runId: worker.lastRunId,
-      outcome: { ok: true, results: [] },
-      timings,
-    });
+    finishOk(worker, []);
     await first;
     const second = host.run(request);
     await vi.waitFor(() => expect(worker.commands).toHaveLength(2));
-    worker.emit({
-      kind: 'finished',
-      runId: worker.lastRunId,
-      outcome: { ok: true, results: [] },
-      timings,
-    });
+    finishOk(worker, []);
     await second;
     expect(worker.commands[0]!.component.bytes).toBeDefined();
     expect(worker.commands[1]!.component.bytes).toBeUndefined();
@@ -98,12 +93,7 @@ describe('RuntimeHost', () => {
       outcome: { ok: true, results: ['stale'] },
       timings,
     });
-    worker.emit({
-      kind: 'finished',
-      runId: worker.lastRunId,
-      outcome: { ok: true, results: ['fresh'] },
-      timings,
-    });
+    finishOk(worker, ['fresh']);
     await expect(run).resolves.toMatchObject({ results: ['fresh'] });
     expect(onOutput).not.toHaveBeenCalled();
   });
@@ -146,12 +136,7 @@ describe('RuntimeHost', () => {
     expect(fresh).not.toBe(worker);
     expect(fresh.commands[0]!.component.bytes).toBeUndefined();
     expect(fresh.commands[0]!.component.transpiled?.js).toBe('export {}');
-    fresh.emit({
-      kind: 'finished',
-      runId: fresh.lastRunId,
-      outcome: { ok: true, results: [] },
-      timings,
-    });
+    finishOk(fresh, []);
     await third;
   });
 

@@ -10,6 +10,7 @@ import {
   type Bundle,
   type BundleSource,
   type PickedFile,
+  type SkillDescription,
   type Tool,
   type ValidationMode,
 } from '../bundle';
@@ -181,13 +182,18 @@ export async function addPicked(picked: PickedFile[]): Promise<void> {
 
 function addBundle(bundle: Bundle, options: { needsConsent?: boolean } = {}): string {
   const key = skillKey(bundle.source, bundle.rootName);
-  void persistSkill(key, bundle);
-  return showBundle(key, bundle, options);
+  // Parsed once: the list, the stored record and the opened skill all read this analysis.
+  const analysis = analyzeBundle(bundle, getState().validationMode);
+  void persistSkill(key, bundle, analysis);
+  return showBundle(key, bundle, analysis, options);
 }
 
 /** Keeps a dropped or fetched skill in IndexedDB; a full disk costs only persistence, never the skill. */
-async function persistSkill(key: string, bundle: Bundle): Promise<void> {
-  const analysis = analyzeBundle(bundle, getState().validationMode);
+async function persistSkill(
+  key: string,
+  bundle: Bundle,
+  analysis: SkillDescription,
+): Promise<void> {
   const bytes = [...bundle.files.values()].reduce((sum, b) => sum + b.byteLength, 0);
   try {
     await getServices().saveSkill(
@@ -215,8 +221,12 @@ async function persistSkill(key: string, bundle: Bundle): Promise<void> {
   void refreshStorageUse();
 }
 
-function showBundle(key: string, bundle: Bundle, options: { needsConsent?: boolean }): string {
-  const analysis = analyzeBundle(bundle, getState().validationMode);
+function showBundle(
+  key: string,
+  bundle: Bundle,
+  analysis: SkillDescription,
+  options: { needsConsent?: boolean },
+): string {
   const entry: SkillEntry = {
     key,
     source: bundle.source,
@@ -281,7 +291,12 @@ export async function selectSkill(key: string): Promise<void> {
     }
   }
   if (!bundle) return;
-  const analysis = analyzeBundle(bundle, getState().validationMode);
+  // A dropped skill was analysed when it was added (and again on a mode change); examples and
+  // stored skills are analysed here, when their files are first read.
+  const analysis =
+    skill.bundle === bundle && skill.analysis
+      ? skill.analysis
+      : analyzeBundle(bundle, getState().validationMode);
   updateSkill(key, {
     bundle,
     bundleId: crypto.randomUUID(),

@@ -1,3 +1,5 @@
+// Shared by playwright.config.ts and bench/run.mjs: Playwright cannot download its own browser
+// here, so tests and the benchmark drive a system Chromium.
 import { existsSync } from 'node:fs';
 
 /** Flags for a headless Chromium on a machine with no network but loopback and no GPU. */
@@ -10,13 +12,10 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/**
- * Playwright cannot download its own browser here, so tests drive a system Chromium:
- * CHROMIUM_PATH first, then the usual Debian and Ubuntu locations.
- */
-export function findChromium(): string {
+/** CHROMIUM_PATH first, then the usual Debian and Ubuntu locations; a clear error otherwise. */
+export function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  const found = candidates.find((path) => !!path && existsSync(path));
   if (found) return found;
   throw new Error(
     [
