@@ -44,7 +44,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noZustand] }] },
   },
   {
-    files: ['src/bundle/**', 'src/forms/**', 'src/runtime/**', 'src/storage/**'],
+    files: [
+      'src/bundle/**',
+      'src/forms/**',
+      'src/runtime/**',
+      'src/storage/**',
+      'src/vfs/**',
+      'src/wit/**',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: [noReact, noZustand, noUi] }] },
   },
   {

@@ -22,6 +22,7 @@ export {
   type ExampleEntry,
 } from './examples';
 export { commandTools } from './commandTools';
+export { componentTools } from './componentTools';
 export {
   defaultRunTool,
   SIDECAR_FILE,

@@ -1,4 +1,5 @@
 import type { JsonSchema, ToolInputSchema } from '../forms/jsonSchema';
+import type { WitFunction } from '../wit';
 
 /** How a command reads its input and writes its output (seed b's process protocols). */
 export type CommandProtocol = 'json-stdio' | 'line-text';
@@ -18,6 +19,13 @@ export type ToolCall =
       entry?: string;
       /** When set, stdin is this one field's value rather than the whole form. */
       stdinField?: string;
+    }
+  | {
+      /** A function any component exports, called with WIT-typed arguments from its own form. */
+      kind: 'wit';
+      /** `greet`, or `playground:shapes/geometry@0.1.0#area` inside an interface. */
+      exportName: string;
+      func: WitFunction;
     };
 
 /** One thing a skill can do: its form comes from `schema`, its call from `call`. */
@@ -28,7 +36,11 @@ export interface Tool {
   call: ToolCall;
   limits?: ToolLimits;
   /** Where the tool was declared, shown beside it. */
-  origin: 'get-tools' | 'sidecar' | 'openskills-actions' | 'default';
+  origin: 'get-tools' | 'sidecar' | 'openskills-actions' | 'default' | 'wit';
+  /** The exported interface a WIT function belongs to; its tab is listed under it. */
+  group?: string;
+  /** The name shown on its tab when `name` is longer (a function's name inside its interface). */
+  label?: string;
 }
 
 export const SIDECAR_FILE = 'skill-tools.json';

@@ -1,4 +1,5 @@
 import type { JsonSchema, ToolInputSchema } from './jsonSchema';
+import type { WitDraft } from './witDraft';
 
 export type FieldKind =
   'text' | 'secret' | 'select' | 'number' | 'checkbox' | 'json' | 'list' | 'file';
@@ -11,7 +12,7 @@ export interface FileDraft {
 }
 
 /** What a control holds while the user edits it: text stays text until Run, so typing is never fought. */
-export type DraftValue = string | boolean | string[] | FileDraft | null;
+export type DraftValue = string | boolean | string[] | FileDraft | WitDraft | null;
 
 export interface Field {
   name: string;

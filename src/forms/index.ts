@@ -13,3 +13,13 @@ export {
 export { readDrafts, readField, type FieldErrors, type ReadResult } from './readDrafts';
 export { readFileDraft, MAX_FILE_ARGUMENT_BYTES } from './fileDraft';
 export { toSkillEngineArgs } from './skillEngineArgs';
+export {
+  caseDraft,
+  initialWitDraft,
+  initialWitDrafts,
+  readWitDrafts,
+  readWitValue,
+  type WitDraft,
+  type WitErrors,
+  type WitRead,
+} from './witDraft';

@@ -32,6 +32,11 @@ export interface ComponentPayload {
 export interface ExportCall {
   exportName: string;
   args: unknown[];
+  /**
+   * The function returns a WIT `result`: jco returns its ok payload and throws its err, and the
+   * worker gives back `{tag: 'ok', val}` or `{tag: 'err', val}` instead, so an err is a value.
+   */
+  returnsResult?: boolean;
 }
 
 export interface RunLimits {

@@ -2,6 +2,7 @@ import {
   analyzeBundle,
   bundlesFromPicked,
   commandTools,
+  componentTools,
   fetchExampleBundle,
   fetchExampleIndex,
   fetchExampleManifest,
@@ -17,7 +18,9 @@ import {
 import {
   fieldsFromSchema,
   initialDrafts,
+  initialWitDrafts,
   readDrafts,
+  readWitDrafts,
   schemaFromSkillParameters,
   toSkillEngineArgs,
   type DraftValue,
@@ -44,6 +47,7 @@ import {
 } from '../runtime';
 import { saveSettings, type StoredInstance } from '../storage';
 import { diffFiles } from '../vfs';
+import { formatWave, witTypeText } from '../wit';
 import { draftKey, usePlayground } from './playgroundStore';
 import { disposeHost, getServices, hostFor } from './services';
 import type { Notice, RunState, SkillEntry } from './types';
@@ -342,11 +346,7 @@ export async function selectSkill(key: string): Promise<void> {
     return;
   }
   if (kind === 'component') {
-    const functions = probe.info.exports.map(([name]) => name).join(', ');
-    updateSkill(key, {
-      status: 'failed',
-      loadError: `This component is neither a skill-engine skill nor a command; calling its exports (${functions}) from generated forms is not supported yet.`,
-    });
+    await readyWithExports(key, component.bytes);
     return;
   }
   if (skill.needsConsent) {
@@ -389,6 +389,30 @@ async function describeTools(key: string): Promise<void> {
     return;
   }
   readyWithTools(key, described.tools.map(skillEngineTool), { metadata: described.metadata });
+}
+
+/** A plain component: one tool per exported function, its form from the function's WIT types. */
+async function readyWithExports(key: string, bytes: Uint8Array | undefined): Promise<void> {
+  let exports;
+  try {
+    if (!bytes) throw new Error('its bytes are not at hand');
+    // The decoder loads with the first plain component, not with the page.
+    const { decodeComponentExports } = await import('../wit/decodeComponent');
+    exports = decodeComponentExports(bytes);
+  } catch (error) {
+    updateSkill(key, {
+      status: 'failed',
+      loadError: `The types of this component's exports could not be read: ${(error as Error).message}.`,
+    });
+    return;
+  }
+  const { tools, unsupported } = componentTools(exports);
+  readyWithTools(key, tools, {
+    unsupportedExports: unsupported,
+    ...(tools.length === 0
+      ? { loadError: 'This component exports no function the playground can call yet.' }
+      : {}),
+  });
 }
 
 function readyWithTools(key: string, tools: Tool[], patch: Partial<SkillEntry>): void {
@@ -438,15 +462,45 @@ export function selectTool(key: string, toolName: string): void {
 
 export function getDrafts(key: string, tool: Tool): Record<string, DraftValue> {
   const existing = getState().drafts[draftKey(key, tool.name)];
-  return existing ?? initialDrafts(toolModel(tool).fields);
+  if (existing) return existing;
+  return tool.call.kind === 'wit'
+    ? initialWitDrafts(tool.call.func.params)
+    : initialDrafts(toolModel(tool).fields);
+}
+
+type ToolInput =
+  | { ok: true; value: Record<string, unknown>; args?: unknown[] }
+  | { ok: false; errors: Record<string, string> };
+
+/**
+ * The form's contents as the tool takes them. A WIT function gets jco's values as `args`, and
+ * `value` (what the audit record hashes) holds each argument in WAVE.
+ */
+function readToolInput(tool: Tool, drafts: Record<string, DraftValue>): ToolInput {
+  if (tool.call.kind !== 'wit') {
+    const { schema, fields } = toolModel(tool);
+    return readDrafts(schema, fields, drafts);
+  }
+  const { params } = tool.call.func;
+  const read = readWitDrafts(params, drafts);
+  if (!read.ok) return read;
+  const value = Object.fromEntries(
+    params.map((p, i) => [p.name, formatWave(p.type, read.args[i])]),
+  );
+  return { ok: true, value, args: read.args };
 }
 
 export function setDraft(key: string, tool: Tool, field: string, value: DraftValue): void {
   const id = draftKey(key, tool.name);
   const drafts = { ...getDrafts(key, tool), [field]: value };
   setState((s) => {
-    const errors = { ...s.fieldErrors[id] };
-    delete errors[field];
+    // A WIT value's errors are keyed by path (`points[0].x`): editing it clears them all.
+    const errors = Object.fromEntries(
+      Object.entries(s.fieldErrors[id] ?? {}).filter(
+        ([path]) =>
+          path !== field && !path.startsWith(`${field}.`) && !path.startsWith(`${field}[`),
+      ),
+    );
     return {
       drafts: { ...s.drafts, [id]: drafts },
       fieldErrors: { ...s.fieldErrors, [id]: errors },
@@ -473,8 +527,8 @@ export async function runTool(key: string, toolName: string): Promise<void> {
   if (!skill?.component || !skill.bundle || !tool) return;
   if (getState().runs[key]?.status === 'running') return;
 
-  const { schema, fields } = toolModel(tool);
-  const read = readDrafts(schema, fields, getDrafts(key, tool));
+  const { fields } = toolModel(tool);
+  const read = readToolInput(tool, getDrafts(key, tool));
   const id = draftKey(key, toolName);
   if (!read.ok) {
     setState((s) => ({ fieldErrors: { ...s.fieldErrors, [id]: read.errors } }));
@@ -546,6 +600,29 @@ export async function runTool(key: string, toolName: string): Promise<void> {
                 timings: outcome.timings,
                 loadedFrom: outcome.loadedFrom,
               };
+    } else if (tool.call.kind === 'wit') {
+      const { exportName, func } = tool.call;
+      const outcome = await hostFor(key).run({
+        ...options,
+        component: skill.component,
+        calls: [
+          { exportName, args: read.args ?? [], returnsResult: func.result?.kind === 'result' },
+        ],
+      });
+      workspaceAfter = outcome.workspace;
+      result =
+        outcome.status !== 'ok'
+          ? failedRun(outcome)
+          : {
+              status: 'ok',
+              output: func.result ? formatWave(func.result, outcome.results[0]) : '',
+              outputFormat: 'wave',
+              formatNote: func.result
+                ? `Returned ${witTypeText(func.result)}, shown in WAVE (the WebAssembly Value Encoding).`
+                : 'The function returns nothing.',
+              timings: outcome.timings,
+              loadedFrom: outcome.loadedFrom,
+            };
     } else {
       const call = tool.call;
       const component = call.entry

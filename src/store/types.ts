@@ -20,6 +20,7 @@ import type {
   SkillMetadata,
 } from '../runtime';
 import type { StoredInstance } from '../storage';
+import type { UnsupportedExport } from '../wit';
 import type { FileChanges } from '../vfs';
 
 /** `consent`: loaded from a link, its tools are known only by running get-tools, which waits for a click. */
@@ -45,6 +46,8 @@ export interface SkillEntry {
   info?: ComponentInfo;
   metadata?: SkillMetadata;
   tools: Tool[];
+  /** A plain component's exports that cannot be called yet (resources, async), and why. */
+  unsupportedExports?: UnsupportedExport[];
   /** Kept in IndexedDB: listed from its record at start-up, its files read when opened. */
   stored?: boolean;
   /** The folder name a stored skill came in (its bundle is read later). */
@@ -70,6 +73,8 @@ export interface RunState {
   errorCode?: ErrorCode | 'ToolFailed';
   errorMessage?: string;
   formatNote?: string;
+  /** `wave`: a WIT function's result, printed in WAVE and shown as printed. */
+  outputFormat?: 'wave';
   stdout: string;
   stderr: string;
   /** Commands: the exit status, and for line-text the number of lines. */

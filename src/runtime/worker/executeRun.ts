@@ -178,7 +178,8 @@ export async function executeRun(
         throw Object.assign(new Error(message), { code: 'InvalidComponent' });
       }
       try {
-        results.push(await fn(...call.args));
+        const value = await fn(...call.args);
+        results.push(call.returnsResult ? { tag: 'ok', val: value } : value);
         if (call.exportName.startsWith('wasi:cli/run')) exitCode = 0;
       } catch (error) {
         // A command that calls exit() ends here, with its status; so does run() returning err.
@@ -188,6 +189,8 @@ export async function executeRun(
         } else if (call.exportName.startsWith('wasi:cli/run') && isComponentError(error)) {
           exitCode = 1;
           results.push(undefined);
+        } else if (call.returnsResult && isComponentError(error)) {
+          results.push({ tag: 'err', val: (error as { payload?: unknown }).payload });
         } else throw error;
       }
     }
@@ -220,9 +223,16 @@ function memoryMessage(limit: number, detail: string): string {
   return `The component used up its ${limit / 1024 / 1024} MiB memory limit and failed (${detail}).`;
 }
 
-/** jco throws a ComponentError for a function's `err` result. */
+/**
+ * jco throws a ComponentError for a function's `err` result. Its class does not set `name`, so it
+ * is known by its constructor and the `payload` it carries.
+ */
 function isComponentError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ComponentError';
+  return (
+    error instanceof Error &&
+    (error.name === 'ComponentError' || error.constructor.name === 'ComponentError') &&
+    Object.prototype.hasOwnProperty.call(error, 'payload')
+  );
 }
 
 function toRunError(

@@ -107,7 +107,7 @@ function Control({
         <ListEditor
           common={common}
           name={field.name}
-          items={Array.isArray(value) ? value : []}
+          items={Array.isArray(value) ? value.map(String) : []}
           onChange={onChange}
         />
       );

@@ -8,17 +8,21 @@ const STAGE_TEXT = {
   calling: 'Running…',
 } as const;
 
-/** Output shown as pretty JSON when it parses, else as text. */
-function formatOutput(output: string): { text: string; isJson: boolean } {
+/** Output shown as pretty JSON when it parses, else as text; a WIT value as it was printed. */
+function formatOutput(
+  output: string,
+  format: RunState['outputFormat'],
+): { text: string; kind: string } {
+  if (format === 'wave') return { text: output, kind: 'WAVE' };
   const trimmed = output.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
-      return { text: JSON.stringify(JSON.parse(trimmed), null, 2), isJson: true };
+      return { text: JSON.stringify(JSON.parse(trimmed), null, 2), kind: 'JSON' };
     } catch {
       // not JSON after all: show it as it came
     }
   }
-  return { text: output, isJson: false };
+  return { text: output, kind: 'text' };
 }
 
 function statusText(run: RunState): string {
@@ -77,7 +81,7 @@ export function ResultPanel({ skillKey }: { skillKey: string }) {
                 ` · ${run.lineCount} line${run.lineCount === 1 ? '' : 's'}`}
             </p>
           )}
-          {run.output !== '' && <Output output={run.output} />}
+          {run.output !== '' && <Output output={run.output} format={run.outputFormat} />}
           {run.timings && run.status !== 'running' && (
             <p className="timings muted">
               {run.timings.transpileMs > 0 &&
@@ -95,12 +99,12 @@ export function ResultPanel({ skillKey }: { skillKey: string }) {
   );
 }
 
-function Output({ output }: { output: string }) {
-  const { text, isJson } = formatOutput(output);
+function Output({ output, format }: { output: string; format: RunState['outputFormat'] }) {
+  const { text, kind } = formatOutput(output, format);
   return (
     <div className="output">
       <div className="output-bar">
-        <span className="muted">{isJson ? 'JSON' : 'text'}</span>
+        <span className="muted">{kind}</span>
         <button type="button" onClick={() => void navigator.clipboard?.writeText(text)}>
           Copy
         </button>

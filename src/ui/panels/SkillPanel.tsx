@@ -7,7 +7,7 @@ import {
 } from '../../store';
 import { CompatibilityTable } from '../elements/CompatibilityTable';
 import { DiagnosticList } from '../elements/DiagnosticList';
-import { lazy, Suspense } from 'react';
+import { Fragment, lazy, Suspense } from 'react';
 import { ConfigurationForm } from './ConfigurationForm';
 import { InstructionsPanel } from './InstructionsPanel';
 import { ResultPanel } from './ResultPanel';
@@ -74,6 +74,15 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
           </button>
         </div>
       )}
+      {skill.unsupportedExports && skill.unsupportedExports.length > 0 && (
+        <ul className="unsupported-exports" aria-label="Exports not supported yet">
+          {skill.unsupportedExports.map((u) => (
+            <li key={`${u.interface ?? ''}#${u.name}`}>
+              <code>{u.interface ? `${u.interface} · ${u.name}` : u.name}</code>: {u.reason}.
+            </li>
+          ))}
+        </ul>
+      )}
       {skill.loadError && (
         <p role="alert" className="load-error">
           {skill.loadError}
@@ -89,16 +98,23 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
       {skill.tools.length > 0 && tool && (
         <section className="tools" aria-label="Tools">
           <div role="tablist" aria-label="Tools of this skill" className="tool-tabs">
-            {skill.tools.map((t) => (
-              <button
-                key={t.name}
-                type="button"
-                role="tab"
-                aria-selected={t.name === tool.name}
-                onClick={() => selectTool(skill.key, t.name)}
-              >
-                {t.name}
-              </button>
+            {skill.tools.map((t, i) => (
+              <Fragment key={t.name}>
+                {t.group && t.group !== skill.tools[i - 1]?.group && (
+                  <span className="tool-group" role="presentation">
+                    {t.group}
+                  </span>
+                )}
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={t.name === tool.name}
+                  title={t.name}
+                  onClick={() => selectTool(skill.key, t.name)}
+                >
+                  {t.label ?? t.name}
+                </button>
+              </Fragment>
             ))}
           </div>
           <div className="run-area">

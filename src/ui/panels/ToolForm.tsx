@@ -9,7 +9,10 @@ import {
   toolModel,
   usePlayground,
 } from '../../store';
+import type { WitDraft } from '../../forms';
+import { witSignature } from '../../wit';
 import { FieldControl } from './FieldControl';
+import { WitValueControl } from './WitValueControl';
 
 interface Props {
   skillKey: string;
@@ -30,10 +33,31 @@ export function ToolForm({ skillKey, tool }: Props) {
     void runTool(skillKey, tool.name);
   };
   return (
-    <form aria-label={tool.name} className="tool-form" onSubmit={submit} noValidate>
-      <h3 className="tool-name">{tool.name}</h3>
+    <form aria-label={tool.label ?? tool.name} className="tool-form" onSubmit={submit} noValidate>
+      <h3 className="tool-name">{tool.label ?? tool.name}</h3>
       {tool.description && <p className="tool-description">{tool.description}</p>}
-      {fields.length === 0 && <p className="muted">This tool takes no parameters.</p>}
+      {tool.call.kind === 'wit' && (
+        <p className="wit-signature">
+          {tool.group && <span className="muted">{tool.group} · </span>}
+          <code>{witSignature(tool.label ?? tool.name, tool.call.func)}</code>
+        </p>
+      )}
+      {tool.call.kind === 'wit' &&
+        tool.call.func.params.map((param) => (
+          <WitValueControl
+            key={param.name}
+            type={param.type}
+            value={drafts[param.name] as WitDraft | undefined}
+            onChange={(value) => setDraft(skillKey, tool, param.name, value)}
+            path={param.name}
+            label={param.name}
+            shown={param.name}
+            errors={errors}
+          />
+        ))}
+      {fields.length === 0 && (tool.call.kind !== 'wit' || tool.call.func.params.length === 0) && (
+        <p className="muted">This tool takes no parameters.</p>
+      )}
       {fields.map((field) => (
         <FieldControl
           key={field.name}
