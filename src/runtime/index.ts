@@ -43,3 +43,5 @@ export { commandStdin, readCommandOutput, type CommandResult } from './commandIo
 export type { ComponentInfo } from './protocol';
 export type { RunRequest } from './host';
 export { buildAuditRecord, sha256Hex, type AuditRecord, type ExitStatus } from './audit';
+export { inspectWasm, type WasmInspection } from './inspectWasm';
+export type { InspectedPart } from './inspectProtocol';

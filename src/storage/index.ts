@@ -16,3 +16,4 @@ export {
   type StoredSkillMeta,
 } from './bundleStore';
 export { loadSettings, saveSettings, type Settings } from './settings';
+export { loadFileEdits, saveFileEdits } from './fileEdits';

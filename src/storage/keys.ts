@@ -3,6 +3,7 @@ export const DATABASES = {
   instances: { db: 'skill-playground-instances', store: 'instances' },
   skillMeta: { db: 'skill-playground-skills', store: 'meta' },
   skillFiles: { db: 'skill-playground-skill-files', store: 'files' },
+  fileEdits: { db: 'skill-playground-file-edits', store: 'edits' },
   workspaces: { db: 'skill-playground-workspaces', store: 'workspaces' },
   transpiles: { db: 'skill-playground-transpiles', store: 'transpiles' },
   transpileIndex: { db: 'skill-playground-transpile-index', store: 'index' },

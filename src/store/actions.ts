@@ -50,6 +50,8 @@ import { diffFiles } from '../vfs';
 import { formatWave, witTypeText } from '../wit';
 import { draftKey, usePlayground } from './playgroundStore';
 import { disposeHost, getServices, hostFor } from './services';
+import { dropFileEdits, withFileEdits } from './fileActions';
+import { getSkill, updateSkill } from './skillState';
 import type { Notice, RunState, SkillEntry } from './types';
 
 const { getState, setState } = usePlayground;
@@ -107,14 +109,6 @@ export async function loadFromUrl(
 export function skillKey(source: BundleSource, rootName: string): string {
   return source.kind === 'example' ? `example:${source.id}` : `${source.kind}:${rootName}`;
 }
-
-function updateSkill(key: string, patch: Partial<SkillEntry>): void {
-  setState((s) => ({
-    skills: s.skills.map((skill) => (skill.key === key ? { ...skill, ...patch } : skill)),
-  }));
-}
-
-const getSkill = (key: string) => getState().skills.find((s) => s.key === key);
 
 /** Lists the built-in examples from their SKILL.md alone; their wasm loads when one is opened. */
 export async function loadExamples(): Promise<void> {
@@ -188,6 +182,8 @@ function addBundle(bundle: Bundle, options: { needsConsent?: boolean } = {}): st
   const key = skillKey(bundle.source, bundle.rootName);
   // Parsed once: the list, the stored record and the opened skill all read this analysis.
   const analysis = analyzeBundle(bundle, getState().validationMode);
+  // A new copy replaces the old one, edits included.
+  void dropFileEdits(key);
   void persistSkill(key, bundle, analysis);
   return showBundle(key, bundle, analysis, options);
 }
@@ -295,6 +291,8 @@ export async function selectSkill(key: string): Promise<void> {
     }
   }
   if (!bundle) return;
+  // Files just read get the edits made to them in earlier visits.
+  if (bundle !== skill.bundle) bundle = await withFileEdits(key, bundle);
   // A dropped skill was analysed when it was added (and again on a mode change); examples and
   // stored skills are analysed here, when their files are first read.
   const analysis =
@@ -981,6 +979,7 @@ export async function removeSkillFromWorkspace(key: string): Promise<void> {
       runs,
     };
   });
+  void dropFileEdits(key);
   try {
     await getServices().removeSkill(key);
   } catch (error) {

@@ -2,10 +2,12 @@ import { createRuntimeWorker, RuntimeHost, type WorkerLike } from '../runtime';
 import {
   IdbTranspileCache,
   listSkills,
+  loadFileEdits,
   loadInstance,
   loadSkillFiles,
   loadWorkspace,
   removeSkill,
+  saveFileEdits,
   saveInstance,
   saveSkill,
   saveWorkspace,
@@ -25,6 +27,8 @@ export interface Services {
   saveSkill: typeof saveSkill;
   removeSkill: typeof removeSkill;
   storageUse: typeof storageUse;
+  loadFileEdits: typeof loadFileEdits;
+  saveFileEdits: typeof saveFileEdits;
 }
 
 let services: Services = {
@@ -39,6 +43,8 @@ let services: Services = {
   saveSkill,
   removeSkill,
   storageUse,
+  loadFileEdits,
+  saveFileEdits,
 };
 
 export function setServices(next: Partial<Services>): void {

@@ -46,6 +46,8 @@ export interface SkillEntry {
   info?: ComponentInfo;
   metadata?: SkillMetadata;
   tools: Tool[];
+  /** The files edited in the editor, with what they held before (for Revert). */
+  originals?: Map<string, Uint8Array>;
   /** A plain component's exports that cannot be called yet (resources, async), and why. */
   unsupportedExports?: UnsupportedExport[];
   /** Kept in IndexedDB: listed from its record at start-up, its files read when opened. */

@@ -8,7 +8,9 @@ import {
 import { CompatibilityTable } from '../elements/CompatibilityTable';
 import { DiagnosticList } from '../elements/DiagnosticList';
 import { Fragment, lazy, Suspense } from 'react';
+import { formatBytes } from '../format';
 import { ConfigurationForm } from './ConfigurationForm';
+import { FilesPanel } from './FilesPanel';
 import { InstructionsPanel } from './InstructionsPanel';
 import { ResultPanel } from './ResultPanel';
 import { RunLimits } from './RunLimits';
@@ -134,6 +136,8 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         </div>
       )}
 
+      {skill.bundle && <FilesPanel skill={skill} />}
+
       {body && (
         <details className="skill-body" open={!analysis?.entry}>
           <summary>SKILL.md</summary>
@@ -174,10 +178,4 @@ function sourceText(skill: SkillEntry): string {
     case 'url':
       return `From ${skill.source.url}`;
   }
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
