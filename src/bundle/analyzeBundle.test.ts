@@ -66,3 +66,25 @@ describe('analyzeBundle', () => {
     expect(result.diagnostics.map((d) => d.rule)).toEqual(['frontmatter-missing']);
   });
 });
+
+describe('capsules', () => {
+  it('reads Capsule.toml: its name, its findings, and its component as the entry', () => {
+    const capsule = bundle(
+      {
+        'Capsule.toml':
+          '[package]\nname = "agent"\nversion = "1.0.0"\ndescription = "A capsule."\n\n[component]\nentrypoint = "bin/agent.wasm"\n\n[capabilities]\nnetwork = ["x"]\n',
+        'bin/agent.wasm': CORE,
+        'other.wasm': CORE,
+      },
+      'agent',
+    );
+    const analysis = analyzeBundle(capsule);
+    expect(analysis).toMatchObject({ name: 'agent', description: 'A capsule.' });
+    expect(analysis.entry?.path).toBe('bin/agent.wasm');
+    expect(analysis.capsule?.components).toEqual([{ file: 'bin/agent.wasm' }]);
+    expect(analysis.diagnostics.map((d) => [d.rule, d.severity])).toEqual([
+      ['capsule-capability-unknown', 'warning'],
+      ['capsule-no-skill-md', 'info'],
+    ]);
+  });
+});

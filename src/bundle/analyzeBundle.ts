@@ -1,3 +1,4 @@
+import { CAPSULE_FILE, parseCapsuleManifest, type CapsuleManifest } from './capsuleManifest';
 import { parseSkillMd, type SkillMd } from './skillMd';
 import {
   checkFrontmatterKeys,
@@ -25,6 +26,8 @@ export interface SkillDescription {
   diagnostics: Diagnostic[];
   /** Which skill systems would load it, and why not; absent without a SKILL.md. */
   compatibility?: Compatibility[];
+  /** An astrid capsule's manifest (Capsule.toml), when the bundle has one that parses. */
+  capsule?: CapsuleManifest;
 }
 
 /** Where skill systems put the wasm, in the order we look (seed a, seed d, then any `.wasm`). */
@@ -55,6 +58,17 @@ export function analyzeBundle(
   let name = bundle.rootName;
   let description = '';
   let compat: Compatibility[] | undefined;
+  let capsule: CapsuleManifest | undefined;
+  const capsuleText = bundle.files.get(CAPSULE_FILE);
+  if (capsuleText) {
+    const parsed = parseCapsuleManifest(decoder.decode(capsuleText), new Set(bundle.files.keys()));
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.manifest) {
+      capsule = parsed.manifest;
+      name = parsed.manifest.name ?? name;
+      description = parsed.manifest.description ?? description;
+    }
+  }
 
   if (mdPath) {
     const text = decoder.decode(bundle.files.get(mdPath));
@@ -70,6 +84,14 @@ export function analyzeBundle(
       );
     }
     compat = compatibility(skillMd.frontmatter, bundle.rootName);
+  } else if (capsule) {
+    diagnostics.push({
+      file: CAPSULE_FILE,
+      rule: 'capsule-no-skill-md',
+      severity: 'info',
+      message:
+        'An astrid capsule without a SKILL.md: it is described by Capsule.toml alone, which Agent Skills systems do not read.',
+    });
   } else if (bundle.source.kind !== 'wasm') {
     diagnostics.push({
       file: 'SKILL.md',
@@ -80,7 +102,9 @@ export function analyzeBundle(
   }
 
   let entry: WasmEntry | null = null;
-  const wasmPath = findWasmPath(bundle.files);
+  // A capsule names its own component; otherwise the conventions of seeds a and d apply.
+  const capsuleEntry = capsule?.components.find((c) => bundle.files.has(c.file))?.file;
+  const wasmPath = capsuleEntry ?? findWasmPath(bundle.files);
   if (wasmPath) {
     const bytes = bundle.files.get(wasmPath)!;
     entry = { path: wasmPath, kind: wasmKind(bytes), size: bytes.length };
@@ -108,5 +132,6 @@ export function analyzeBundle(
     entry,
     diagnostics,
     ...(compat ? { compatibility: compat } : {}),
+    ...(capsule ? { capsule } : {}),
   };
 }

@@ -43,3 +43,16 @@ export {
   type ValidationMode,
 } from './skillMdRules';
 export { argumentsOf, renderInstructions, type ArgumentSpec } from './instructions';
+export {
+  CAPSULE_FILE,
+  parseCapsuleManifest,
+  type CapsuleManifest,
+  type CapsuleTool,
+} from './capsuleManifest';
+export {
+  parseSkillSpec,
+  skillMdFromSkillSpec,
+  skillSpecFromSkillMd,
+  skillSpecJson,
+  type SkillSpec,
+} from './skillSpec';

@@ -48,3 +48,26 @@ describe('bundlesFromPicked', () => {
     expect(problems[0]).toContain('has no SKILL.md');
   });
 });
+
+describe('SkillSpec imports', () => {
+  it('turns a lone SkillSpec .json into an instructions-only skill named by its id', async () => {
+    const spec = { id: 'web-search', name: 'Web search', description: 'd', instructions_md: 'Do.' };
+    const { bundles, problems } = await bundlesFromPicked([
+      file('search.json', JSON.stringify(spec)),
+    ]);
+    expect(problems).toEqual([]);
+    expect(bundles[0]).toMatchObject({
+      rootName: 'web-search',
+      source: { kind: 'skillspec', name: 'search.json' },
+    });
+    const md = new TextDecoder().decode(bundles[0]!.files.get('SKILL.md'));
+    expect(md).toMatch(/^---\nname: web-search\ndescription: d\n/);
+    expect(md.trimEnd().endsWith('Do.')).toBe(true);
+  });
+
+  it('refuses a record awaken would refuse, with its reasons', async () => {
+    const { bundles, problems } = await bundlesFromPicked([file('x.json', '{"id": "x"}')]);
+    expect(bundles).toEqual([]);
+    expect(problems[0]).toMatch(/^x\.json is not a SkillSpec awaken would accept: .*name/);
+  });
+});

@@ -1,5 +1,6 @@
 import { findSkillMdPath } from './analyzeBundle';
 import { ArchiveError, unzipArchive } from './archive';
+import { parseSkillSpec, skillMdFromSkillSpec } from './skillSpec';
 import type { Bundle } from './types';
 
 /** A file the user handed us, with its path relative to what they picked or dropped. */
@@ -112,6 +113,10 @@ export async function bundlesFromPicked(picked: PickedFile[]): Promise<GroupedBu
           files: new Map([[name, bytes]]),
           source: { kind: 'wasm', name },
         });
+      } else if (name.toLowerCase().endsWith('.json')) {
+        const imported = skillSpecBundle(name, await item.file.text());
+        if ('problem' in imported) problems.push(imported.problem);
+        else bundles.push(imported.bundle);
       } else {
         problems.push(describeLooseFile(name));
       }
@@ -145,12 +150,33 @@ export async function bundlesFromPicked(picked: PickedFile[]): Promise<GroupedBu
   return { bundles, problems };
 }
 
+/**
+ * A lone .json file is read as awaken's SkillSpec record (the only JSON form a skill takes) and
+ * becomes an instructions-only skill: a SKILL.md written from it, as awaken itself writes one.
+ */
+function skillSpecBundle(name: string, text: string): { bundle: Bundle } | { problem: string } {
+  const parsed = parseSkillSpec(text);
+  if (!parsed.ok) {
+    return {
+      problem: `${name} is not a SkillSpec awaken would accept: ${parsed.errors.join('; ')}.`,
+    };
+  }
+  const { spec } = parsed;
+  return {
+    bundle: {
+      rootName: spec.id,
+      files: new Map([['SKILL.md', new TextEncoder().encode(skillMdFromSkillSpec(spec))]]),
+      source: { kind: 'skillspec', name },
+    },
+  };
+}
+
 function describeLooseFile(name: string): string {
   const lower = name.toLowerCase();
   if (lower === 'skill.md') {
     return `${name}: drop the folder that holds SKILL.md, so its other files come along.`;
   }
-  return `${name} is not a skill: drop a skill folder (with SKILL.md), a .zip or .skill archive, or a .wasm component.`;
+  return `${name} is not a skill: drop a skill folder (with SKILL.md), a .zip or .skill archive, a .wasm component, or a SkillSpec .json.`;
 }
 
 async function readAll(items: PickedFile[]): Promise<Map<string, Uint8Array>> {

@@ -4,7 +4,9 @@ export type BundleSource =
   | { kind: 'folder'; name: string }
   | { kind: 'archive'; name: string }
   | { kind: 'url'; url: string }
-  | { kind: 'wasm'; name: string };
+  | { kind: 'wasm'; name: string }
+  /** An awaken SkillSpec JSON record, imported as an instructions-only skill. */
+  | { kind: 'skillspec'; name: string };
 
 /** The files of one skill: path (relative to the skill root, `/`-separated) to bytes. */
 export interface Bundle {

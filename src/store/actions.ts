@@ -308,6 +308,11 @@ export async function selectSkill(key: string): Promise<void> {
   });
 
   const entry = analysis.entry;
+  if (analysis.capsule) {
+    // An Extism plugin: described from Capsule.toml, not run (see the capsule panel).
+    updateSkill(key, { status: 'ready' });
+    return;
+  }
   if (!entry || entry.kind === 'not-wasm') {
     // Nothing to run: instructions only, or the diagnostics say why.
     updateSkill(key, { status: entry ? 'failed' : 'ready' });

@@ -29,7 +29,7 @@ export function FilePickers({ onPicked }: Props) {
         <input
           type="file"
           className="visually-hidden"
-          accept=".wasm,.zip,.skill"
+          accept=".wasm,.zip,.skill,.json"
           onChange={handle}
         />
       </label>

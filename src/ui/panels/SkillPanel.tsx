@@ -10,7 +10,9 @@ import { DiagnosticList } from '../elements/DiagnosticList';
 import { Fragment, lazy, Suspense } from 'react';
 import { formatBytes } from '../format';
 import { ConfigurationForm } from './ConfigurationForm';
+import { CapsulePanel } from './CapsulePanel';
 import { FilesPanel } from './FilesPanel';
+import { SkillSpecPanel } from './SkillSpecPanel';
 import { InstructionsPanel } from './InstructionsPanel';
 import { ResultPanel } from './ResultPanel';
 import { RunLimits } from './RunLimits';
@@ -90,7 +92,7 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
           {skill.loadError}
         </p>
       )}
-      {skill.status === 'ready' && !analysis?.entry && (
+      {skill.status === 'ready' && !analysis?.entry && !analysis?.capsule && (
         <>
           <p className="muted">This skill has no WebAssembly component: it is instructions only.</p>
           {analysis?.skillMd && <InstructionsPanel skillMd={analysis.skillMd} />}
@@ -136,7 +138,16 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         </div>
       )}
 
+      {analysis?.capsule && <CapsulePanel capsule={analysis.capsule} />}
+
       {skill.bundle && <FilesPanel skill={skill} />}
+
+      {analysis?.skillMd?.frontmatter && (
+        <SkillSpecPanel
+          skillMd={{ ...analysis.skillMd, frontmatter: analysis.skillMd.frontmatter }}
+          name={skill.name}
+        />
+      )}
 
       {body && (
         <details className="skill-body" open={!analysis?.entry}>
@@ -173,6 +184,8 @@ function sourceText(skill: SkillEntry): string {
       return `Folder ${skill.source.name}`;
     case 'wasm':
       return `File ${skill.source.name}`;
+    case 'skillspec':
+      return `SkillSpec ${skill.source.name}`;
     case 'archive':
       return `Archive ${skill.source.name}`;
     case 'url':

@@ -1,0 +1,334 @@
+import { describe, expect, it } from 'vitest';
+import { findTomlLine, parseCapsuleManifest } from './capsuleManifest';
+
+const FILES = new Set(['bin/github_agent.wasm', 'capsule.wasm', 'lib/helper.wasm', 'notes.txt']);
+const PACKAGE = '[package]\nname = "demo"\nversion = "0.1.0"\n';
+
+const rules = (text: string, files: ReadonlySet<string> = FILES) =>
+  parseCapsuleManifest(text, files).diagnostics.map((d) => `${d.severity}:${d.rule}`);
+
+// The example from crates/astrid-capsule/README.md, as quoted in skill-formats.md 3.1.
+const README_EXAMPLE = `[package]
+name = "github-agent"
+version = "1.0.0"
+astrid-version = ">=0.1.0"
+[component]
+entrypoint = "bin/github_agent.wasm"
+[capabilities]
+net = ["api.github.com"]
+fs_read = ["workspace://"]
+[env]
+github_token = { type = "secret", request = "Please enter your GitHub API token" }
+default_repo = { type = "string", default = "astralis/astrid", request = "Default repo?" }
+[[tool]]   # shape from crates/astrid-capsule-shell/Capsule.toml @84543603
+name = "run_shell_command"
+description = "Execute a bash command in the sandbox"
+input_schema = { type = "object", properties = { command = { type = "string" } }, required = ["command"] }
+`;
+
+describe('parseCapsuleManifest', () => {
+  it('reads the README example into a manifest without findings', () => {
+    const { manifest, diagnostics } = parseCapsuleManifest(README_EXAMPLE, FILES);
+    expect(diagnostics).toEqual([]);
+    expect(manifest).toEqual({
+      name: 'github-agent',
+      version: '1.0.0',
+      components: [{ file: 'bin/github_agent.wasm' }],
+      capabilities: { net: ['api.github.com'], fs_read: ['workspace://'] },
+      env: [
+        { key: 'github_token', type: 'secret', request: 'Please enter your GitHub API token' },
+        {
+          key: 'default_repo',
+          type: 'string',
+          default: 'astralis/astrid',
+          request: 'Default repo?',
+        },
+      ],
+      tools: [
+        {
+          name: 'run_shell_command',
+          description: 'Execute a bash command in the sandbox',
+          inputSchema: {
+            type: 'object',
+            properties: { command: { type: 'string' } },
+            required: ['command'],
+          },
+        },
+      ],
+    });
+  });
+
+  it('reads the later [[component]] form, with the entrypoint alias and ./ paths', () => {
+    const text = `${PACKAGE}
+[[component]]
+id = "main"
+file = "./capsule.wasm"
+hash = "sha256:abc"
+type = "executable"
+link = ["helper"]
+
+[[component]]
+id = "helper"
+entrypoint = "lib/helper.wasm"
+type = "library"
+
+[env.API_KEY]
+type = "secret"
+description = "Key for the API"
+`;
+    const { manifest, diagnostics } = parseCapsuleManifest(text, FILES);
+    expect(diagnostics).toEqual([]);
+    expect(manifest?.components).toEqual([
+      { id: 'main', file: 'capsule.wasm', hash: 'sha256:abc', type: 'executable' },
+      { id: 'helper', file: 'lib/helper.wasm', type: 'library' },
+    ]);
+    expect(manifest?.env).toEqual([
+      { key: 'API_KEY', type: 'secret', description: 'Key for the API' },
+    ]);
+  });
+
+  it('accepts a static-only capsule without any component', () => {
+    expect(rules(PACKAGE)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'no [package]',
+      '[component]\nentrypoint = "capsule.wasm"\n',
+      ['error:capsule-package-missing'],
+    ],
+    ['package not a table', 'package = "demo"\n', ['error:capsule-package-missing']],
+    ['no name', '[package]\nversion = "1.0.0"\n', ['error:capsule-package-name']],
+    [
+      'name not a string',
+      '[package]\nname = 3\nversion = "1.0.0"\n',
+      ['error:capsule-package-name'],
+    ],
+    ['no version', '[package]\nname = "demo"\n', ['error:capsule-package-version']],
+    [
+      'version not a string',
+      '[package]\nname = "demo"\nversion = 1.0\n',
+      ['error:capsule-package-version'],
+    ],
+    [
+      '[component] without entrypoint',
+      `${PACKAGE}[component]\nhash = "x"\n`,
+      ['error:capsule-component-file'],
+    ],
+    [
+      'entrypoint not a string',
+      `${PACKAGE}[component]\nentrypoint = 1\n`,
+      ['error:capsule-component-file'],
+    ],
+    [
+      'file and entrypoint both',
+      `${PACKAGE}[[component]]\nfile = "capsule.wasm"\nentrypoint = "capsule.wasm"\n`,
+      ['error:capsule-component-file'],
+    ],
+    [
+      'component neither table nor array of tables',
+      `component = "capsule.wasm"\n${PACKAGE}`,
+      ['error:capsule-component-shape'],
+    ],
+    [
+      'hash not a string',
+      `${PACKAGE}[component]\nentrypoint = "capsule.wasm"\nhash = 5\n`,
+      ['error:capsule-component-field'],
+    ],
+    [
+      'link not a list of strings',
+      `${PACKAGE}[[component]]\nfile = "capsule.wasm"\nlink = "helper"\n`,
+      ['error:capsule-component-field'],
+    ],
+    [
+      'unknown component type',
+      `${PACKAGE}[[component]]\nfile = "capsule.wasm"\ntype = "plugin"\n`,
+      ['error:capsule-component-type'],
+    ],
+    [
+      'component file missing from the bundle',
+      `${PACKAGE}[component]\nentrypoint = "bin/other.wasm"\n`,
+      ['error:capsule-component-missing'],
+    ],
+    [
+      'component not a .wasm',
+      `${PACKAGE}[[component]]\nfile = "notes.txt"\n`,
+      ['warning:capsule-component-not-wasm'],
+    ],
+    [
+      'capability not a list',
+      `${PACKAGE}[capabilities]\nnet = "api.github.com"\n`,
+      ['error:capsule-capabilities'],
+    ],
+    [
+      'capability list of numbers',
+      `${PACKAGE}[capabilities]\nkv = [1]\n`,
+      ['error:capsule-capabilities'],
+    ],
+    [
+      'capabilities not a table',
+      `capabilities = ["net"]\n${PACKAGE}`,
+      ['error:capsule-capabilities'],
+    ],
+    [
+      'unknown capability',
+      `${PACKAGE}[capabilities]\nipc = ["x"]\n`,
+      ['warning:capsule-capability-unknown'],
+    ],
+    ['env without type', `${PACKAGE}[env.TOKEN]\nrequest = "Token?"\n`, ['error:capsule-env-type']],
+    [
+      'env with another type',
+      `${PACKAGE}[env]\nTOKEN = { type = "number" }\n`,
+      ['error:capsule-env-type'],
+    ],
+    ['env entry not a table', `${PACKAGE}[env]\nTOKEN = "x"\n`, ['error:capsule-env-type']],
+    [
+      'env request not a string',
+      `${PACKAGE}[env.TOKEN]\ntype = "secret"\nrequest = 1\n`,
+      ['error:capsule-env-field'],
+    ],
+    ['tool without name', `${PACKAGE}[[tool]]\ndescription = "d"\n`, ['error:capsule-tool-name']],
+    [
+      'tool with empty name',
+      `${PACKAGE}[[tool]]\nname = ""\ndescription = "d"\n`,
+      ['error:capsule-tool-name'],
+    ],
+    [
+      'tool without description',
+      `${PACKAGE}[[tool]]\nname = "t"\n`,
+      ['error:capsule-tool-description'],
+    ],
+    [
+      'schema not an object schema',
+      `${PACKAGE}[[tool]]\nname = "t"\ndescription = "d"\ninput_schema = { type = "string" }\n`,
+      ['error:capsule-tool-schema'],
+    ],
+    [
+      'schema not a table',
+      `${PACKAGE}[[tool]]\nname = "t"\ndescription = "d"\ninput_schema = "object"\n`,
+      ['error:capsule-tool-schema'],
+    ],
+    [
+      'duplicate tool',
+      `${PACKAGE}[[tool]]\nname = "t"\ndescription = "d"\n[[tool]]\nname = "t"\ndescription = "e"\n`,
+      ['error:capsule-tool-duplicate'],
+    ],
+    [
+      'single [tool] table',
+      `${PACKAGE}[tool]\nname = "t"\ndescription = "d"\n`,
+      ['error:capsule-tool-shape'],
+    ],
+    ['unknown table', `${PACKAGE}[pakage]\nname = "x"\n`, ['warning:capsule-key-unknown']],
+    ['unknown top-level key', `entry = "x"\n${PACKAGE}`, ['warning:capsule-key-unknown']],
+    ['syntax error', '[package\nname = "x"\n', ['error:toml-syntax']],
+  ])('%s', (_name, text, expected) => {
+    expect(rules(text)).toEqual(expected);
+  });
+
+  it('reports a syntax error where smol-toml found it, with no manifest', () => {
+    const { manifest, diagnostics } = parseCapsuleManifest(
+      '[package]\nname = \nversion = "1"\n',
+      FILES,
+    );
+    expect(manifest).toBeNull();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ file: 'Capsule.toml', line: 2, rule: 'toml-syntax' });
+    expect(diagnostics[0]!.column).toBeGreaterThan(1);
+    expect(diagnostics[0]!.message).toMatch(/^Capsule\.toml is not valid TOML: .+\.$/);
+  });
+
+  it('keeps valid tools, first of duplicates, and gives schemaless tools an empty object schema', () => {
+    const text = `${PACKAGE}[[tool]]\nname = "a"\ndescription = "first"\n[[tool]]\nname = "a"\ndescription = "second"\n[[tool]]\nname = "b"\n`;
+    const { manifest } = parseCapsuleManifest(text, FILES);
+    expect(manifest?.tools).toEqual([
+      { name: 'a', description: 'first', inputSchema: { type: 'object', properties: {} } },
+      { name: 'b', description: '', inputSchema: { type: 'object', properties: {} } },
+    ]);
+  });
+
+  it('turns TOML dates in defaults into ISO strings', () => {
+    const text = `${PACKAGE}[env.SINCE]\ntype = "string"\ndefault = 2024-01-02\n`;
+    expect(parseCapsuleManifest(text, FILES).manifest?.env[0]?.default).toBe('2024-01-02');
+  });
+
+  it('uses the file name it is given', () => {
+    const [d] = parseCapsuleManifest('x = 1\n', FILES, 'capsule/Capsule.toml').diagnostics;
+    expect(d?.file).toBe('capsule/Capsule.toml');
+  });
+
+  describe('positions', () => {
+    const at = (text: string, rule: string) =>
+      parseCapsuleManifest(text, FILES).diagnostics.find((d) => d.rule === rule);
+
+    it('points at the key inside its table', () => {
+      const text = `${PACKAGE}\n[component]\n# the module\nentrypoint = "missing.wasm"\n`;
+      expect(at(text, 'capsule-component-missing')).toMatchObject({ line: 7, column: 1 });
+    });
+
+    it('points at the n-th [[tool]] entry', () => {
+      const text = `${PACKAGE}[[tool]]\nname = "t"\ndescription = "d"\n\n[[tool]]\ndescription = "e"\nname = "t"\n`;
+      expect(at(text, 'capsule-tool-duplicate')).toMatchObject({ line: 10 });
+    });
+
+    it('points at an inline [env] entry', () => {
+      const text = `${PACKAGE}[env]\nOK = { type = "secret" }\nBAD = { type = "int" }\n`;
+      expect(at(text, 'capsule-env-type')).toMatchObject({ line: 6 });
+    });
+
+    it('points at the [package] name line and falls back to line 1 without [package]', () => {
+      expect(at('[package]\nname = 1\nversion = "1"\n', 'capsule-package-name')).toMatchObject({
+        line: 2,
+      });
+      expect(at('[capabilities]\n', 'capsule-package-missing')).toMatchObject({ line: 1 });
+    });
+  });
+});
+
+describe('findTomlLine', () => {
+  const text = [
+    'top = 1', // 1
+    '[package]', // 2
+    'name = "x"', // 3
+    '[env.TOKEN]', // 4
+    'type = "secret"', // 5
+    '[[tool]]', // 6
+    'name = "a"', // 7
+    '[tool.input_schema]', // 8
+    'type = "object"', // 9
+    '[[tool]]', // 10
+    'name = "b"', // 11
+    'notes = """', // 12
+    '[not.a.header]', // 13
+    '"""', // 14
+    '[[tool]]', // 15
+    '[tool.input_schema]', // 16
+    '[ "quoted.key" . inner ]  # comment', // 17
+  ].join('\n');
+
+  it.each([
+    [['package'], {}, 2],
+    [['package'], { key: 'name' }, 3],
+    [['package'], { key: 'version' }, 2],
+    [[], { key: 'top' }, 1],
+    [[], { key: 'missing' }, undefined],
+    [['env', 'TOKEN'], { key: 'type' }, 5],
+    [['env'], {}, 4],
+    [['env'], { key: 'TOKEN' }, 4],
+    [['tool'], { index: 0 }, 6],
+    [['tool'], { index: 1, key: 'name' }, 11],
+    [['tool'], { index: 0, key: 'input_schema' }, 8],
+    [['tool'], { index: 2, key: 'input_schema' }, 16],
+    [['tool'], { index: 1, key: 'input_schema' }, 10],
+    [['not', 'a', 'header'], {}, undefined],
+    [['quoted.key', 'inner'], {}, 17],
+    [['nowhere'], {}, undefined],
+  ] as const)('%j %j -> %s', (table, options, line) => {
+    expect(findTomlLine(text, table, options)).toBe(line);
+  });
+
+  it('counts CRLF lines like LF lines', () => {
+    expect(findTomlLine('a = 1\r\n[package]\r\nname = "x"\r\n', ['package'], { key: 'name' })).toBe(
+      3,
+    );
+  });
+});
