@@ -1,7 +1,9 @@
 // The floor any jco-based playground stands on: transpile, instantiate with preview2-shim's
 // WASIShim, call. No caches, no sandbox configuration beyond the defaults, no UI.
 import { transpile } from '@bytecodealliance/jco/component';
+import { componentNew } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { WASIShim } from '@bytecodealliance/preview2-shim/instantiation';
+import adapterUrl from 'jco-lib/wasi_snapshot_preview1.command.wasm?url';
 
 type Instantiate = (
   getCoreModule: (name: string) => WebAssembly.Module,
@@ -17,7 +19,13 @@ self.onmessage = async (event: MessageEvent) => {
   const { kind } = event.data as { kind: string };
   if (kind === 'load') {
     const started = performance.now();
-    const out = await transpile(event.data.bytes as Uint8Array, {
+    let bytes = event.data.bytes as Uint8Array;
+    // A WASI preview1 command must become a component before jco can take it, as in any playground.
+    if (bytes[4] === 1) {
+      const adapter = new Uint8Array(await (await fetch(adapterUrl)).arrayBuffer());
+      bytes = await componentNew(bytes, [['wasi_snapshot_preview1', adapter]]);
+    }
+    const out = await transpile(bytes, {
       name: 'component',
       instantiation: { tag: 'async' },
       noTypescript: true,
@@ -52,7 +60,19 @@ self.onmessage = async (event: MessageEvent) => {
     instance = await instantiate!((name) => modules.get(name)!, new WASIShim().getImportObject());
     self.postMessage({ kind: 'instantiated', ms: performance.now() - started });
   } else if (kind === 'call') {
-    const result = await instance![event.data.fn as string]!(...(event.data.args as unknown[]));
+    // `iface#name` calls a function of an exported interface (`wasi:cli/run#run`).
+    const [first, member] = (event.data.fn as string).split('#');
+    const owner = member
+      ? (Object.entries(instance!).find(([key]) => key.startsWith(first!))?.[1] as
+          Record<string, (...args: unknown[]) => unknown> | undefined)
+      : instance;
+    let result: unknown;
+    try {
+      result = await owner![member ?? first!]!(...(event.data.args as unknown[]));
+    } catch (error) {
+      // A command's exit ends its run: that is a result here too.
+      result = String(error);
+    }
     self.postMessage({ kind: 'result', result });
   }
 };

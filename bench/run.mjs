@@ -68,6 +68,118 @@ async function timeInPage(page, click, selector) {
   );
 }
 
+/**
+ * One component, below the UI, against the baseline in the same browser: cold (worker, fetch,
+ * transpile, instantiate, first call), cached (a new worker given the kept transpile), the call
+ * round trip with a fresh instance per call, and the linear memory an idle (kept warm) instance
+ * holds. The bytes are served from Node at one URL to both pages.
+ */
+async function componentFigures(browser, spec, runs, calls) {
+  const url = `${BASE}bench-components/${spec.name}.wasm`;
+  const serve = (page) =>
+    page.route(url, (route) =>
+      route.fulfill({ body: spec.bytes, contentType: 'application/wasm' }),
+    );
+  const baseCold = [];
+  let baseCalls = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await serve(page);
+    await page.goto(`${BASE}bench/baseline.html`);
+    baseCold.push(
+      (
+        await page.evaluate(
+          ([u, fn, args]) => window.baseline.cold(u, fn, args),
+          [url, ...spec.call],
+        )
+      ).coldMs,
+    );
+    if (i === 0) {
+      baseCalls = await page.evaluate(
+        async ([fn, args, n]) => {
+          const out = [];
+          for (let k = 0; k < n; k++) out.push(await window.baseline.call(fn, args));
+          return out;
+        },
+        [...spec.call, calls],
+      );
+    }
+    await context.close();
+  }
+  const cold = [];
+  const cached = [];
+  let fresh = [];
+  let memoryBytes = NaN;
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await serve(page);
+    await page.goto(BASE);
+    await page.waitForSelector('nav[aria-label="Skills"] a');
+    const figures = await page.evaluate(
+      async ([u, name, exportName, args, stdin, n, measureCalls]) => {
+        const { RuntimeHost, MemoryTranspileCache, createRuntimeWorker } = window.skillPlayground;
+        const cache = new MemoryTranspileCache();
+        const request = (bytes, id, extra = {}) => ({
+          component: { id, name, bytes },
+          calls: [{ exportName, args }],
+          env: [],
+          ...(stdin ? { stdin: new TextEncoder().encode(stdin) } : {}),
+          timeoutMs: 60000,
+          maxOutputBytes: 1 << 20,
+          ...extra,
+        });
+        let started = performance.now();
+        const host = new RuntimeHost(createRuntimeWorker, cache);
+        const bytes = new Uint8Array(await (await fetch(u)).arrayBuffer());
+        const digest = await crypto.subtle.digest('SHA-256', bytes);
+        const id = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(
+          '',
+        );
+        const first = await host.run(request(bytes, id));
+        if (first.status !== 'ok') throw new Error(`${name}: ${first.error.message}`);
+        const coldMs = performance.now() - started;
+        host.dispose();
+        started = performance.now();
+        const again = new RuntimeHost(createRuntimeWorker, cache);
+        await again.run(request(bytes, id));
+        const cachedMs = performance.now() - started;
+        const fresh = [];
+        if (measureCalls) {
+          for (let k = 0; k < n; k++) {
+            const t = performance.now();
+            await again.run(request(bytes, id));
+            fresh.push(performance.now() - t);
+          }
+        }
+        const warm = await again.run(request(bytes, id, { keepWarm: true }));
+        again.dispose();
+        return { coldMs, cachedMs, fresh, memoryBytes: warm.memoryBytes ?? NaN };
+      },
+      [url, spec.name, spec.exportName, spec.args, spec.stdin ?? null, calls, i === 0],
+    );
+    cold.push(figures.coldMs);
+    cached.push(figures.cachedMs);
+    if (i === 0) {
+      fresh = figures.fresh;
+      memoryBytes = figures.memoryBytes;
+    }
+    await context.close();
+  }
+  return {
+    name: spec.name,
+    label: spec.label,
+    bytes: spec.bytes.length,
+    baselineCold: stats(baseCold),
+    baselineCall: stats(baseCalls),
+    cold: stats(cold),
+    cached: stats(cached),
+    freshCall: stats(fresh),
+    idleMemoryBytes: memoryBytes,
+  };
+}
+
 async function main() {
   const chromiumPath = findChromium();
   const server = await startServer();
@@ -259,6 +371,41 @@ async function main() {
     put('playground: first contentful paint', firstPaint);
     put('playground: examples listed (interactive)', interactive);
 
+    // Components of three sizes, each against the baseline: a C/WASI command, the QuickJS
+    // skill-engine component, and a large one.
+    const scaleArgs = ['scale', '{"value":"1","factor":"2"}'];
+    const componentSpecs = [
+      {
+        name: 'c-command',
+        label: 'C/WASI preview1 command (clang)',
+        bytes: readFileSync(path.join(root, 'e2e/.built/c-command/skill.wasm')),
+        call: ['wasi:cli/run#run', []],
+        exportName: 'wasi:cli/run#run',
+        args: [],
+        stdin: '{"message":"bench"}',
+      },
+      {
+        name: 'data-tools',
+        label: 'QuickJS skill-engine component',
+        bytes: readFileSync(path.join(root, 'public/examples/data-tools/skill.wasm')),
+        call: ['executeTool', scaleArgs],
+        exportName: 'execute-tool',
+        args: scaleArgs,
+      },
+      {
+        name: 'large-skill',
+        label: 'large QuickJS component (data-tools + 3 MB of data)',
+        bytes: readFileSync(path.join(root, 'bench/.built/large-skill.wasm')),
+        call: ['executeTool', scaleArgs],
+        exportName: 'execute-tool',
+        args: scaleArgs,
+      },
+    ];
+    results.components = [];
+    for (const spec of componentSpecs) {
+      results.components.push(await componentFigures(browser, spec, RUNS, Math.min(CALLS, 50)));
+    }
+
     // 6: a workspace of 200 stored skills, listed at start-up.
     const listing = [];
     {
@@ -341,6 +488,15 @@ async function main() {
     `| initial JavaScript (gzip) | ${(results.initialJsGzipBytes / 1024).toFixed(0)} KB | < 300 KB |`,
     `| first contentful paint | ${fmt(f['playground: first contentful paint'].median)} | < 1 s |`,
     `| 200-skill workspace listed | ${fmt(f['playground: 200-skill workspace listed after start-up'].median)} | < 300 ms |`,
+    '',
+    '## Components (runtime host against the baseline, medians)',
+    '',
+    '| component | size | baseline cold | cold (ratio) | cached (ratio) | call, fresh instance / baseline call | idle instance memory |',
+    '|---|---|---|---|---|---|---|',
+    ...results.components.map(
+      (c) =>
+        `| ${c.label} | ${c.bytes < 2 ** 20 ? `${(c.bytes / 1024).toFixed(0)} KiB` : `${(c.bytes / 2 ** 20).toFixed(1)} MiB`} | ${fmt(c.baselineCold.median)} | ${fmt(c.cold.median)} (${(c.cold.median / c.baselineCold.median).toFixed(2)}x) | ${fmt(c.cached.median)} (${(c.cached.median / c.baselineCold.median).toFixed(2)}x) | ${fmt(c.freshCall.median)} / ${fmt(c.baselineCall.median)} | ${(c.idleMemoryBytes / 2 ** 20).toFixed(1)} MiB |`,
+    ),
     '',
   ].join('\n');
   await fs.mkdir(path.join(root, 'bench/results'), { recursive: true });

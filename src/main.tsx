@@ -3,13 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import './ui/styles.css';
-import { createRuntimeWorker, RuntimeHost } from './runtime';
+import { createRuntimeWorker, MemoryTranspileCache, RuntimeHost } from './runtime';
 import { saveSkill } from './storage';
 
 // Handles for npm run bench (bench/run.mjs), which times the runtime below the UI.
 (window as unknown as { skillPlayground: unknown }).skillPlayground = {
   createRuntimeWorker,
   RuntimeHost,
+  MemoryTranspileCache,
   saveSkill,
 };
 

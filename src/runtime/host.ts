@@ -61,6 +61,8 @@ export type RunOutcome =
       /** Where the component came from: the worker had it, the transpile cache, or its bytes. */
       loadedFrom: LoadSource;
       info?: ComponentInfo;
+      /** The instance's linear memory after the calls. */
+      memoryBytes?: number;
     }
   | {
       status: 'error' | 'timeout' | 'cancelled';
@@ -291,6 +293,7 @@ export class RuntimeHost {
             loadedFrom: active.loadedFrom,
             info: event.info,
             ...(event.workspace ? { workspace: event.workspace } : {}),
+            ...(event.memoryBytes === undefined ? {} : { memoryBytes: event.memoryBytes }),
           });
         } else {
           this.#finish({

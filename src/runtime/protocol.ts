@@ -134,6 +134,8 @@ export type WorkerEvent =
       info?: ComponentInfo;
       /** /workspace as the run left it, when the run had a filesystem. */
       workspace?: FileList;
+      /** The linear memory the instance holds after the calls, all its memories together. */
+      memoryBytes?: number;
       /** Set when this run transpiled the component, so the host can cache the result. */
       transpiled?: TranspiledComponent;
     };

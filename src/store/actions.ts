@@ -594,6 +594,7 @@ export async function runTool(key: string, toolName: string): Promise<void> {
                 formatNote: toolResult!.formatNote,
                 timings: outcome.timings,
                 loadedFrom: outcome.loadedFrom,
+                memoryBytes: outcome.memoryBytes,
               }
             : {
                 status: 'error',
@@ -602,6 +603,7 @@ export async function runTool(key: string, toolName: string): Promise<void> {
                 output: toolResult!.output,
                 timings: outcome.timings,
                 loadedFrom: outcome.loadedFrom,
+                memoryBytes: outcome.memoryBytes,
               };
     } else if (tool.call.kind === 'wit') {
       const { exportName, func } = tool.call;
@@ -625,6 +627,7 @@ export async function runTool(key: string, toolName: string): Promise<void> {
                 : 'The function returns nothing.',
               timings: outcome.timings,
               loadedFrom: outcome.loadedFrom,
+              memoryBytes: outcome.memoryBytes,
             };
     } else {
       const call = tool.call;
@@ -652,6 +655,7 @@ export async function runTool(key: string, toolName: string): Promise<void> {
           lineCount: read.lineCount,
           timings: outcome.timings,
           loadedFrom: outcome.loadedFrom,
+          memoryBytes: outcome.memoryBytes,
           ...(read.errorMessage
             ? { errorCode: 'ExecutionFailure' as const, errorMessage: read.errorMessage }
             : {}),

@@ -85,6 +85,8 @@ export interface RunState {
   startedAt: number;
   durationMs?: number;
   timings?: RunTimings;
+  /** The instance's linear memory when the run ended. */
+  memoryBytes?: number;
   loadedFrom?: LoadSource;
   audit?: AuditRecord;
 }

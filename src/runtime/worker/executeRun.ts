@@ -112,6 +112,9 @@ export async function executeRun(
       transpiled,
       info,
       ...(mounts ? { workspace: [...filesFromTree(mounts.workspace)] } : {}),
+      ...(memories.length > 0
+        ? { memoryBytes: memories.reduce((sum, m) => sum + m.buffer.byteLength, 0) }
+        : {}),
     });
   try {
     const loaded = await cache.load(command.component, limits.maxMemoryBytes, enter);
@@ -277,3 +280,6 @@ function describeThrown(value: unknown): string {
     return String(value);
   }
 }
+
+// Loaded with executeRun by the worker entry, in one chunk.
+export { ComponentCache } from './componentCache';

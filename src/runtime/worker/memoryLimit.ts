@@ -21,7 +21,9 @@ interface Limits {
  */
 export function capMemories(module: Uint8Array, maxPages: number): Uint8Array {
   if (module.length < 8) throw new Error('Not a WebAssembly module.');
-  const out: number[] = Array.from(module.subarray(0, 8));
+  // Sections are kept as views and copied once at the end: a QuickJS component's core module is
+  // megabytes of code and data, of which only the import and memory sections change.
+  const parts: Uint8Array[] = [module.subarray(0, 8)];
   let offset = 8;
   let changed = false;
   while (offset < module.length) {
@@ -33,11 +35,20 @@ export function capMemories(module: Uint8Array, maxPages: number): Uint8Array {
     if (id === 5) newBody = rewriteMemorySection(body, maxPages);
     else if (id === 2) newBody = rewriteImportSection(body, maxPages);
     if (newBody !== body) changed = true;
-    out.push(id, ...writeU32(newBody.length));
-    for (const byte of newBody) out.push(byte);
+    parts.push(Uint8Array.from([id, ...writeU32(newBody.length)]), newBody);
     offset = start + size;
   }
-  return changed ? Uint8Array.from(out) : module;
+  return changed ? concat(parts) : module;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }
 
 function rewriteMemorySection(body: Uint8Array, maxPages: number): Uint8Array {

@@ -1,11 +1,15 @@
 // The worker entry: wires messages to executeRun. One worker serves one skill; the host
 // terminates it to cancel or time out a run and starts a fresh one.
 import type { WorkerCommand, WorkerEvent } from '../protocol';
-import { ComponentCache } from './componentCache';
-import { executeRun } from './executeRun';
+import type { ComponentCache } from './componentCache';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const cache = new ComponentCache();
+
+// The run machinery (the WASI shim, the filesystems, the component cache) starts loading now and
+// the worker says it is ready at once: the host's first command arrives while it loads, so a new
+// worker (after a timeout or Cancel) answers sooner and no run waits longer.
+const machinery = import('./executeRun');
+let cache: ComponentCache | undefined;
 
 function emit(event: WorkerEvent): void {
   if (event.kind === 'finished' && event.transpiled) {
@@ -29,7 +33,11 @@ let queue = Promise.resolve();
 scope.onmessage = (message: MessageEvent<WorkerCommand>) => {
   const command = message.data;
   if (command.kind === 'run') {
-    queue = queue.then(() => executeRun(command, cache, emit));
+    queue = queue.then(async () => {
+      const { executeRun, ComponentCache } = await machinery;
+      cache ??= new ComponentCache();
+      await executeRun(command, cache, emit);
+    });
   }
 };
 

@@ -1,4 +1,5 @@
 import { selectRun, usePlayground, type RunState } from '../../store';
+import { formatBytes } from '../format';
 
 const STAGE_TEXT = {
   wrapping: 'Wrapping the WASI preview1 module into a component…',
@@ -88,6 +89,8 @@ export function ResultPanel({ skillKey }: { skillKey: string }) {
                 `transpile ${formatDuration(run.timings.transpileMs)} · `}
               instantiate {formatDuration(run.timings.instantiateMs)} · call{' '}
               {formatDuration(run.timings.callMs)}
+              {run.memoryBytes !== undefined &&
+                ` · instance memory ${formatBytes(run.memoryBytes)}`}
             </p>
           )}
         </>
