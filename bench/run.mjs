@@ -68,6 +68,18 @@ async function timeInPage(page, click, selector) {
   );
 }
 
+/** `n` round trips of the baseline page's call, each timed in the page. */
+function baselineCalls(page, [fn, args], n) {
+  return page.evaluate(
+    async ([f, a, count]) => {
+      const out = [];
+      for (let k = 0; k < count; k++) out.push(await window.baseline.call(f, a));
+      return out;
+    },
+    [fn, args, n],
+  );
+}
+
 /**
  * One component, below the UI, against the baseline in the same browser: cold (worker, fetch,
  * transpile, instantiate, first call), cached (a new worker given the kept transpile), the call
@@ -96,14 +108,7 @@ async function componentFigures(browser, spec, runs, calls) {
       ).coldMs,
     );
     if (i === 0) {
-      baseCalls = await page.evaluate(
-        async ([fn, args, n]) => {
-          const out = [];
-          for (let k = 0; k < n; k++) out.push(await window.baseline.call(fn, args));
-          return out;
-        },
-        [...spec.call, calls],
-      );
+      baseCalls = await baselineCalls(page, spec.call, calls);
     }
     await context.close();
   }
@@ -213,14 +218,7 @@ async function main() {
       baseWorker.push(cold.workerStartMs);
       baseInstantiate.push(await page.evaluate(() => window.baseline.instantiate()));
       if (i === 0) {
-        baseCalls = await page.evaluate(
-          async ([fn, args, n]) => {
-            const out = [];
-            for (let k = 0; k < n; k++) out.push(await window.baseline.call(fn, args));
-            return out;
-          },
-          [...call, CALLS],
-        );
+        baseCalls = await baselineCalls(page, call, CALLS);
       }
       await context.close();
     }

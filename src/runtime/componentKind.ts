@@ -14,6 +14,14 @@ export function componentKind(info: ComponentInfo): ComponentKind {
     info.exports.filter(([, kind]) => kind === 'function').map(([name]) => name),
   );
   if (SKILL_ENGINE.every((name) => functions.has(name))) return 'skill-engine';
-  if (info.exports.some(([name]) => /^(wasi:cli\/run(@.*)?|run)$/.test(name))) return 'command';
+  // jco names the exported wasi:cli/run interface `run` (an instance); a function named run is
+  // just a function of a plain component.
+  if (
+    info.exports.some(
+      ([name, kind]) =>
+        /^wasi:cli\/run(@.*)?$/.test(name) || (name === 'run' && kind !== 'function'),
+    )
+  )
+    return 'command';
   return 'component';
 }

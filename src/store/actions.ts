@@ -1,7 +1,6 @@
 import {
   analyzeBundle,
   bundlesFromPicked,
-  commandTools,
   componentTools,
   fetchExampleBundle,
   fetchExampleIndex,
@@ -51,7 +50,7 @@ import { formatWave, witTypeText } from '../wit';
 import { draftKey, usePlayground } from './playgroundStore';
 import { disposeHost, getServices, hostFor } from './services';
 import { dropFileEdits, withFileEdits } from './fileActions';
-import { getSkill, updateSkill } from './skillState';
+import { bundlePatch, commandToolsPatch, getSkill, updateSkill } from './skillState';
 import type { Notice, RunState, SkillEntry } from './types';
 
 const { getState, setState } = usePlayground;
@@ -299,13 +298,7 @@ export async function selectSkill(key: string): Promise<void> {
     skill.bundle === bundle && skill.analysis
       ? skill.analysis
       : analyzeBundle(bundle, getState().validationMode);
-  updateSkill(key, {
-    bundle,
-    bundleId: crypto.randomUUID(),
-    analysis,
-    name: analysis.name,
-    description: analysis.description,
-  });
+  updateSkill(key, bundlePatch(bundle, analysis));
 
   const entry = analysis.entry;
   if (analysis.capsule) {
@@ -341,11 +334,8 @@ export async function selectSkill(key: string): Promise<void> {
   if (probe.loadedFrom === 'bytes') setTimeout(() => void refreshCacheStats(), 500);
 
   if (kind === 'command') {
-    const { tools, diagnostics } = commandTools(
-      bundle.files,
-      analysis.skillMd?.frontmatter ?? null,
-    );
-    readyWithTools(key, tools, { loadDiagnostics: diagnostics });
+    const { tools, loadDiagnostics } = commandToolsPatch(bundle.files, analysis);
+    readyWithTools(key, tools, { loadDiagnostics });
     return;
   }
   if (kind === 'component') {

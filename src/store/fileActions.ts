@@ -1,8 +1,8 @@
-import { analyzeBundle, commandTools, findSkillMdPath, type Bundle } from '../bundle';
+import { analyzeBundle, findSkillMdPath, type Bundle } from '../bundle';
 import { notify } from './actions';
 import { usePlayground } from './playgroundStore';
 import { getServices } from './services';
-import { getSkill, updateSkill } from './skillState';
+import { bundlePatch, commandToolsPatch, getSkill, updateSkill } from './skillState';
 
 // Editing a skill's files in place. The bundle changes with each keystroke (so SKILL.md's findings
 // follow the text), the worker gets the new files on the next run (a new bundle id), and the edits
@@ -70,21 +70,11 @@ function replaceFile(
   const bundle = { ...skill.bundle!, files };
   const analysis = analyzeBundle(bundle, usePlayground.getState().validationMode);
   // A command's tools come from its manifests, so they follow an edit of one of them.
-  const commandPatch =
-    skill.kind === 'command' && (path === findSkillMdPath(files) || path === 'skill-tools.json')
-      ? (() => {
-          const { tools, diagnostics } = commandTools(files, analysis.skillMd?.frontmatter ?? null);
-          return { tools, loadDiagnostics: diagnostics };
-        })()
-      : {};
+  const manifest = path === findSkillMdPath(files) || path === 'skill-tools.json';
   updateSkill(key, {
-    bundle,
-    bundleId: crypto.randomUUID(),
-    analysis,
-    name: analysis.name,
-    description: analysis.description,
+    ...bundlePatch(bundle, analysis),
     originals,
-    ...commandPatch,
+    ...(skill.kind === 'command' && manifest ? commandToolsPatch(files, analysis) : {}),
   });
   scheduleSave(key);
 }
