@@ -1,14 +1,12 @@
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { BUILT_FIXTURES, Playground, readFolder } from './playground';
+import { Playground } from './playground';
 
 const GEOMETRY = 'playground:shapes/geometry@0.1.0';
 
 async function openShapes(page: Page): Promise<Playground> {
   const app = new Playground(page);
   await app.open();
-  await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'shapes-component')));
-  await expect(app.form('greet')).toBeVisible();
+  await app.openSkill('wit-shapes', 'greet');
   return app;
 }
 

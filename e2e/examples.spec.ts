@@ -7,6 +7,7 @@ test.describe('built-in examples', () => {
     await app.open();
     await expect(app.skillLink('text-tools')).toBeVisible();
     await expect(app.skillLink('data-tools')).toBeVisible();
+    await expect(app.skillLink('wit-shapes')).toBeVisible();
     await expect(app.skills).toContainText('Greets people');
   });
 

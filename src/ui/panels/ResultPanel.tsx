@@ -44,6 +44,11 @@ function statusText(run: RunState): string {
 /** What the last run of this skill gave: status, output, error, duration, stdout and stderr. */
 export function ResultPanel({ skillKey }: { skillKey: string }) {
   const run = usePlayground(selectRun(skillKey));
+  // A function inside an interface is shown by its own name, as on its tab.
+  const label = usePlayground(
+    (s) =>
+      s.skills.find((k) => k.key === skillKey)?.tools.find((t) => t.name === run?.toolName)?.label,
+  );
   return (
     <section
       aria-label="Result"
@@ -60,7 +65,8 @@ export function ResultPanel({ skillKey }: { skillKey: string }) {
             <span className={`status status-${run.status}`} data-testid="run-status">
               {run.status}
             </span>{' '}
-            <span>{run.toolName}</span> <span className="muted">{statusText(run)}</span>
+            <span title={run.toolName}>{label ?? run.toolName}</span>{' '}
+            <span className="muted">{statusText(run)}</span>
             {run.durationMs !== undefined && (
               <span className="duration" data-testid="run-duration">
                 {' '}
