@@ -349,21 +349,25 @@ async function main() {
           };
           await host.run(request);
           const out = [];
+          const instantiate = [];
           for (let k = 0; k < n; k++) {
             const started = performance.now();
-            await host.run(request);
+            const outcome = await host.run(request);
             out.push(performance.now() - started);
+            instantiate.push(outcome.timings.instantiateMs);
           }
           host.dispose();
-          return out;
+          return { out, instantiate };
         },
         [`${BASE}${component}`, CALLS, keepWarm],
       );
       await context.close();
       return values;
     };
-    put('playground: worker round trip, fresh instance', await roundTrip(false));
-    put('playground: worker round trip, keep warm', await roundTrip(true));
+    const fresh = await roundTrip(false);
+    put('playground: worker round trip, fresh instance', fresh.out);
+    put('playground: instantiate per run (fresh instance)', fresh.instantiate);
+    put('playground: worker round trip, keep warm', (await roundTrip(true)).out);
     put('playground: Run to result shown (fresh instance per run)', uiCalls);
     put('playground: Run to result shown (keep warm)', warmCalls);
     put('playground: first contentful paint', firstPaint);
