@@ -79,6 +79,32 @@ describe('decodeComponentExports', () => {
     ]);
   });
 
+  it('lists async (p3) functions and functions over streams or futures as not supported yet', async () => {
+    const lifted = (type: string, func: string, name: string, options = '') => `(component
+      (core module $m (func (export "f")))
+      (core instance $i (instantiate $m))
+      (alias core export $i "f" (core func $cf))
+      ${type}
+      (type $t ${func})
+      (func $g (type $t) (canon lift (core func $cf) ${options}))
+      (export "${name}" (func $g)))`;
+    const async = await parse(lifted('', '(func async (param "x" u32))', 'later', 'async'));
+    expect(decodeComponentExports(async)).toEqual({
+      functions: [],
+      unsupported: [{ name: 'later', reason: 'async (p3) functions are not supported yet' }],
+    });
+    const stream = await parse(lifted('(type $s (stream u8))', '(func (param "x" $s))', 'feed'));
+    expect(decodeComponentExports(stream).unsupported).toEqual([
+      { name: 'feed', reason: 'uses stream (p3 async): not supported yet' },
+    ]);
+    const future = await parse(
+      lifted('(type $f (future string))', '(func (result $f))', 'eventually'),
+    );
+    expect(decodeComponentExports(future).unsupported).toEqual([
+      { name: 'eventually', reason: 'uses future (p3 async): not supported yet' },
+    ]);
+  });
+
   it('reads a component with no exports', async () => {
     expect(decodeComponentExports(await parse('(component)'))).toEqual({
       functions: [],
