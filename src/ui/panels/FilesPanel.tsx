@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { wasmKind } from '../../bundle';
 import { editFile, revertFile, type SkillEntry } from '../../store';
 import { componentId, inspectWasm, type WasmInspection } from '../../runtime';
 import { formatBytes } from '../format';
@@ -104,7 +105,7 @@ function BinaryInfo({ path, bytes }: { path: string; bytes: Uint8Array }) {
       live = false;
     };
   }, [bytes]);
-  const isWasm = bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d;
+  const isWasm = wasmKind(bytes) !== 'not-wasm';
   return (
     <div className="binary-info">
       <dl>
