@@ -7,7 +7,7 @@ import {
   loadStoredSkills,
   notify,
   selectSelectedSkill,
-  selectSkill,
+  openSkill,
   usePlayground,
 } from '../store';
 import { DropZone } from '../ui/elements/DropZone';
@@ -40,7 +40,7 @@ export function App() {
   useEffect(() => {
     if (!examplesLoaded) return;
     const key = keyFromHash();
-    if (key && usePlayground.getState().skills.some((s) => s.key === key)) void selectSkill(key);
+    if (key && usePlayground.getState().skills.some((s) => s.key === key)) void openSkill(key);
   }, [examplesLoaded]);
 
   const onPicked = useCallback((files: PickedFile[] | Promise<PickedFile[]>) => {

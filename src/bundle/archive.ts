@@ -1,5 +1,5 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
-import type { PickedFile } from './pickedFiles';
+import type { PickedFile } from './types';
 
 /**
  * What an archive may hold before it is refused. A zip's declared sizes can be forged, so bytes

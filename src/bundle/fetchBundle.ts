@@ -1,5 +1,5 @@
 import { isZip, unzipArchive } from './archive';
-import type { PickedFile } from './pickedFiles';
+import type { PickedFile } from './types';
 import { wasmKind } from './wasmKind';
 
 /** A URL load that failed, with a sentence for the user and whether trying again may help. */

@@ -1,4 +1,4 @@
-export type { Bundle, BundleSource, Diagnostic, Severity } from './types';
+export type { Bundle, BundleSource, Diagnostic, PickedFile, Severity } from './types';
 export { parseSkillMd, type SkillMd } from './skillMd';
 export { validateFrontmatter } from './validateFrontmatter';
 export { wasmKind, type WasmKind } from './wasmKind';
@@ -9,28 +9,13 @@ export {
   type SkillDescription,
   type WasmEntry,
 } from './analyzeBundle';
-export {
-  bundlesFromPicked,
-  pickedFromDataTransfer,
-  pickedFromFileList,
-  type PickedFile,
-} from './pickedFiles';
+export { bundlesFromPicked, pickedFromDataTransfer, pickedFromFileList } from './pickedFiles';
 export {
   fetchExampleBundle,
   fetchExampleIndex,
   fetchExampleManifest,
   type ExampleEntry,
 } from './examples';
-export { commandTools } from './commandTools';
-export { componentTools } from './componentTools';
-export {
-  defaultRunTool,
-  SIDECAR_FILE,
-  type CommandProtocol,
-  type Tool,
-  type ToolCall,
-  type ToolLimits,
-} from './tools';
 export { ARCHIVE_LIMITS, ArchiveError, unzipArchive } from './archive';
 export { fetchSkillFiles, parseGitHubUrl, UrlLoadError, MAX_URL_BYTES } from './fetchBundle';
 export {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bundlesFromPicked, type PickedFile } from './pickedFiles';
+import { bundlesFromPicked } from './pickedFiles';
+import type { PickedFile } from './types';
 
 const file = (path: string, text = 'x'): PickedFile => ({ path, file: new Blob([text]) });
 

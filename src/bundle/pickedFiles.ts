@@ -1,13 +1,7 @@
 import { findSkillMdPath } from './analyzeBundle';
 import { ArchiveError, unzipArchive } from './archive';
 import { parseSkillSpec, skillMdFromSkillSpec } from './skillSpec';
-import type { Bundle } from './types';
-
-/** A file the user handed us, with its path relative to what they picked or dropped. */
-export interface PickedFile {
-  path: string;
-  file: Blob;
-}
+import type { Bundle, PickedFile } from './types';
 
 export interface GroupedBundles {
   bundles: Bundle[];

@@ -1,3 +1,5 @@
+import type { FileMap } from '../vfs';
+
 /** Where a bundle came from, shown to the user and used to reopen it. */
 export type BundleSource =
   | { kind: 'example'; id: string }
@@ -12,7 +14,7 @@ export type BundleSource =
 export interface Bundle {
   /** The name of the folder (or file) the skill came in: the spec's name must equal it. */
   rootName: string;
-  files: Map<string, Uint8Array>;
+  files: FileMap;
   source: BundleSource;
 }
 
@@ -26,4 +28,10 @@ export interface Diagnostic {
   rule: string;
   severity: Severity;
   message: string;
+}
+
+/** A file the person handed us, with its path relative to what they picked or dropped. */
+export interface PickedFile {
+  path: string;
+  file: Blob;
 }

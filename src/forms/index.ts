@@ -1,5 +1,4 @@
 export type { JsonSchema, ToolInputSchema } from './jsonSchema';
-export { schemaFromSkillParameters } from './fromSkillParameters';
 export {
   fieldKind,
   fieldsFromSchema,
@@ -12,7 +11,6 @@ export {
 } from './fieldModel';
 export { readDrafts, readField, type FieldErrors, type ReadResult } from './readDrafts';
 export { readFileDraft, MAX_FILE_ARGUMENT_BYTES } from './fileDraft';
-export { toSkillEngineArgs } from './skillEngineArgs';
 export {
   caseDraft,
   initialWitDraft,

@@ -3,13 +3,13 @@ import type {
   ComponentInfo,
   ComponentPayload,
   ExportCall,
-  FileList,
   RunError,
   RunStage,
   RunTimings,
   WorkerCommand,
   WorkerEvent,
 } from './protocol';
+import type { FileMap } from '../vfs';
 import { MemoryTranspileCache, type TranspileCache } from './transpileCache';
 
 /** The part of `Worker` the host uses, so tests can hand it a fake. */
@@ -37,7 +37,7 @@ export interface RunRequest {
   keepWarm?: boolean;
   warmRevision?: number;
   /** /skill and /workspace for the run; the skill's files are sent to a worker once. */
-  filesystem?: { skillId: string; skillFiles: FileList; workspace: FileList };
+  filesystem?: { skillId: string; skillFiles: FileMap; workspace: FileMap };
   /** Limit on instantiating and calling; loading the component has its own, longer one. */
   timeoutMs: number;
   maxOutputBytes: number;
@@ -52,7 +52,7 @@ export type RunOutcome =
   | {
       status: 'ok';
       results: unknown[];
-      workspace?: FileList;
+      workspace?: FileMap;
       /** For commands: the status they exited with. */
       exitCode?: number;
       timings: RunTimings;
@@ -69,7 +69,7 @@ export type RunOutcome =
       error: RunError;
       timings?: RunTimings;
       info?: ComponentInfo;
-      workspace?: FileList;
+      workspace?: FileMap;
     };
 
 export type LoadSource = 'worker' | 'cache' | 'bytes';
@@ -184,15 +184,15 @@ export class RuntimeHost {
       const transfer = [...payload.transfer];
       if (request.filesystem) {
         const { skillId, skillFiles, workspace } = request.filesystem;
-        const copy = (files: FileList): FileList =>
-          files.map(([path, bytes]) => [path, bytes.slice()]);
+        const copy = (files: FileMap): FileMap =>
+          new Map([...files].map(([path, bytes]) => [path, bytes.slice()]));
         const sendFiles = !this.#workerHasFiles.has(skillId);
         command.filesystem = {
           skill: sendFiles ? { id: skillId, files: copy(skillFiles) } : { id: skillId },
           workspace: copy(workspace),
         };
         for (const [, bytes] of [
-          ...(command.filesystem.skill.files ?? []),
+          ...(command.filesystem.skill.files ?? new Map()),
           ...command.filesystem.workspace,
         ]) {
           transfer.push(bytes.buffer as ArrayBuffer);

@@ -5,6 +5,7 @@ export type {
   RunStage,
   RunTimings,
   ErrorCode,
+  ExportCall,
 } from './protocol';
 export {
   RuntimeHost,
@@ -32,12 +33,7 @@ export {
   type ToolDefinition,
   type ToolResult,
 } from './skillEngine';
-export {
-  describeSkill,
-  executeTool,
-  validateConfig,
-  type DescribeResult,
-} from './skillEngineClient';
+export { describeSkill, validateConfig, type DescribeResult } from './skillEngineClient';
 export { componentKind, type ComponentKind } from './componentKind';
 export { commandStdin, readCommandOutput, type CommandResult } from './commandIo';
 export type { ComponentInfo } from './protocol';

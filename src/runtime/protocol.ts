@@ -1,6 +1,8 @@
 // The only module the runtime host (main thread) and the worker share: every message that
 // crosses the boundary is one of these unions, discriminated on `kind`.
 
+import type { FileMap } from '../vfs';
+
 /** A component's identity: the SHA-256 of its bytes, in hex. */
 export type ComponentId = string;
 
@@ -72,12 +74,10 @@ export type WorkerCommand = {
   limits: RunLimits;
 };
 
-export type FileList = Array<[path: string, bytes: Uint8Array]>;
-
 export interface FilesystemPayload {
   /** The bundle's files, sent once per worker: later runs name the id only. */
-  skill: { id: string; files?: FileList };
-  workspace: FileList;
+  skill: { id: string; files?: FileMap };
+  workspace: FileMap;
 }
 
 // ---- worker -> host ---------------------------------------------------------------------------
@@ -133,7 +133,7 @@ export type WorkerEvent =
       timings: RunTimings;
       info?: ComponentInfo;
       /** /workspace as the run left it, when the run had a filesystem. */
-      workspace?: FileList;
+      workspace?: FileMap;
       /** The linear memory the instance holds after the calls, all its memories together. */
       memoryBytes?: number;
       /** Set when this run transpiled the component, so the host can cache the result. */

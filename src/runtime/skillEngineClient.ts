@@ -4,11 +4,9 @@ import {
   ContractError,
   parseMetadata,
   parseTools,
-  parseToolResult,
   parseValidateResult,
   type SkillMetadata,
   type ToolDefinition,
-  type ToolResult,
 } from './skillEngine';
 
 type RunOptions = Pick<
@@ -66,25 +64,6 @@ export async function describeSkill(
       error: { code: 'ExecutionFailure', message: error.message },
     };
   }
-}
-
-export type ToolRunResult = { outcome: RunOutcome; result?: ToolResult };
-
-/** execute-tool with skill-engine's wire form: a JSON object of string values. */
-export async function executeTool(
-  host: RuntimeHost,
-  component: ComponentSource,
-  toolName: string,
-  args: Record<string, string>,
-  options: RunOptions,
-): Promise<ToolRunResult> {
-  const outcome = await host.run({
-    ...options,
-    component,
-    calls: [{ exportName: 'execute-tool', args: [toolName, JSON.stringify(args)] }],
-  });
-  if (outcome.status !== 'ok') return { outcome };
-  return { outcome, result: parseToolResult(outcome.results[0]) };
 }
 
 export async function validateConfig(

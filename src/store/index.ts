@@ -1,6 +1,27 @@
 export { usePlayground, draftKey, initialState } from './playgroundStore';
 export * from './selectors';
-export * from './actions';
-export { editFile, revertFile } from './fileActions';
+export { notify, dismissNotice } from './notices';
+export {
+  addPicked,
+  loadExamples,
+  loadFromUrl,
+  loadStoredSkills,
+  removeSkill,
+  skillKey,
+  type UrlLoad,
+} from './skillList';
+export { openSkill, allowSkillCode } from './openSkill';
+export { chooseTool, getDrafts, setDraft } from './toolForms';
+export { runTool, cancelRun } from './runs';
+export { saveConfig, setKeepWarm, setLimit, type LimitName } from './instances';
+export { openWorkspace, uploadToWorkspace, deleteFromWorkspace } from './workspace';
+export { editFile, revertFile } from './fileEdits';
+export {
+  setValidationMode,
+  refreshCacheStats,
+  clearTranspileCache,
+  refreshStorageUse,
+} from './settings';
 export { setServices } from './services';
+export { skillComponent, skillTools } from './skillEntry';
 export type * from './types';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PickedFile } from '../bundle';
-import { addPicked } from './actions';
+import { addPicked } from './skillList';
 import { initialState, usePlayground } from './playgroundStore';
 import { setServices } from './services';
 

@@ -1,23 +1,49 @@
 import { create } from 'zustand';
 import { loadSettings } from '../storage';
-import type { PlaygroundState } from './types';
+import type {
+  InstancesSlice,
+  NoticesSlice,
+  PlaygroundState,
+  RunsSlice,
+  SkillsSlice,
+  StorageSlice,
+} from './types';
 
-export const initialState = (): PlaygroundState => ({
+const skillsSlice = (): SkillsSlice => ({
   validationMode: loadSettings().validationMode,
   skills: [],
   examplesLoaded: false,
   selectedKey: null,
+});
+const noticesSlice = (): NoticesSlice => ({ notices: [], nextNoticeId: 1 });
+const runsSlice = (): RunsSlice => ({
   selectedTool: {},
-  notices: [],
   drafts: {},
   fieldErrors: {},
   runs: {},
+  nextRunId: 1,
+});
+const instancesSlice = (): InstancesSlice => ({
   instances: {},
   configChecks: {},
   workspaces: {},
+  warmRevisions: {},
+});
+const storageSlice = (): StorageSlice => ({});
+
+/** A fresh state: every counter and map starts over, so a test's store is really new. */
+export const initialState = (): PlaygroundState => ({
+  ...skillsSlice(),
+  ...noticesSlice(),
+  ...runsSlice(),
+  ...instancesSlice(),
+  ...storageSlice(),
 });
 
-/** The one store. State only; the actions that change it live in actions.ts. */
+/**
+ * The one store, made of the slices above. State only: the actions that change it live beside
+ * it, one module per slice (skillList, openSkill, toolForms, runs, instances, workspace, ...).
+ */
 export const usePlayground = create<PlaygroundState>()(() => initialState());
 
 export const draftKey = (skillKey: string, toolName: string) => `${skillKey}/${toolName}`;

@@ -14,6 +14,35 @@ import {
   storageUse,
 } from '../storage';
 
+/** Runs one pending task per key after a pause; a new task for the key replaces the old one. */
+export class Debouncer {
+  #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  constructor(readonly delayMs: number) {}
+
+  schedule(key: string, task: () => void): void {
+    this.cancel(key);
+    this.#timers.set(
+      key,
+      setTimeout(() => {
+        this.#timers.delete(key);
+        task();
+      }, this.delayMs),
+    );
+  }
+
+  cancel(key: string): void {
+    clearTimeout(this.#timers.get(key));
+    this.#timers.delete(key);
+  }
+
+  cancelAll(): void {
+    for (const key of [...this.#timers.keys()]) this.cancel(key);
+  }
+}
+
+/** Edits are written to IndexedDB after this pause in typing. */
+const EDIT_SAVE_DELAY_MS = 400;
+
 /** What the actions reach outside the store; tests swap in fakes. */
 export interface Services {
   createWorker: () => WorkerLike;
@@ -29,6 +58,8 @@ export interface Services {
   storageUse: typeof storageUse;
   loadFileEdits: typeof loadFileEdits;
   saveFileEdits: typeof saveFileEdits;
+  /** Pending writes of edited files, one per skill. */
+  editSaves: Debouncer;
 }
 
 let services: Services = {
@@ -45,10 +76,12 @@ let services: Services = {
   storageUse,
   loadFileEdits,
   saveFileEdits,
+  editSaves: new Debouncer(EDIT_SAVE_DELAY_MS),
 };
 
 export function setServices(next: Partial<Services>): void {
-  services = { ...services, ...next };
+  services.editSaves.cancelAll();
+  services = { ...services, editSaves: new Debouncer(EDIT_SAVE_DELAY_MS), ...next };
   disposeHosts();
 }
 

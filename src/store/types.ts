@@ -1,98 +1,33 @@
-import type {
-  Bundle,
-  BundleSource,
-  Diagnostic,
-  ExampleEntry,
-  SkillDescription,
-  Tool,
-  ValidationMode,
-} from '../bundle';
+import type { ValidationMode } from '../bundle';
 import type { DraftValue, FieldErrors } from '../forms';
-import type {
-  AuditRecord,
-  ComponentInfo,
-  ComponentKind,
-  ComponentSource,
-  ErrorCode,
-  LoadSource,
-  RunStage,
-  RunTimings,
-  SkillMetadata,
-} from '../runtime';
+import type { AuditRecord, RunStage } from '../runtime';
 import type { StoredInstance } from '../storage';
-import type { UnsupportedExport } from '../wit';
-import type { FileChanges } from '../vfs';
+import type { ToolOutcome } from '../tools';
+import type { FileChanges, FileMap } from '../vfs';
+import type { SkillEntry } from './skillEntry';
 
-/** `consent`: loaded from a link, its tools are known only by running get-tools, which waits for a click. */
-export type SkillStatus = 'listed' | 'loading' | 'consent' | 'ready' | 'failed';
+export type * from './skillEntry';
 
-/** A skill in the list: what the frontmatter says at once, the rest once it is opened. */
-export interface SkillEntry {
-  /** Stable across reloads: where it came from and its folder name. */
-  key: string;
-  source: BundleSource;
-  name: string;
-  description: string;
-  status: SkillStatus;
-  example?: ExampleEntry;
-  bundle?: Bundle;
-  /** Names this copy of the bundle for the worker, which keeps its files between runs. */
-  bundleId?: string;
-  analysis?: SkillDescription;
-  /** The skill's entry component; tools with their own entry get theirs on first run. */
-  component?: ComponentSource;
-  /** What the component is, once its worker has loaded it. */
-  kind?: ComponentKind;
-  info?: ComponentInfo;
-  metadata?: SkillMetadata;
-  tools: Tool[];
-  /** The files edited in the editor, with what they held before (for Revert). */
-  originals?: Map<string, Uint8Array>;
-  /** A plain component's exports that cannot be called yet (resources, async), and why. */
-  unsupportedExports?: UnsupportedExport[];
-  /** Kept in IndexedDB: listed from its record at start-up, its files read when opened. */
-  stored?: boolean;
-  /** The folder name a stored skill came in (its bundle is read later). */
-  storedRoot?: string;
-  /** Came from a link: no code of it runs (not even get-tools) before the user says so. */
-  needsConsent?: boolean;
-  /** Findings made while loading (manifests read for the component's kind). */
-  loadDiagnostics: Diagnostic[];
-  /** Why the component could not be described, in a sentence. */
-  loadError?: string;
-  /** How long the component took to get ready, and whether jco ran for it. */
-  load?: { ms: number; from: LoadSource };
-}
+export type RunStatus = 'running' | ToolOutcome['status'];
 
-export type RunStatus = 'running' | 'ok' | 'error' | 'timeout' | 'cancelled';
-
-export interface RunState {
+/** A tool's run as the screen shows it: under way, or its outcome. */
+export type RunState = {
   runId: number;
   toolName: string;
-  status: RunStatus;
+  startedAt: number;
   stage?: RunStage;
-  output: string;
-  errorCode?: ErrorCode | 'ToolFailed';
-  errorMessage?: string;
-  formatNote?: string;
-  /** `wave`: a WIT function's result, printed in WAVE and shown as printed. */
-  outputFormat?: 'wave';
+  /** Streamed while the run goes on; the whole text once it ends. */
   stdout: string;
   stderr: string;
-  /** Commands: the exit status, and for line-text the number of lines. */
-  exitCode?: number;
-  lineCount?: number;
-  startedAt: number;
   durationMs?: number;
-  timings?: RunTimings;
-  /** The instance's linear memory when the run ended. */
-  memoryBytes?: number;
-  loadedFrom?: LoadSource;
   audit?: AuditRecord;
-}
+} & (
+  | { status: 'running'; output: '' }
+  | (Omit<ToolOutcome, 'stdout' | 'stderr' | 'workspace'> & { status: ToolOutcome['status'] })
+);
 
 export interface WorkspaceState {
-  files: Array<[path: string, bytes: Uint8Array]>;
+  files: FileMap;
   lastRun?: FileChanges;
 }
 
@@ -110,24 +45,51 @@ export type ConfigCheck =
   | { state: 'valid'; message: string }
   | { state: 'invalid'; message: string };
 
-export interface PlaygroundState {
+/** The list of skills and which one is open. */
+export interface SkillsSlice {
   /** How strictly SKILL.md is judged: the spec alone, or the spec with known extensions. */
   validationMode: ValidationMode;
   skills: SkillEntry[];
   examplesLoaded: boolean;
   selectedKey: string | null;
-  selectedTool: Record<string, string>;
+}
+
+/** Messages to the person, newest last. */
+export interface NoticesSlice {
   notices: Notice[];
+  nextNoticeId: number;
+}
+
+/** The tool chosen per skill, what its form holds, and its runs. */
+export interface RunsSlice {
+  selectedTool: Record<string, string>;
   /** Form contents per `skillKey/toolName`, kept while the page lives. */
   drafts: Record<string, Record<string, DraftValue>>;
   fieldErrors: Record<string, FieldErrors>;
   runs: Record<string, RunState>;
+  nextRunId: number;
+}
+
+/** Each skill's instance: configuration, limits and /workspace. */
+export interface InstancesSlice {
   instances: Record<string, StoredInstance>;
   configChecks: Record<string, ConfigCheck>;
   /** Each instance's /workspace files, and what its last run changed. */
   workspaces: Record<string, WorkspaceState>;
+  /** Bumped when /workspace changes outside a run, so a warm instance does not keep stale files. */
+  warmRevisions: Record<string, number>;
+}
+
+/** What the browser keeps for the playground. */
+export interface StorageSlice {
   /** The transpile cache's size, once read. */
   cacheStats?: { entries: number; bytes: number };
   /** What this origin stores in the browser, when the browser says. */
   storage?: { usage: number; quota: number };
 }
+
+export type PlaygroundState = SkillsSlice &
+  NoticesSlice &
+  RunsSlice &
+  InstancesSlice &
+  StorageSlice;

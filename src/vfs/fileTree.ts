@@ -7,7 +7,12 @@ export interface FileTree {
   symlink?: string;
 }
 
-export type FlatFiles = Map<string, Uint8Array>;
+/**
+ * The files of a skill or of a /workspace: path (relative to its root, `/`-separated) to bytes.
+ * The one container for files everywhere: the page, the worker boundary and IndexedDB all clone
+ * a Map as it is.
+ */
+export type FileMap = Map<string, Uint8Array>;
 
 /** A directory tree from `a/b.txt`-style paths. Bytes are copied: the guest may change the tree. */
 export function treeFromFiles(files: Iterable<[string, Uint8Array]>): FileTree {
@@ -27,8 +32,8 @@ export function treeFromFiles(files: Iterable<[string, Uint8Array]>): FileTree {
 }
 
 /** Every regular file in a tree, by path. Empty directories and symlinks are not kept. */
-export function filesFromTree(tree: FileTree, prefix = ''): FlatFiles {
-  const out: FlatFiles = new Map();
+export function filesFromTree(tree: FileTree, prefix = ''): FileMap {
+  const out: FileMap = new Map();
   for (const [name, node] of Object.entries(tree.dir ?? {})) {
     const path = prefix ? `${prefix}/${name}` : name;
     if (node.dir) for (const entry of filesFromTree(node, path)) out.set(...entry);
@@ -48,7 +53,7 @@ export interface FileChanges {
   deleted: string[];
 }
 
-export function diffFiles(before: FlatFiles, after: FlatFiles): FileChanges {
+export function diffFiles(before: FileMap, after: FileMap): FileChanges {
   const created: string[] = [];
   const changed: string[] = [];
   for (const [path, bytes] of after) {

@@ -4,5 +4,5 @@ export {
   treeFromFiles,
   type FileChanges,
   type FileTree,
-  type FlatFiles,
+  type FileMap,
 } from './fileTree';

@@ -111,7 +111,7 @@ export async function executeRun(
       timings,
       transpiled,
       info,
-      ...(mounts ? { workspace: [...filesFromTree(mounts.workspace)] } : {}),
+      ...(mounts ? { workspace: filesFromTree(mounts.workspace) } : {}),
       ...(memories.length > 0
         ? { memoryBytes: memories.reduce((sum, m) => sum + m.buffer.byteLength, 0) }
         : {}),

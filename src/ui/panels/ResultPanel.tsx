@@ -1,4 +1,4 @@
-import { selectRun, usePlayground, type RunState } from '../../store';
+import { selectRun, skillTools, usePlayground, type RunState } from '../../store';
 import { formatBytes } from '../format';
 
 const STAGE_TEXT = {
@@ -10,10 +10,9 @@ const STAGE_TEXT = {
 } as const;
 
 /** Output shown as pretty JSON when it parses, else as text; a WIT value as it was printed. */
-function formatOutput(
-  output: string,
-  format: RunState['outputFormat'],
-): { text: string; kind: string } {
+type OutputFormat = 'wave' | undefined;
+
+function formatOutput(output: string, format: OutputFormat): { text: string; kind: string } {
   if (format === 'wave') return { text: output, kind: 'WAVE' };
   const trimmed = output.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -41,14 +40,48 @@ function statusText(run: RunState): string {
   }
 }
 
+type FinishedRun = Exclude<RunState, { status: 'running' }>;
+
+/** What a finished run said: its error, notes, exit code, output and timings. */
+function Finished({ run }: { run: FinishedRun }) {
+  return (
+    <>
+      {run.errorMessage && (
+        <p className="run-error" role="alert">
+          {run.errorCode && run.errorCode !== 'ToolFailed' && <code>{run.errorCode}</code>}{' '}
+          {run.errorMessage}
+        </p>
+      )}
+      {run.formatNote && <p className="muted">{run.formatNote}</p>}
+      {run.exitCode !== undefined && (
+        <p className="muted" data-testid="run-exit">
+          exit code {run.exitCode}
+          {run.lineCount !== undefined &&
+            ` · ${run.lineCount} line${run.lineCount === 1 ? '' : 's'}`}
+        </p>
+      )}
+      {run.output !== '' && <Output output={run.output} format={run.outputFormat} />}
+      {run.timings && (
+        <p className="timings muted">
+          {run.timings.transpileMs > 0 && `transpile ${formatDuration(run.timings.transpileMs)} · `}
+          instantiate {formatDuration(run.timings.instantiateMs)} · call{' '}
+          {formatDuration(run.timings.callMs)}
+          {run.memoryBytes !== undefined && ` · instance memory ${formatBytes(run.memoryBytes)}`}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** What the last run of this skill gave: status, output, error, duration, stdout and stderr. */
 export function ResultPanel({ skillKey }: { skillKey: string }) {
   const run = usePlayground(selectRun(skillKey));
   // A function inside an interface is shown by its own name, as on its tab.
-  const label = usePlayground(
-    (s) =>
-      s.skills.find((k) => k.key === skillKey)?.tools.find((t) => t.name === run?.toolName)?.label,
-  );
+  const label = usePlayground((s) => {
+    const skill = s.skills.find((k) => k.key === skillKey);
+    return skill && skillTools(skill).find((t) => t.name === run?.toolName)?.label;
+  });
+  const done = run?.status === 'running' ? undefined : run;
   return (
     <section
       aria-label="Result"
@@ -74,31 +107,7 @@ export function ResultPanel({ skillKey }: { skillKey: string }) {
               </span>
             )}
           </p>
-          {run.errorMessage && (
-            <p className="run-error" role="alert">
-              {run.errorCode && run.errorCode !== 'ToolFailed' && <code>{run.errorCode}</code>}{' '}
-              {run.errorMessage}
-            </p>
-          )}
-          {run.formatNote && <p className="muted">{run.formatNote}</p>}
-          {run.exitCode !== undefined && (
-            <p className="muted" data-testid="run-exit">
-              exit code {run.exitCode}
-              {run.lineCount !== undefined &&
-                ` · ${run.lineCount} line${run.lineCount === 1 ? '' : 's'}`}
-            </p>
-          )}
-          {run.output !== '' && <Output output={run.output} format={run.outputFormat} />}
-          {run.timings && run.status !== 'running' && (
-            <p className="timings muted">
-              {run.timings.transpileMs > 0 &&
-                `transpile ${formatDuration(run.timings.transpileMs)} · `}
-              instantiate {formatDuration(run.timings.instantiateMs)} · call{' '}
-              {formatDuration(run.timings.callMs)}
-              {run.memoryBytes !== undefined &&
-                ` · instance memory ${formatBytes(run.memoryBytes)}`}
-            </p>
-          )}
+          {done && <Finished run={done} />}
         </>
       )}
       {run?.audit && <RunDetails run={run} />}
@@ -108,7 +117,7 @@ export function ResultPanel({ skillKey }: { skillKey: string }) {
   );
 }
 
-function Output({ output, format }: { output: string; format: RunState['outputFormat'] }) {
+function Output({ output, format }: { output: string; format: OutputFormat }) {
   const { text, kind } = formatOutput(output, format);
   return (
     <div className="output">

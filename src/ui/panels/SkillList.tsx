@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { selectSkill, selectSkills, setValidationMode, usePlayground } from '../../store';
+import { openSkill, selectSkills, setValidationMode, usePlayground } from '../../store';
 
 export const skillHref = (key: string) => `#skill=${encodeURIComponent(key)}`;
 
@@ -12,7 +12,7 @@ export function SkillList() {
   const open = (event: MouseEvent, key: string) => {
     event.preventDefault();
     window.history.replaceState(null, '', skillHref(key));
-    void selectSkill(key);
+    void openSkill(key);
   };
   return (
     <nav aria-label="Skills" className="skill-list">

@@ -1,7 +1,9 @@
 import {
   allowSkillCode,
-  removeSkillFromWorkspace,
-  selectTool,
+  chooseTool,
+  removeSkill,
+  skillComponent,
+  skillTools,
   usePlayground,
   type SkillEntry,
 } from '../../store';
@@ -22,8 +24,14 @@ import { WorkspacePanel } from './WorkspacePanel';
 /** Everything about one skill: what it says it is, its findings, its tools, and its last run. */
 export function SkillPanel({ skill }: { skill: SkillEntry }) {
   const selectedTool = usePlayground((s) => s.selectedTool[skill.key]);
-  const tool = skill.tools.find((t) => t.name === selectedTool) ?? skill.tools[0];
+  const tools = skillTools(skill);
+  const tool = tools.find((t) => t.name === selectedTool) ?? tools[0];
   const analysis = skill.analysis;
+  const loaded = skill.status === 'ready' || skill.status === 'consent' ? skill.loaded : undefined;
+  const ready = skill.status === 'ready' ? skill : undefined;
+  const loadDiagnostics =
+    (skill.status === 'ready' || skill.status === 'failed' ? skill.loadDiagnostics : []) ?? [];
+  const problem = skill.status === 'failed' ? skill.loadError : ready?.note;
   const body = analysis?.skillMd?.body.trim();
 
   return (
@@ -32,7 +40,7 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         <div className="skill-title-row">
           <h2 id="skill-title">{skill.name}</h2>
           {skill.source.kind !== 'example' && (
-            <button type="button" onClick={() => void removeSkillFromWorkspace(skill.key)}>
+            <button type="button" onClick={() => void removeSkill(skill.key)}>
               Remove skill
             </button>
           )}
@@ -40,24 +48,22 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         {skill.description && <p className="skill-summary">{skill.description}</p>}
         <p className="muted meta">
           {sourceText(skill)}
-          {skill.kind &&
-            ` · ${KIND_TEXT[skill.kind]}${skill.info?.wrapped ? ' (WASI preview1 module, wrapped)' : ''}`}
-          {skill.metadata && ` · component ${skill.metadata.name} ${skill.metadata.version}`}
+          {loaded &&
+            ` · ${KIND_TEXT[loaded.kind]}${loaded.info.wrapped ? ' (WASI preview1 module, wrapped)' : ''}`}
+          {ready?.metadata && ` · component ${ready.metadata.name} ${ready.metadata.version}`}
           {analysis?.entry && ` · ${analysis.entry.path} (${formatBytes(analysis.entry.size)})`}
-          {skill.load &&
-            ` · ready in ${Math.round(skill.load.ms)} ms (${LOAD_TEXT[skill.load.from]})`}
+          {loaded &&
+            ` · ready in ${Math.round(loaded.load.ms)} ms (${LOAD_TEXT[loaded.load.from]})`}
         </p>
       </header>
 
-      {analysis && (
-        <DiagnosticList diagnostics={[...analysis.diagnostics, ...skill.loadDiagnostics]} />
-      )}
+      {analysis && <DiagnosticList diagnostics={[...analysis.diagnostics, ...loadDiagnostics]} />}
 
       {analysis?.compatibility && <CompatibilityTable lines={analysis.compatibility} />}
 
-      {skill.info && skill.info.stubbed.length > 0 && (
+      {loaded && loaded.info.stubbed.length > 0 && (
         <p className="stubbed" data-testid="stubbed-imports">
-          Not provided by the playground, so calling them traps: {skill.info.stubbed.join(', ')}.
+          Not provided by the playground, so calling them traps: {loaded.info.stubbed.join(', ')}.
         </p>
       )}
 
@@ -78,18 +84,18 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
           </button>
         </div>
       )}
-      {skill.unsupportedExports && skill.unsupportedExports.length > 0 && (
+      {ready && ready.unsupportedExports.length > 0 && (
         <ul className="unsupported-exports" aria-label="Exports not supported yet">
-          {skill.unsupportedExports.map((u) => (
+          {ready.unsupportedExports.map((u) => (
             <li key={`${u.interface ?? ''}#${u.name}`}>
               <code>{u.interface ? `${u.interface} · ${u.name}` : u.name}</code>: {u.reason}.
             </li>
           ))}
         </ul>
       )}
-      {skill.loadError && (
+      {problem && (
         <p role="alert" className="load-error">
-          {skill.loadError}
+          {problem}
         </p>
       )}
       {skill.status === 'ready' && !analysis?.entry && !analysis?.capsule && (
@@ -99,12 +105,12 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         </>
       )}
 
-      {skill.tools.length > 0 && tool && (
+      {tool && (
         <section className="tools" aria-label="Tools">
           <div role="tablist" aria-label="Tools of this skill" className="tool-tabs">
-            {skill.tools.map((t, i) => (
+            {tools.map((t, i) => (
               <Fragment key={t.name}>
-                {t.group && t.group !== skill.tools[i - 1]?.group && (
+                {t.group && t.group !== tools[i - 1]?.group && (
                   <span className="tool-group" role="presentation">
                     {t.group}
                   </span>
@@ -114,7 +120,7 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
                   role="tab"
                   aria-selected={t.name === tool.name}
                   title={t.name}
-                  onClick={() => selectTool(skill.key, t.name)}
+                  onClick={() => chooseTool(skill.key, t.name)}
                 >
                   {t.label ?? t.name}
                 </button>
@@ -131,7 +137,7 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         </section>
       )}
 
-      {(skill.status === 'ready' || skill.status === 'failed') && skill.component && (
+      {(skill.status === 'ready' || skill.status === 'failed') && skillComponent(skill) && (
         <div className="instance-area">
           <ConfigurationForm skillKey={skill.key} />
           <WorkspacePanel skillKey={skill.key} />

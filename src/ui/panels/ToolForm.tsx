@@ -1,14 +1,7 @@
 import { useMemo, type FormEvent } from 'react';
-import type { Tool } from '../../bundle';
-import {
-  cancelRun,
-  draftKey,
-  getDrafts,
-  runTool,
-  setDraft,
-  toolModel,
-  usePlayground,
-} from '../../store';
+import type { Tool } from '../../tools';
+import { cancelRun, draftKey, getDrafts, runTool, setDraft, usePlayground } from '../../store';
+import { toolModel } from '../../tools';
 import type { WitDraft } from '../../forms';
 import { witSignature } from '../../wit';
 import { FieldControl } from './FieldControl';

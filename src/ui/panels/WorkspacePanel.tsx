@@ -27,7 +27,7 @@ export function WorkspacePanel({ skillKey }: { skillKey: string }) {
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
-  const files = workspace?.files ?? [];
+  const files = [...(workspace?.files ?? [])];
   const mark = (path: string) =>
     workspace?.lastRun?.created.includes(path)
       ? 'new'

@@ -1,5 +1,5 @@
 import type { ComponentExports, ExportedFunction, UnsupportedExport } from '../wit';
-import type { Tool } from './tools';
+import type { Tool } from './tool';
 
 /**
  * One tool per exported function of a component that is neither a skill nor a command, grouped

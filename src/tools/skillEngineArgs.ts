@@ -1,4 +1,4 @@
-import type { Field } from './fieldModel';
+import type { Field } from '../forms';
 
 /**
  * skill-engine's runtime sends every argument as a string (its CLI builds `{"key": "value"}`),

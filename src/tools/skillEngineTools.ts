@@ -1,5 +1,17 @@
-import type { SkillParameter } from '../runtime';
-import type { JsonSchema, ToolInputSchema } from './jsonSchema';
+import type { JsonSchema, ToolInputSchema } from '../forms';
+import type { SkillParameter, ToolDefinition } from '../runtime';
+import type { Tool } from './tool';
+
+/** A tool a skill-engine component lists in get-tools; its form comes from its parameters. */
+export function skillEngineTool(definition: ToolDefinition): Tool {
+  return {
+    name: definition.name,
+    description: definition.description,
+    schema: schemaFromSkillParameters(definition.parameters),
+    call: { kind: 'skill-engine' },
+    origin: 'get-tools',
+  };
+}
 
 /**
  * skill-engine parameter definitions as a JSON Schema, so every way a skill declares its input

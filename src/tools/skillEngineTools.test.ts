@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { fieldsFromSchema, initialDrafts, readDrafts } from '../forms';
 import type { SkillParameter } from '../runtime';
-import { fieldsFromSchema, initialDrafts } from './fieldModel';
-import { schemaFromSkillParameters } from './fromSkillParameters';
-import { readDrafts } from './readDrafts';
 import { toSkillEngineArgs } from './skillEngineArgs';
+import { schemaFromSkillParameters } from './skillEngineTools';
 
 const params: SkillParameter[] = [
   { name: 'title', paramType: 'string', description: 'A title', required: true },

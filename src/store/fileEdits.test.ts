@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PickedFile } from '../bundle';
-import { addPicked } from './actions';
-import { editFile, revertFile } from './fileActions';
+import { addPicked } from './skillList';
+import { editFile, revertFile } from './fileEdits';
 import { initialState, usePlayground } from './playgroundStore';
 import { setServices } from './services';
 

@@ -1,4 +1,4 @@
-import type { JsonSchema, ToolInputSchema } from '../forms/jsonSchema';
+import type { JsonSchema, ToolInputSchema } from '../forms';
 import type { WitFunction } from '../wit';
 
 /** How a command reads its input and writes its output (seed b's process protocols). */

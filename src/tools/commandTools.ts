@@ -1,12 +1,12 @@
-import type { JsonSchema, ToolInputSchema } from '../forms/jsonSchema';
+import type { Diagnostic } from '../bundle';
+import type { JsonSchema, ToolInputSchema } from '../forms';
 import {
   defaultRunTool,
   SIDECAR_FILE,
   textProperty,
   type CommandProtocol,
   type Tool,
-} from './tools';
-import type { Diagnostic } from './types';
+} from './tool';
 
 const PROTOCOLS: CommandProtocol[] = ['json-stdio', 'line-text'];
 const decoder = new TextDecoder();

@@ -1,38 +1,43 @@
-import { analyzeBundle, findSkillMdPath, type Bundle } from '../bundle';
-import { notify } from './actions';
-import { usePlayground } from './playgroundStore';
+import { findSkillMdPath, type Bundle } from '../bundle';
+import { SIDECAR_FILE } from '../tools';
+import { notify } from './notices';
 import { getServices } from './services';
-import { bundlePatch, commandToolsPatch, getSkill, updateSkill } from './skillState';
+import { analyze, commandToolsOf, getSkill, setSkill, skillFiles, withFiles } from './skills';
+import { filesOf } from './skillEntry';
 
 // Editing a skill's files in place. The bundle changes with each keystroke (so SKILL.md's findings
 // follow the text), the worker gets the new files on the next run (a new bundle id), and the edits
 // are written to IndexedDB after a pause in typing, as an overlay on the skill's own files.
 
-const SAVE_DELAY_MS = 400;
 const encoder = new TextEncoder();
-const pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
 
-/** Puts a skill's saved edits over files just read (from the server or the store). */
-export async function withFileEdits(key: string, bundle: Bundle): Promise<Bundle> {
+/**
+ * Puts a skill's saved edits over files just read (from the server or the store), and gives
+ * what each edited file held before, for Revert.
+ */
+export async function withFileEdits(
+  key: string,
+  bundle: Bundle,
+): Promise<{ bundle: Bundle; originals: Map<string, Uint8Array> }> {
+  const originals = new Map<string, Uint8Array>();
   const edits = await getServices()
     .loadFileEdits(key)
     .catch(() => new Map<string, Uint8Array>());
-  if (edits.size === 0) return bundle;
+  if (edits.size === 0) return { bundle, originals };
   const files = new Map(bundle.files);
-  const originals = new Map<string, Uint8Array>();
   for (const [path, bytes] of edits) {
     originals.set(path, files.get(path) ?? new Uint8Array());
     files.set(path, bytes);
   }
-  updateSkill(key, { originals });
-  return { ...bundle, files };
+  return { bundle: { ...bundle, files }, originals };
 }
 
 export function editFile(key: string, path: string, text: string): void {
   const skill = getSkill(key);
-  if (!skill?.bundle) return;
-  const originals = new Map(skill.originals ?? []);
-  if (!originals.has(path)) originals.set(path, skill.bundle.files.get(path) ?? new Uint8Array());
+  const current = skill && filesOf(skill);
+  if (!current) return;
+  const originals = new Map(current.originals);
+  if (!originals.has(path)) originals.set(path, current.bundle.files.get(path) ?? new Uint8Array());
   const bytes = encoder.encode(text);
   // Typing the file back to what it was is not an edit any more.
   if (sameBytes(bytes, originals.get(path)!)) originals.delete(path);
@@ -43,7 +48,7 @@ export function editFile(key: string, path: string, text: string): void {
 export function revertFile(key: string, path: string): void {
   const skill = getSkill(key);
   const original = skill?.originals?.get(path);
-  if (!skill?.bundle || !original) return;
+  if (!skill?.originals || !original) return;
   const originals = new Map(skill.originals);
   originals.delete(path);
   replaceFile(key, path, original, originals);
@@ -51,8 +56,7 @@ export function revertFile(key: string, path: string): void {
 
 /** Forgets every edit of a skill (a new copy was dropped in its place, or it was removed). */
 export async function dropFileEdits(key: string): Promise<void> {
-  clearTimeout(pendingSaves.get(key));
-  pendingSaves.delete(key);
+  getServices().editSaves.cancel(key);
   await getServices()
     .saveFileEdits(key, new Map())
     .catch(() => undefined);
@@ -64,38 +68,29 @@ function replaceFile(
   bytes: Uint8Array,
   originals: Map<string, Uint8Array>,
 ): void {
-  const skill = getSkill(key)!;
-  const files = new Map(skill.bundle!.files);
-  files.set(path, bytes);
-  const bundle = { ...skill.bundle!, files };
-  const analysis = analyzeBundle(bundle, usePlayground.getState().validationMode);
-  // A command's tools come from its manifests, so they follow an edit of one of them.
-  const manifest = path === findSkillMdPath(files) || path === 'skill-tools.json';
-  updateSkill(key, {
-    ...bundlePatch(bundle, analysis),
-    originals,
-    ...(skill.kind === 'command' && manifest ? commandToolsPatch(files, analysis) : {}),
+  setSkill(key, (skill) => {
+    const current = filesOf(skill);
+    if (!current) return skill;
+    const files = new Map(current.bundle.files);
+    files.set(path, bytes);
+    const bundle = { ...current.bundle, files };
+    const next = withFiles(skill, skillFiles(bundle, analyze(bundle), originals));
+    // A command's tools come from its manifests, so they follow an edit of one of them.
+    const manifest = path === findSkillMdPath(files) || path === SIDECAR_FILE;
+    return next.status === 'ready' && next.loaded?.kind === 'command' && manifest
+      ? { ...next, ...commandToolsOf(next) }
+      : next;
   });
-  scheduleSave(key);
-}
-
-function scheduleSave(key: string): void {
-  clearTimeout(pendingSaves.get(key));
-  pendingSaves.set(
-    key,
-    setTimeout(() => {
-      pendingSaves.delete(key);
-      void saveEdits(key);
-    }, SAVE_DELAY_MS),
-  );
+  getServices().editSaves.schedule(key, () => void saveEdits(key));
 }
 
 async function saveEdits(key: string): Promise<void> {
   const skill = getSkill(key);
-  if (!skill?.bundle) return;
+  const current = skill && filesOf(skill);
+  if (!skill || !current) return;
   const edits = new Map<string, Uint8Array>();
-  for (const path of skill.originals?.keys() ?? []) {
-    const bytes = skill.bundle.files.get(path);
+  for (const path of current.originals.keys()) {
+    const bytes = current.bundle.files.get(path);
     if (bytes) edits.set(path, bytes);
   }
   try {

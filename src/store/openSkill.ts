@@ -1,0 +1,240 @@
+import { fetchExampleBundle, type Bundle } from '../bundle';
+import { componentKind, describeSkill, type ComponentSource, type RunError } from '../runtime';
+import { componentTools, entryComponent, skillEngineTool, type Tool } from '../tools';
+import { withFileEdits } from './fileEdits';
+import { ensureInstance, runOptionsFor } from './instances';
+import { usePlayground } from './playgroundStore';
+import { hostFor, getServices } from './services';
+import { refreshCacheStats } from './settings';
+import {
+  analyze,
+  commandToolsOf,
+  failSkill,
+  getSkill,
+  setSkill,
+  skillFiles,
+  withFiles,
+} from './skills';
+import { filesOf, listingOf } from './skillEntry';
+import { chooseTool } from './toolForms';
+import type { LoadedComponent, ReadySkill, SkillEntry, SkillFiles } from './types';
+
+// Opening a skill: read its files, load its component in its worker without calling anything,
+// learn what kind it is, and list its tools. Only a skill-engine skill's tools need its own code
+// (get-tools); for a skill from a link that waits for a click.
+
+const { getState, setState } = usePlayground;
+
+/** Opens a skill: reads its files if it has none yet, then learns its tools from its component. */
+export async function openSkill(key: string): Promise<void> {
+  setState({ selectedKey: key });
+  const skill = getSkill(key);
+  if (!skill || !needsLoading(skill)) return;
+  setSkill(key, (s) => ({ ...listingOf(s), ...filesOfLoading(s), status: 'loading' }));
+  void ensureInstance(key);
+
+  const files = await readSkillFiles(skill);
+  if (!files) return;
+  setSkill(key, (s) => withFiles(s, files));
+
+  const { analysis } = files;
+  if (analysis.capsule) {
+    // An Extism plugin: described from Capsule.toml, not run (see the capsule panel).
+    markReady(key, files, { tools: [] });
+    return;
+  }
+  if (!analysis.entry) {
+    markReady(key, files, { tools: [] }); // Instructions only.
+    return;
+  }
+  if (analysis.entry.kind === 'not-wasm') {
+    failSkill(key, `Nothing to run: ${analysis.entry.path} is not WebAssembly.`);
+    return;
+  }
+  let component: ComponentSource;
+  try {
+    component = await entryComponent(files.bundle.files, analysis.entry.path, analysis.name);
+  } catch (error) {
+    failSkill(key, (error as Error).message);
+    return;
+  }
+  const loaded = await loadComponent(key, component);
+  if (loaded) await listTools(key, files, loaded, skill.needsConsent);
+}
+
+/** A skill is (re)loaded when it has not been, or when it failed with files to try again. */
+function needsLoading(skill: SkillEntry): boolean {
+  if (skill.status === 'listed') return true;
+  return skill.status === 'failed' && skill.bundle !== undefined;
+}
+
+const filesOfLoading = (skill: SkillEntry): Partial<SkillFiles> => filesOf(skill) ?? {};
+
+/** The skill's files: in memory if just dropped, else from IndexedDB or the example's server. */
+async function readSkillFiles(skill: SkillEntry): Promise<SkillFiles | undefined> {
+  const inMemory = filesOf(skill);
+  if (inMemory) return inMemory;
+  let bundle: Bundle | undefined;
+  if (skill.stored) {
+    const files = await getServices()
+      .loadSkillFiles(skill.key)
+      .catch(() => undefined);
+    if (!files) {
+      failSkill(skill.key, 'The stored files of this skill could not be read; drop it again.');
+      return undefined;
+    }
+    bundle = { rootName: skill.storedRoot ?? skill.name, files, source: skill.source };
+  } else if (skill.example) {
+    try {
+      bundle = await fetchExampleBundle(skill.example);
+    } catch (error) {
+      failSkill(skill.key, (error as Error).message);
+      return undefined;
+    }
+  }
+  if (!bundle) {
+    failSkill(skill.key, 'The files of this skill are not at hand any more; drop it again.');
+    return undefined;
+  }
+  // Files just read get the edits made to them in earlier visits.
+  const edited = await withFileEdits(skill.key, bundle);
+  return skillFiles(edited.bundle, analyze(edited.bundle), edited.originals);
+}
+
+/** Loads the component in the skill's worker without calling anything, to learn what it is. */
+async function loadComponent(
+  key: string,
+  component: ComponentSource,
+): Promise<LoadedComponent | undefined> {
+  const options = await runOptionsFor(key);
+  const probe = await hostFor(key).run({ ...options, component, calls: [] });
+  if (probe.status !== 'ok' || !probe.info) {
+    const error: RunError =
+      probe.status === 'ok'
+        ? { code: 'InvalidComponent', message: 'nothing was loaded' }
+        : probe.error;
+    failSkill(key, describeLoadError(error), { component });
+    return undefined;
+  }
+  if (probe.loadedFrom === 'bytes') setTimeout(() => void refreshCacheStats(), 500);
+  return {
+    component,
+    kind: componentKind(probe.info),
+    info: probe.info,
+    load: {
+      ms: probe.timings.wrapMs + probe.timings.transpileMs + probe.timings.compileMs,
+      from: probe.loadedFrom,
+    },
+  };
+}
+
+/** Lists the tools the way this kind of component declares them. */
+async function listTools(
+  key: string,
+  files: SkillFiles,
+  loaded: LoadedComponent,
+  needsConsent: boolean,
+): Promise<void> {
+  switch (loaded.kind) {
+    case 'command':
+      markReady(key, files, { loaded, ...commandToolsOf(files) });
+      return;
+    case 'component':
+      await listExports(key, files, loaded);
+      return;
+    case 'skill-engine':
+      if (needsConsent) {
+        // Listing a skill-engine skill's tools runs its code: from a link, only after a click.
+        setSkill(key, (s) => ({ ...listingOf(s), ...files, status: 'consent', loaded }));
+        return;
+      }
+      await describeTools(key, files, loaded);
+  }
+}
+
+/** The person's go-ahead to run get-metadata and get-tools of a skill that came from a link. */
+export async function allowSkillCode(key: string): Promise<void> {
+  const skill = getSkill(key);
+  if (skill?.status !== 'consent') return;
+  const { loaded } = skill;
+  const files = filesOf(skill)!;
+  setSkill(key, (s) => ({ ...listingOf(s), ...files, needsConsent: false, status: 'loading' }));
+  await describeTools(key, files, loaded);
+}
+
+/** A skill-engine skill: get-metadata and get-tools, read tolerantly. */
+async function describeTools(key: string, files: SkillFiles, loaded: LoadedComponent) {
+  const options = await runOptionsFor(key);
+  const described = await describeSkill(
+    hostFor(key),
+    loaded.component,
+    files.analysis.name,
+    options,
+  );
+  if (!described.ok) {
+    failSkill(key, describeLoadError(described.error), { component: loaded.component });
+    return;
+  }
+  markReady(key, files, {
+    loaded,
+    metadata: described.metadata,
+    tools: described.tools.map(skillEngineTool),
+  });
+}
+
+/** A plain component: one tool per exported function, its form from the function's WIT types. */
+async function listExports(key: string, files: SkillFiles, loaded: LoadedComponent) {
+  let exports;
+  try {
+    // The decoder loads with the first plain component, not with the page.
+    const { decodeComponentExports } = await import('../wit/decodeComponent');
+    exports = decodeComponentExports(loaded.component.bytes);
+  } catch (error) {
+    failSkill(
+      key,
+      `The types of this component's exports could not be read: ${(error as Error).message}.`,
+      { component: loaded.component },
+    );
+    return;
+  }
+  const { tools, unsupported } = componentTools(exports);
+  markReady(key, files, {
+    loaded,
+    tools,
+    unsupportedExports: unsupported,
+    ...(tools.length === 0
+      ? { note: 'This component exports no function the playground can call yet.' }
+      : {}),
+  });
+}
+
+function markReady(
+  key: string,
+  files: SkillFiles,
+  ready: Partial<ReadySkill> & { tools: Tool[] },
+): void {
+  setSkill(key, (s) => ({
+    ...listingOf(s),
+    // The files may have been edited while the component loaded: keep the newest.
+    ...(filesOf(s) ?? files),
+    unsupportedExports: [],
+    loadDiagnostics: [],
+    ...ready,
+    status: 'ready',
+  }));
+  const first = ready.tools[0];
+  if (first && !getState().selectedTool[key]) chooseTool(key, first.name);
+}
+
+function describeLoadError({ code, message }: RunError): string {
+  switch (code) {
+    case 'TranspileFailed':
+      return `jco could not load this component: ${message}`;
+    case 'InstantiateFailed':
+      return `The component could not be instantiated: ${message}`;
+    case 'InvalidComponent':
+      return `This is not a component the playground can run: ${message}`;
+    default:
+      return message;
+  }
+}

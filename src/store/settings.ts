@@ -1,0 +1,50 @@
+import { analyzeBundle, type ValidationMode } from '../bundle';
+import { saveSettings } from '../storage';
+import { notify } from './notices';
+import { usePlayground } from './playgroundStore';
+import { getServices } from './services';
+import { filesOf } from './skillEntry';
+
+const { setState } = usePlayground;
+
+/** Judges every open skill again under the other validation mode. */
+export function setValidationMode(mode: ValidationMode): void {
+  saveSettings({ version: 1, validationMode: mode });
+  setState((s) => ({
+    validationMode: mode,
+    skills: s.skills.map((skill) => {
+      const files = filesOf(skill);
+      return files ? { ...skill, analysis: analyzeBundle(files.bundle, mode) } : skill;
+    }),
+  }));
+}
+
+export async function refreshCacheStats(): Promise<void> {
+  try {
+    setState({ cacheStats: await getServices().transpileCache.stats() });
+  } catch {
+    setState({ cacheStats: undefined });
+  }
+}
+
+/** Empties the transpile cache: the next load of every component runs jco again. */
+export async function clearTranspileCache(): Promise<void> {
+  try {
+    await getServices().transpileCache.clear();
+    notify(
+      'The transpile cache is empty: components are transpiled again when next opened.',
+      'info',
+    );
+  } catch (error) {
+    notify(`The transpile cache could not be cleared: ${(error as Error).message}`);
+  }
+  await refreshCacheStats();
+}
+
+/** Reads how much this origin stores in the browser, for the sidebar. */
+export async function refreshStorageUse(): Promise<void> {
+  const storage = await getServices()
+    .storageUse()
+    .catch(() => undefined);
+  setState({ storage });
+}

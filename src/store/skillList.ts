@@ -1,0 +1,243 @@
+import {
+  bundlesFromPicked,
+  fetchExampleIndex,
+  fetchExampleManifest,
+  fetchSkillFiles,
+  UrlLoadError,
+  analyzeBundle,
+  type Bundle,
+  type BundleSource,
+  type PickedFile,
+  type SkillDescription,
+} from '../bundle';
+import { dropFileEdits } from './fileEdits';
+import { notify } from './notices';
+import { openSkill } from './openSkill';
+import { usePlayground } from './playgroundStore';
+import { disposeHost, getServices } from './services';
+import { refreshStorageUse } from './settings';
+import { analyze, setSkill, skillFiles } from './skills';
+import type { SkillEntry, SkillListing } from './types';
+
+// The list of skills: the built-in examples, what was dropped, picked or fetched, and what
+// IndexedDB kept from earlier visits.
+
+const { setState } = usePlayground;
+
+export function skillKey(source: BundleSource, rootName: string): string {
+  return source.kind === 'example' ? `example:${source.id}` : `${source.kind}:${rootName}`;
+}
+
+/** Lists the built-in examples from their SKILL.md alone; their wasm loads when one is opened. */
+export async function loadExamples(): Promise<void> {
+  try {
+    const index = await fetchExampleIndex();
+    const listed = await Promise.all(
+      index.map(async (example): Promise<SkillEntry> => {
+        const listing: SkillListing = {
+          key: `example:${example.id}`,
+          source: { kind: 'example', id: example.id },
+          name: example.id,
+          description: '',
+          example,
+          stored: false,
+          needsConsent: false,
+        };
+        try {
+          const manifest = analyzeBundle(await fetchExampleManifest(example));
+          return {
+            ...listing,
+            name: manifest.name,
+            description: manifest.description,
+            status: 'listed',
+          };
+        } catch (error) {
+          return { ...listing, status: 'failed', loadError: (error as Error).message };
+        }
+      }),
+    );
+    setState((s) => ({
+      examplesLoaded: true,
+      skills: [...listed, ...s.skills.filter((skill) => skill.source.kind !== 'example')],
+    }));
+    // Read by npm run bench: when the page became usable.
+    performance.mark('examples-listed');
+  } catch (error) {
+    setState({ examplesLoaded: true });
+    notify(`The built-in examples are not available: ${(error as Error).message}`);
+  }
+}
+
+/** Lists the skills kept from earlier visits, from their records alone (no files are read). */
+export async function loadStoredSkills(): Promise<void> {
+  let metas;
+  try {
+    metas = await getServices().listSkills();
+  } catch (error) {
+    notify(`The skills kept in this browser could not be read: ${(error as Error).message}`);
+    return;
+  }
+  const entries: SkillEntry[] = metas.map((meta) => ({
+    key: meta.key,
+    source: meta.source as BundleSource,
+    name: meta.name,
+    description: meta.description,
+    status: 'listed',
+    stored: true,
+    storedRoot: meta.rootName,
+    // A skill that came from a link still waits for a click before its code runs.
+    needsConsent: meta.source.kind === 'url',
+  }));
+  setState((s) => {
+    const known = new Set(s.skills.map((skill) => skill.key));
+    return { skills: [...s.skills, ...entries.filter((entry) => !known.has(entry.key))] };
+  });
+  performance.mark('workspace-listed');
+  void refreshStorageUse();
+}
+
+/** Adds what the person dropped or picked; a skill dropped again replaces the earlier copy. */
+export async function addPicked(picked: PickedFile[]): Promise<void> {
+  if (picked.length === 0) {
+    notify('Nothing to open: the drop held no files.');
+    return;
+  }
+  let grouped;
+  try {
+    grouped = await bundlesFromPicked(picked);
+  } catch (error) {
+    notify(`The files could not be read: ${(error as Error).message}`);
+    return;
+  }
+  for (const problem of grouped.problems) notify(problem);
+  const keys = grouped.bundles.map((bundle) => addBundle(bundle));
+  if (keys[0]) await openSkill(keys[0]);
+}
+
+export type UrlLoad = { ok: true } | { ok: false; message: string; retryable: boolean };
+
+/**
+ * Loads a skill from a URL (a `?skill=` link or the Load from URL dialog). It is added to the list
+ * and opened, but nothing of it runs: a skill-engine skill waits for a click before get-tools.
+ */
+export async function loadFromUrl(
+  url: string,
+  options: { report?: boolean } = {},
+): Promise<UrlLoad> {
+  const report = options.report ?? true;
+  const failed = (message: string, retryable: boolean): UrlLoad => {
+    if (report) notify(message, 'error', retryable ? () => void loadFromUrl(url) : undefined);
+    return { ok: false, message, retryable };
+  };
+  let picked: PickedFile[];
+  try {
+    picked = await fetchSkillFiles(url, window.location.href);
+  } catch (error) {
+    return failed((error as Error).message, error instanceof UrlLoadError && error.retryable);
+  }
+  const grouped = await bundlesFromPicked(picked);
+  if (grouped.bundles.length === 0) {
+    return failed(grouped.problems.join(' ') || `${url} holds no skill.`, false);
+  }
+  for (const problem of grouped.problems) notify(problem);
+  const keys = grouped.bundles.map((bundle) =>
+    addBundle({ ...bundle, source: { kind: 'url', url } }, { needsConsent: true }),
+  );
+  await openSkill(keys[0]!);
+  return { ok: true };
+}
+
+/** Forgets a skill: its files, its worker, its place in the list. Its instance settings stay. */
+export async function removeSkill(key: string): Promise<void> {
+  disposeHost(key);
+  setState((s) => {
+    const runs = { ...s.runs };
+    delete runs[key];
+    return {
+      skills: s.skills.filter((skill) => skill.key !== key),
+      selectedKey: s.selectedKey === key ? null : s.selectedKey,
+      runs,
+    };
+  });
+  void dropFileEdits(key);
+  try {
+    await getServices().removeSkill(key);
+  } catch (error) {
+    notify(`The skill's stored files could not be removed: ${(error as Error).message}`);
+  }
+  void refreshStorageUse();
+}
+
+/** Lists a bundle just dropped or fetched, and keeps it for the next visit. */
+function addBundle(bundle: Bundle, options: { needsConsent?: boolean } = {}): string {
+  const key = skillKey(bundle.source, bundle.rootName);
+  // Parsed once: the list, the stored record and the opened skill all read this analysis.
+  const analysis = analyze(bundle);
+  // A new copy replaces the old one, edits included.
+  void dropFileEdits(key);
+  void persistSkill(key, bundle, analysis);
+  listBundle(key, bundle, analysis, options.needsConsent === true);
+  return key;
+}
+
+function listBundle(
+  key: string,
+  bundle: Bundle,
+  analysis: SkillDescription,
+  needsConsent: boolean,
+): void {
+  const entry: SkillEntry = {
+    key,
+    source: bundle.source,
+    name: analysis.name,
+    description: analysis.description,
+    status: 'listed',
+    stored: false,
+    needsConsent,
+    ...skillFiles(bundle, analysis),
+  };
+  setState((s) => {
+    const exists = s.skills.some((skill) => skill.key === key);
+    const runs = { ...s.runs };
+    delete runs[key];
+    return {
+      skills: exists
+        ? s.skills.map((skill) => (skill.key === key ? entry : skill))
+        : [...s.skills, entry],
+      runs,
+    };
+  });
+}
+
+/** Keeps a dropped or fetched skill in IndexedDB; a full disk costs only persistence, never the skill. */
+async function persistSkill(
+  key: string,
+  bundle: Bundle,
+  analysis: SkillDescription,
+): Promise<void> {
+  const bytes = [...bundle.files.values()].reduce((sum, b) => sum + b.byteLength, 0);
+  try {
+    await getServices().saveSkill(
+      {
+        version: 1,
+        key,
+        source: bundle.source,
+        rootName: bundle.rootName,
+        name: analysis.name,
+        description: analysis.description,
+        bytes,
+        addedAt: Date.now(),
+      },
+      bundle.files,
+    );
+    setSkill(key, (skill) => ({ ...skill, stored: true }));
+  } catch (error) {
+    const full = (error as Error).name === 'QuotaExceededError';
+    notify(
+      full
+        ? `The browser storage is full: ${bundle.rootName} is open for this page only and will be gone after a reload. Remove skills or clear the transpile cache to make room.`
+        : `${bundle.rootName} could not be kept for the next visit: ${(error as Error).message}`,
+    );
+  }
+  void refreshStorageUse();
+}

@@ -1,0 +1,60 @@
+import { analyzeBundle, type Bundle, type Diagnostic, type SkillDescription } from '../bundle';
+import type { ComponentSource } from '../runtime';
+import { commandTools, type Tool } from '../tools';
+import { usePlayground } from './playgroundStore';
+import type { SkillEntry, SkillFiles } from './types';
+
+/** The skill with this key, as the store has it now. */
+export const getSkill = (key: string): SkillEntry | undefined =>
+  usePlayground.getState().skills.find((s) => s.key === key);
+
+/** Moves a skill to its next state; a skill removed meanwhile stays removed. */
+export function setSkill(key: string, next: (skill: SkillEntry) => SkillEntry): void {
+  usePlayground.setState((s) => ({
+    skills: s.skills.map((skill) => (skill.key === key ? next(skill) : skill)),
+  }));
+}
+
+/** Marks a skill failed, with the sentence that says why; its files stay for the editor. */
+export function failSkill(
+  key: string,
+  loadError: string,
+  extra: { component?: ComponentSource; loadDiagnostics?: Diagnostic[] } = {},
+): void {
+  setSkill(key, (skill) => ({ ...skill, status: 'failed', loadError, ...extra }));
+}
+
+/** A skill's files and what they say: a new bundle id makes the worker remount them. */
+export function skillFiles(
+  bundle: Bundle,
+  analysis: SkillDescription,
+  originals: Map<string, Uint8Array> = new Map(),
+): SkillFiles {
+  return { bundle, bundleId: crypto.randomUUID(), analysis, originals };
+}
+
+/** An entry with these files, and the name and description they say. */
+export function withFiles<T extends SkillEntry>(skill: T, files: SkillFiles): T {
+  return {
+    ...skill,
+    ...files,
+    name: files.analysis.name,
+    description: files.analysis.description,
+  };
+}
+
+/** Reads a bundle under the current validation mode. */
+export const analyze = (bundle: Bundle): SkillDescription =>
+  analyzeBundle(bundle, usePlayground.getState().validationMode);
+
+/** A command's tools, from its manifests (skill-tools.json, SKILL.md actions), and their findings. */
+export function commandToolsOf(files: SkillFiles): {
+  tools: Tool[];
+  loadDiagnostics: Diagnostic[];
+} {
+  const { tools, diagnostics } = commandTools(
+    files.bundle.files,
+    files.analysis.skillMd?.frontmatter ?? null,
+  );
+  return { tools, loadDiagnostics: diagnostics };
+}

@@ -1,0 +1,220 @@
+import {
+  commandStdin,
+  componentId,
+  parseToolResult,
+  readCommandOutput,
+  type ComponentSource,
+  type ErrorCode,
+  type ExportCall,
+  type LoadSource,
+  type RunOutcome,
+  type RunTimings,
+  type RuntimeHost,
+} from '../runtime';
+import type { FileMap } from '../vfs';
+import { formatWave, witTypeText } from '../wit';
+import type { RunOptions } from './runOptions';
+import { toSkillEngineArgs } from './skillEngineArgs';
+import type { Tool, ToolCall } from './tool';
+import { toolModel, type ToolInput } from './toolInput';
+
+/** What came of calling a tool: the one shape the worker's outcome is read into for the screen. */
+export interface ToolOutcome {
+  status: 'ok' | 'error' | 'timeout' | 'cancelled';
+  /** JSON text when the result is JSON, WAVE for a WIT function's value, else text. */
+  output: string;
+  /** `wave`: a WIT function's result, printed in WAVE and shown as printed. */
+  outputFormat?: 'wave';
+  formatNote?: string;
+  /** `ToolFailed`: the tool ran and said it failed. */
+  errorCode?: ErrorCode | 'ToolFailed';
+  errorMessage?: string;
+  /** Commands: the status they exited with, and for line-text the number of lines. */
+  exitCode?: number;
+  lineCount?: number;
+  stdout: string;
+  stderr: string;
+  timings?: RunTimings;
+  loadedFrom?: LoadSource;
+  /** The instance's linear memory when the run ended. */
+  memoryBytes?: number;
+  /** /workspace as the run left it, when the worker sent it back. */
+  workspace?: FileMap;
+}
+
+export interface CallToolOptions extends RunOptions {
+  /** The skill's entry component. */
+  component: ComponentSource;
+  /** The skill's files: a command tool may name its own wasm among them. */
+  files: FileMap;
+}
+
+/**
+ * Calls one tool in its skill's worker and reads what came back, whatever kind of tool it is:
+ * a skill-engine `execute-tool`, a command's `wasi:cli/run`, or a component's own function.
+ * Never throws: a failure is an outcome with a sentence.
+ */
+export async function callTool(
+  host: RuntimeHost,
+  tool: Tool,
+  input: ToolInput,
+  options: CallToolOptions,
+): Promise<ToolOutcome> {
+  const streams = { stdout: '', stderr: '' };
+  const { component, files, ...runOptions } = options;
+  try {
+    const plan = await planCall(tool, input, component, files);
+    const outcome = await host.run({
+      ...runOptions,
+      ...plan.request,
+      env: [...runOptions.env, ...(plan.request.env ?? [])],
+      onOutput: (stream, text) => {
+        streams[stream] += text;
+        options.onOutput?.(stream, text);
+      },
+    });
+    return { ...readOutcome(outcome, plan.read, streams.stdout), ...streams };
+  } catch (error) {
+    return {
+      status: 'error',
+      output: '',
+      errorCode: 'ExecutionFailure',
+      errorMessage: error instanceof Error ? error.message : String(error),
+      ...streams,
+    };
+  }
+}
+
+type Reader = (
+  results: unknown[],
+  stdout: string,
+  exitCode: number,
+) => Omit<ToolOutcome, 'status' | 'stdout' | 'stderr'> & { failed?: boolean };
+
+interface CallPlan {
+  request: {
+    component: ComponentSource;
+    calls: ExportCall[];
+    stdin?: Uint8Array;
+    env?: Array<[string, string]>;
+  };
+  read: Reader;
+}
+
+/** How each kind of tool is called, and how its results are read. */
+async function planCall(
+  tool: Tool,
+  input: ToolInput,
+  component: ComponentSource,
+  files: FileMap,
+): Promise<CallPlan> {
+  const call: ToolCall = tool.call;
+  switch (call.kind) {
+    case 'skill-engine': {
+      const args = toSkillEngineArgs(toolModel(tool).fields, input.value);
+      return {
+        request: {
+          component,
+          calls: [{ exportName: 'execute-tool', args: [tool.name, JSON.stringify(args)] }],
+        },
+        read: ([raw]) => {
+          const result = parseToolResult(raw);
+          return {
+            output: result.output,
+            formatNote: result.formatNote,
+            ...(result.success
+              ? {}
+              : {
+                  failed: true,
+                  errorCode: 'ToolFailed',
+                  errorMessage: result.errorMessage ?? undefined,
+                }),
+          };
+        },
+      };
+    }
+    case 'wit': {
+      const { exportName, func } = call;
+      return {
+        request: {
+          component,
+          calls: [
+            { exportName, args: input.args ?? [], returnsResult: func.result?.kind === 'result' },
+          ],
+        },
+        read: ([value]) => ({
+          output: func.result ? formatWave(func.result, value) : '',
+          outputFormat: 'wave',
+          formatNote: func.result
+            ? `Returned ${witTypeText(func.result)}, shown in WAVE (the WebAssembly Value Encoding).`
+            : 'The function returns nothing.',
+        }),
+      };
+    }
+    case 'command': {
+      const stdinValue = call.stdinField ? (input.value[call.stdinField] ?? {}) : input.value;
+      return {
+        request: {
+          component: call.entry
+            ? await entryComponent(files, call.entry, component.name)
+            : component,
+          env: [['SKILL_INPUT', JSON.stringify(stdinValue)]],
+          stdin: new TextEncoder().encode(commandStdin(call.protocol, stdinValue)),
+          calls: [{ exportName: 'wasi:cli/run#run', args: [] }],
+        },
+        read: (_results, stdout, exitCode) => {
+          const read = readCommandOutput(call.protocol, stdout, exitCode);
+          return {
+            output: read.output,
+            exitCode,
+            lineCount: read.lineCount,
+            ...(read.success
+              ? {}
+              : {
+                  failed: true,
+                  errorCode: 'ExecutionFailure',
+                  errorMessage: read.errorMessage ?? undefined,
+                }),
+          };
+        },
+      };
+    }
+  }
+}
+
+function readOutcome(
+  outcome: RunOutcome,
+  read: Reader,
+  stdout: string,
+): Omit<ToolOutcome, 'stdout' | 'stderr'> {
+  if (outcome.status !== 'ok') {
+    return {
+      status: outcome.status,
+      output: '',
+      errorCode: outcome.error.code,
+      errorMessage: outcome.error.message,
+      timings: outcome.timings,
+      workspace: outcome.workspace,
+    };
+  }
+  const { failed, ...shown } = read(outcome.results, stdout, outcome.exitCode ?? 0);
+  return {
+    status: failed ? 'error' : 'ok',
+    ...shown,
+    timings: outcome.timings,
+    loadedFrom: outcome.loadedFrom,
+    memoryBytes: outcome.memoryBytes,
+    workspace: outcome.workspace,
+  };
+}
+
+/** A command tool that names its own wasm among the skill's files. */
+export async function entryComponent(
+  files: FileMap,
+  path: string,
+  name: string,
+): Promise<ComponentSource> {
+  const bytes = files.get(path);
+  if (!bytes) throw new Error(`${path} is not a file of this skill.`);
+  return { id: await componentId(bytes), name, bytes };
+}

@@ -1,0 +1,29 @@
+export {
+  defaultRunTool,
+  SIDECAR_FILE,
+  textProperty,
+  type CommandProtocol,
+  type Tool,
+  type ToolCall,
+  type ToolLimits,
+} from './tool';
+export { commandTools } from './commandTools';
+export { componentTools } from './componentTools';
+export { schemaFromSkillParameters, skillEngineTool } from './skillEngineTools';
+export { toSkillEngineArgs } from './skillEngineArgs';
+export {
+  initialToolDrafts,
+  readToolInput,
+  toolModel,
+  type ToolInput,
+  type ToolInputRead,
+  type ToolModel,
+} from './toolInput';
+export {
+  buildRunOptions,
+  runLimits,
+  type InstanceSettings,
+  type RunOptions,
+  type RunOptionsInput,
+} from './runOptions';
+export { callTool, entryComponent, type CallToolOptions, type ToolOutcome } from './callTool';
