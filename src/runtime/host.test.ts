@@ -1,39 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RuntimeHost, type WorkerLike } from './host';
-import type { WorkerCommand, WorkerEvent } from './protocol';
+import { RuntimeHost } from './host';
+import { FakeWorker, finishOk, TIMINGS } from '../test/fakeWorker';
 import { MemoryTranspileCache } from './transpileCache';
 
-/** A worker the test drives by hand: it records commands and emits what the test says. */
-class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<WorkerEvent>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  commands: WorkerCommand[] = [];
-  terminated = false;
-  postMessage(message: WorkerCommand) {
-    this.commands.push(message);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  emit(event: WorkerEvent) {
-    this.onmessage?.({ data: event } as MessageEvent<WorkerEvent>);
-  }
-  get lastRunId() {
-    return this.commands.at(-1)!.runId;
-  }
-}
-
-/** The worker says the current run succeeded with these results. */
-function finishOk(worker: FakeWorker, results: unknown[]) {
-  worker.emit({
-    kind: 'finished',
-    runId: worker.lastRunId,
-    outcome: { ok: true, results },
-    timings,
-  });
-}
-
-const timings = { wrapMs: 0, transpileMs: 0, compileMs: 0, instantiateMs: 1, callMs: 1 };
+const timings = TIMINGS;
 const component = { id: 'abc', name: 'demo', bytes: new Uint8Array([1, 2, 3]) };
 const request = {
   component,

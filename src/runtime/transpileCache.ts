@@ -4,6 +4,9 @@ import type { ComponentId, TranspiledComponent } from './protocol';
 export interface TranspileCache {
   get(id: ComponentId): Promise<TranspiledComponent | undefined>;
   put(id: ComponentId, transpiled: TranspiledComponent): Promise<void>;
+  /** How much it holds, for the person to see. */
+  stats(): Promise<{ entries: number; bytes: number }>;
+  clear(): Promise<void>;
 }
 
 /** Keeps transpiles for the life of the page. */
@@ -16,5 +19,17 @@ export class MemoryTranspileCache implements TranspileCache {
 
   async put(id: ComponentId, transpiled: TranspiledComponent) {
     this.#entries.set(id, transpiled);
+  }
+
+  async stats() {
+    let bytes = 0;
+    for (const t of this.#entries.values()) {
+      bytes += t.js.length + t.coreModules.reduce((sum, [, b]) => sum + b.byteLength, 0);
+    }
+    return { entries: this.#entries.size, bytes };
+  }
+
+  async clear() {
+    this.#entries.clear();
   }
 }

@@ -1,4 +1,4 @@
-import { createRuntimeWorker, RuntimeHost, type WorkerLike } from '../runtime';
+import { createRuntimeWorker, RuntimeHost, type TranspileCache, type WorkerLike } from '../runtime';
 import {
   IdbTranspileCache,
   listSkills,
@@ -46,7 +46,7 @@ const EDIT_SAVE_DELAY_MS = 400;
 /** What the actions reach outside the store; tests swap in fakes. */
 export interface Services {
   createWorker: () => WorkerLike;
-  transpileCache: IdbTranspileCache;
+  transpileCache: TranspileCache;
   loadInstance: typeof loadInstance;
   saveInstance: typeof saveInstance;
   loadWorkspace: typeof loadWorkspace;

@@ -1,0 +1,94 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { MemoryTranspileCache } from '../runtime';
+import { fakeWorkers, finishOk, type FakeWorker } from '../test/fakeWorker';
+import { notify } from './notices';
+import { openSkill } from './openSkill';
+import { initialState, usePlayground } from './playgroundStore';
+import { runTool } from './runs';
+import { setServices } from './services';
+import { addPicked } from './skillList';
+
+// A command skill, dropped: SKILL.md and a skill.wasm (the fake worker never reads its bytes).
+const dropped = [
+  {
+    path: 'echo/SKILL.md',
+    file: new Blob(['---\nname: echo\ndescription: Says it back.\n---\nBody']),
+  },
+  { path: 'echo/skill.wasm', file: new Blob([new Uint8Array([0, 97, 115, 109, 13, 0, 1, 0])]) },
+];
+const state = () => usePlayground.getState();
+
+describe('the run path of the store', () => {
+  let workers: ReturnType<typeof fakeWorkers>;
+  beforeEach(() => {
+    usePlayground.setState(initialState(), true);
+    workers = fakeWorkers();
+    setServices({
+      createWorker: workers.create,
+      transpileCache: new MemoryTranspileCache(),
+      loadInstance: async () => ({ version: 1, name: 'default', config: [] }),
+      saveInstance: async () => {},
+      loadWorkspace: async () => [],
+      saveWorkspace: async () => {},
+      saveSkill: async () => {},
+      loadFileEdits: async () => new Map(),
+      saveFileEdits: async () => {},
+      storageUse: async () => undefined,
+    });
+  });
+
+  async function nextCommand(count: number): Promise<FakeWorker> {
+    await vi.waitFor(() => expect(workers.made[0]?.commands.length).toBe(count));
+    return workers.made[0]!;
+  }
+
+  it('opens a dropped command, lists its run tool, and shows a run from click to outcome', async () => {
+    const opening = addPicked(dropped);
+    const worker = await nextCommand(1);
+    // The probe: loaded, nothing called; the exports say it is a command.
+    expect(worker.lastCommand.calls).toEqual([]);
+    finishOk(worker, [], {
+      info: {
+        imports: [],
+        exports: [['wasi:cli/run@0.2.0', 'instance']],
+        wrapped: false,
+        stubbed: [],
+      },
+    });
+    await opening;
+    const skill = state().skills[0]!;
+    expect(skill.status).toBe('ready');
+    expect(state().selectedTool[skill.key]).toBe('run');
+
+    const running = runTool(skill.key, 'run');
+    await nextCommand(2);
+    expect(state().runs[skill.key]?.status).toBe('running');
+    worker.emit({ kind: 'output', runId: worker.lastRunId, stream: 'stdout', text: '"hi"' });
+    finishOk(worker, [], { exitCode: 0, workspace: new Map() });
+    await running;
+    expect(state().runs[skill.key]).toMatchObject({
+      status: 'ok',
+      output: '"hi"',
+      stdout: '"hi"',
+      exitCode: 0,
+    });
+    await vi.waitFor(() => expect(state().runs[skill.key]?.audit?.tool).toBe('run'));
+  });
+
+  it('a fresh store starts its counters over', async () => {
+    notify('one');
+    notify('two');
+    expect(state().notices.map((n) => n.id)).toEqual([1, 2]);
+    usePlayground.setState(initialState(), true);
+    notify('again');
+    expect(state().notices.map((n) => n.id)).toEqual([1]);
+    expect(state().warmRevisions).toEqual({});
+    expect(state().nextRunId).toBe(1);
+  });
+
+  it('opening a skill that is not listed does nothing', async () => {
+    await openSkill('folder:nothing');
+    expect(state().selectedKey).toBe('folder:nothing');
+    expect(workers.made).toHaveLength(0);
+  });
+});

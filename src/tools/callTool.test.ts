@@ -1,0 +1,153 @@
+import { describe, expect, it, vi } from 'vitest';
+import { MemoryTranspileCache, RuntimeHost } from '../runtime';
+import { fakeWorkers, finishOk, type FakeWorker } from '../test/fakeWorker';
+import { callTool, type CallToolOptions } from './callTool';
+import { schemaFromSkillParameters } from './skillEngineTools';
+import type { Tool } from './tool';
+
+const component = { id: 'c0ffee', name: 'demo', bytes: new Uint8Array([0, 97, 115, 109]) };
+const options: CallToolOptions = {
+  component,
+  files: new Map(),
+  env: [['greeting', 'Hi']],
+  timeoutMs: 1000,
+  maxOutputBytes: 1024,
+};
+
+function setUp() {
+  const workers = fakeWorkers();
+  const host = new RuntimeHost(workers.create, new MemoryTranspileCache());
+  /** The worker, once the host has sent it the run. */
+  const sent = async (): Promise<FakeWorker> => {
+    await vi.waitFor(() => expect(workers.made.at(-1)?.commands.length).toBeGreaterThan(0));
+    return workers.made.at(-1)!;
+  };
+  return { host, sent };
+}
+
+const skillEngineTool: Tool = {
+  name: 'greet',
+  description: '',
+  schema: schemaFromSkillParameters([
+    { name: 'name', paramType: 'string', description: '', required: true },
+    { name: 'times', paramType: 'number', description: '', required: false },
+  ]),
+  call: { kind: 'skill-engine' },
+  origin: 'get-tools',
+};
+
+describe('callTool', () => {
+  it('calls a skill-engine tool with every argument as a string and reads its ok result', async () => {
+    const { host, sent } = setUp();
+    const run = callTool(host, skillEngineTool, { value: { name: 'Ada', times: 2 } }, options);
+    const worker = await sent();
+    expect(worker.lastCommand.calls).toEqual([
+      { exportName: 'execute-tool', args: ['greet', '{"name":"Ada","times":"2"}'] },
+    ]);
+    finishOk(worker, ['{"ok":{"success":true,"output":"Hello, Ada","errorMessage":null}}']);
+    await expect(run).resolves.toMatchObject({ status: 'ok', output: 'Hello, Ada' });
+  });
+
+  it('gives a skill-engine err as the tool failing, with its message', async () => {
+    const { host, sent } = setUp();
+    const run = callTool(host, skillEngineTool, { value: { name: 'x' } }, options);
+    finishOk(await sent(), ['{"err":"no such user"}']);
+    await expect(run).resolves.toMatchObject({
+      status: 'error',
+      errorCode: 'ToolFailed',
+      errorMessage: 'no such user',
+    });
+  });
+
+  it("prints a WIT function's value in WAVE and asks for a result as a value", async () => {
+    const { host, sent } = setUp();
+    const tool: Tool = {
+      name: 'checked-div',
+      description: '',
+      schema: { type: 'object', properties: {}, required: [] },
+      call: {
+        kind: 'wit',
+        exportName: 'checked-div',
+        func: {
+          params: [],
+          result: { kind: 'result', ok: { kind: 'u32' }, err: { kind: 'string' } },
+          async: false,
+        },
+      },
+      origin: 'wit',
+    };
+    const run = callTool(host, tool, { value: {}, args: [7, 0] }, options);
+    const worker = await sent();
+    expect(worker.lastCommand.calls).toEqual([
+      { exportName: 'checked-div', args: [7, 0], returnsResult: true },
+    ]);
+    finishOk(worker, [{ tag: 'err', val: 'division by zero' }]);
+    await expect(run).resolves.toMatchObject({
+      status: 'ok',
+      output: 'err("division by zero")',
+      outputFormat: 'wave',
+    });
+  });
+
+  it('runs a command with its input on stdin and in SKILL_INPUT, and reads stdout', async () => {
+    const { host, sent } = setUp();
+    const tool: Tool = {
+      name: 'run',
+      description: '',
+      schema: { type: 'object', properties: {}, required: [] },
+      call: { kind: 'command', protocol: 'json-stdio' },
+      origin: 'default',
+    };
+    const run = callTool(host, tool, { value: { n: 1 } }, options);
+    const worker = await sent();
+    const command = worker.lastCommand;
+    expect(new TextDecoder().decode(command.stdin)).toBe('{"n":1}');
+    expect(command.env).toContainEqual(['SKILL_INPUT', '{"n":1}']);
+    expect(command.env).toContainEqual(['greeting', 'Hi']);
+    worker.emit({ kind: 'output', runId: command.runId, stream: 'stdout', text: '{ "sum": 3 }\n' });
+    worker.emit({ kind: 'output', runId: command.runId, stream: 'stderr', text: 'warn\n' });
+    finishOk(worker, [], { exitCode: 2 });
+    await expect(run).resolves.toMatchObject({
+      status: 'error',
+      errorCode: 'ExecutionFailure',
+      errorMessage: 'The command exited with status 2.',
+      output: '{"sum":3}',
+      exitCode: 2,
+      stdout: '{ "sum": 3 }\n',
+      stderr: 'warn\n',
+    });
+  });
+
+  it("passes the worker's failure through with its code", async () => {
+    const { host, sent } = setUp();
+    const run = callTool(host, skillEngineTool, { value: { name: 'x' } }, options);
+    const worker = await sent();
+    worker.emit({
+      kind: 'finished',
+      runId: worker.lastRunId,
+      outcome: { ok: false, error: { code: 'MemoryLimit', message: 'grew past 1 MiB' } },
+      timings: { wrapMs: 0, transpileMs: 0, compileMs: 0, instantiateMs: 0, callMs: 0 },
+    });
+    await expect(run).resolves.toMatchObject({
+      status: 'error',
+      errorCode: 'MemoryLimit',
+      errorMessage: 'grew past 1 MiB',
+    });
+  });
+
+  it('never throws: a command naming wasm the skill does not hold is a failed outcome', async () => {
+    const { host } = setUp();
+    const tool: Tool = {
+      name: 'other',
+      description: '',
+      schema: { type: 'object', properties: {}, required: [] },
+      call: { kind: 'command', protocol: 'line-text', entry: 'bin/missing.wasm' },
+      origin: 'sidecar',
+    };
+    await expect(callTool(host, tool, { value: {} }, options)).resolves.toMatchObject({
+      status: 'error',
+      errorCode: 'ExecutionFailure',
+      errorMessage: 'bin/missing.wasm is not a file of this skill.',
+    });
+  });
+});
