@@ -7,6 +7,7 @@ import {
   type Tool,
 } from './tools';
 import type { Diagnostic } from './types';
+import { errorMessage } from '../errors';
 
 const PROTOCOLS: CommandProtocol[] = ['json-stdio', 'line-text'];
 const decoder = new TextDecoder();
@@ -40,7 +41,7 @@ function sidecarTools(text: string, files: Map<string, Uint8Array>, out: Diagnos
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    problem(`${SIDECAR_FILE} is not JSON: ${(error as Error).message}`, 'sidecar-json');
+    problem(`${SIDECAR_FILE} is not JSON: ${errorMessage(error)}`, 'sidecar-json');
     return [];
   }
   if (!isRecord(doc) || doc.version !== 1 || !Array.isArray(doc.tools)) {

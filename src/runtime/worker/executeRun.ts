@@ -7,6 +7,7 @@ import type {
   WorkerCommand,
   WorkerEvent,
 } from '../protocol';
+import { errorMessage } from '../../errors';
 import type { ComponentCache } from './componentCache';
 import { explainTrap } from './explainTrap';
 import { filesFromTree, treeFromFiles, type FileTree } from '../../vfs';
@@ -253,7 +254,7 @@ function toRunError(
     return { code: 'MemoryLimit', message: error.message, stage };
   if (error instanceof ImportRefusedError)
     return { code: 'ImportRefused', message: error.message, stage };
-  const err = error instanceof Error ? error : new Error(describeThrown(error));
+  const err = error instanceof Error ? error : new Error(errorMessage(error));
   const explicit = (err as { code?: unknown }).code;
   const code =
     explicit === 'InvalidComponent'
@@ -270,15 +271,6 @@ function toRunError(
       ? explainTrap(err.message, stderrTail)
       : err.message || err.name;
   return { code, message, stage, stack: err.stack };
-}
-
-function describeThrown(value: unknown): string {
-  if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return String(value);
-  }
 }
 
 // Loaded with executeRun by the worker entry, in one chunk.
