@@ -5,6 +5,7 @@ export type {
   RunStage,
   RunTimings,
   ErrorCode,
+  LoadErrorCode,
 } from './protocol';
 export {
   RuntimeHost,

@@ -1,5 +1,6 @@
 import type {
   ComponentInfo,
+  ErrorCode,
   RunError,
   TranspiledComponent,
   RunStage,
@@ -13,6 +14,7 @@ import { explainTrap } from './explainTrap';
 import { filesFromTree, treeFromFiles, type FileTree } from '../../vfs';
 import { findExport } from './findExport';
 import { ImportRefusedError } from './importPolicy';
+import { InvalidComponentError } from './invalidComponentError';
 import { MemoryLimitError } from './memoryLimit';
 import { createOutputCapture, OutputLimitError } from './outputCapture';
 import { buildImports, ioFor, type IoSwitch } from './wasiImports';
@@ -178,8 +180,9 @@ export async function executeRun(
       const fn = findExport(instance, call.exportName);
       if (!fn) {
         const available = info.exports.map(([name]) => name).join(', ') || 'nothing';
-        const message = `The component does not export ${call.exportName} (it exports: ${available}).`;
-        throw Object.assign(new Error(message), { code: 'InvalidComponent' });
+        throw new InvalidComponentError(
+          `The component does not export ${call.exportName} (it exports: ${available}).`,
+        );
       }
       try {
         const value = await fn(...call.args);
@@ -250,22 +253,23 @@ function toRunError(
       error instanceof OutputLimitError ? error.message : 'The run wrote too much output.';
     return { code: 'OutputLimit', message, stage };
   }
-  if (error instanceof MemoryLimitError)
-    return { code: 'MemoryLimit', message: error.message, stage };
-  if (error instanceof ImportRefusedError)
-    return { code: 'ImportRefused', message: error.message, stage };
+  if (
+    error instanceof MemoryLimitError ||
+    error instanceof ImportRefusedError ||
+    error instanceof InvalidComponentError
+  ) {
+    return { code: error.code, message: error.message, stage };
+  }
+  // Anything else (jco, the engine, the guest) is named by the stage it stopped.
   const err = error instanceof Error ? error : new Error(errorMessage(error));
-  const explicit = (err as { code?: unknown }).code;
-  const code =
-    explicit === 'InvalidComponent'
-      ? 'InvalidComponent'
-      : stage === 'transpiling' || stage === 'wrapping'
-        ? 'TranspileFailed'
-        : stage === 'compiling'
-          ? 'InvalidComponent'
-          : stage === 'instantiating'
-            ? 'InstantiateFailed'
-            : 'ExecutionFailure';
+  const code: ErrorCode =
+    stage === 'transpiling' || stage === 'wrapping'
+      ? 'TranspileFailed'
+      : stage === 'compiling'
+        ? 'InvalidComponent'
+        : stage === 'instantiating'
+          ? 'InstantiateFailed'
+          : 'ExecutionFailure';
   const message =
     err instanceof WebAssembly.RuntimeError
       ? explainTrap(err.message, stderrTail)
