@@ -17,3 +17,4 @@ export {
 } from './bundleStore';
 export { loadSettings, saveSettings, type Settings } from './settings';
 export { loadFileEdits, saveFileEdits } from './fileEdits';
+export { isQuotaExceeded } from './quota';
