@@ -18,3 +18,4 @@ export {
 export { loadSettings, saveSettings, type Settings } from './settings';
 export { loadFileEdits, saveFileEdits } from './fileEdits';
 export { isQuotaExceeded } from './quota';
+export { readRecord, type Loaded, type RecordFormat, type RecordRead } from './readRecord';
