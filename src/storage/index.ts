@@ -1,4 +1,10 @@
-export { loadInstance, saveInstance, type StoredInstance } from './instanceConfig';
+export {
+  loadInstance,
+  readInstance,
+  saveInstance,
+  isStoredInstance,
+  type StoredInstance,
+} from './instanceConfig';
 export {
   IdbTranspileCache,
   transpileKey,
@@ -6,16 +12,21 @@ export {
   DEFAULT_TRANSPILE_CACHE_BYTES,
   type CacheStats,
 } from './transpileCache';
-export { loadWorkspace, saveWorkspace, type StoredFiles } from './workspaceFiles';
+export { loadWorkspace, readWorkspace, saveWorkspace, type StoredFiles } from './workspaceFiles';
 export {
   listSkills,
+  listStoredSkills,
   loadSkillFiles,
+  readSkillFiles,
   removeSkill,
   saveSkill,
   storageUse,
+  isStoredSkillMeta,
+  type StoredSkillList,
   type StoredSkillMeta,
+  type UnreadableRecord,
 } from './bundleStore';
-export { loadSettings, saveSettings, type Settings } from './settings';
-export { loadFileEdits, saveFileEdits } from './fileEdits';
-export { isQuotaExceeded } from './quota';
+export { loadSettings, readSettings, saveSettings, type Settings } from './settings';
+export { loadFileEdits, readFileEdits, saveFileEdits } from './fileEdits';
 export { readRecord, type Loaded, type RecordFormat, type RecordRead } from './readRecord';
+export { isQuotaExceeded } from './quota';

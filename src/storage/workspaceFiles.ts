@@ -1,28 +1,47 @@
 import { createStore, get, set } from 'idb-keyval';
+import { isFileEntries, isStoredObject, type FileEntries } from './guards';
 import { DATABASES, KEYS } from './keys';
+import { loadRecord, type Loaded, type RecordFormat } from './readRecord';
 
-export type StoredFiles = Array<[path: string, bytes: Uint8Array]>;
+export type StoredFiles = FileEntries;
 
 interface StoredWorkspace {
   version: 1;
   files: StoredFiles;
 }
 
+// Workspace records have had version 1 since they were first written: nothing to migrate yet.
+export const workspaceFormat: RecordFormat<StoredWorkspace> = {
+  version: 1,
+  guard: (value): value is StoredWorkspace =>
+    isStoredObject(value) && value.version === 1 && isFileEntries(value.files),
+};
+
 let store: ReturnType<typeof createStore> | undefined;
 const workspaces = () =>
   (store ??= createStore(DATABASES.workspaces.db, DATABASES.workspaces.store));
 
-/** An instance's /workspace files; an unreadable record gives an empty workspace. */
+/**
+ * An instance's /workspace files: empty when none are stored, and when they cannot be read, with
+ * `unreadable` saying why.
+ */
+export async function readWorkspace(
+  skillKey: string,
+  instanceName = 'default',
+): Promise<Loaded<StoredFiles>> {
+  const { value, unreadable } = await loadRecord(
+    () => get(KEYS.workspace(skillKey, instanceName), workspaces()),
+    workspaceFormat,
+  );
+  return { value: value?.files ?? [], ...(unreadable ? { unreadable } : {}) };
+}
+
+/** @deprecated Drops what `readWorkspace` says of an unreadable record; use that instead. */
 export async function loadWorkspace(
   skillKey: string,
   instanceName = 'default',
 ): Promise<StoredFiles> {
-  try {
-    const stored = await get<StoredWorkspace>(KEYS.workspace(skillKey, instanceName), workspaces());
-    return stored?.version === 1 && Array.isArray(stored.files) ? stored.files : [];
-  } catch {
-    return [];
-  }
+  return (await readWorkspace(skillKey, instanceName)).value;
 }
 
 /** Throws what IndexedDB throws (a full disk is a QuotaExceededError): the caller says so. */
