@@ -18,6 +18,7 @@ import { CachePanel } from '../ui/panels/CachePanel';
 import { SkillList } from '../ui/panels/SkillList';
 import { SkillPanel } from '../ui/panels/SkillPanel';
 import { ErrorBoundary } from './ErrorBoundary';
+import { errorMessage } from '../errors';
 
 function keyFromHash(): string | null {
   const match = /^#skill=(.+)$/.exec(window.location.hash);
@@ -46,7 +47,7 @@ export function App() {
   const onPicked = useCallback((files: PickedFile[] | Promise<PickedFile[]>) => {
     Promise.resolve(files)
       .then(addPicked)
-      .catch((error: Error) => notify(`The drop could not be read: ${error.message}`));
+      .catch((error: unknown) => notify(`The drop could not be read: ${errorMessage(error)}`));
   }, []);
 
   useEffect(() => {

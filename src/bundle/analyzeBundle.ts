@@ -9,6 +9,7 @@ import {
 import type { Bundle, Diagnostic } from './types';
 import { validateFrontmatter } from './validateFrontmatter';
 import { wasmKind, type WasmKind } from './wasmKind';
+import type { FileMap } from '../vfs';
 
 /** The runnable file of a skill, if it has one. */
 export interface WasmEntry {
@@ -35,13 +36,13 @@ export const WASM_CANDIDATES = ['skill.wasm', 'wasm/skill.wasm', 'dist/skill.was
 
 const decoder = new TextDecoder();
 
-export function findSkillMdPath(files: Map<string, Uint8Array>): string | undefined {
+export function findSkillMdPath(files: FileMap): string | undefined {
   if (files.has('SKILL.md')) return 'SKILL.md';
   if (files.has('skill.md')) return 'skill.md';
   return undefined;
 }
 
-export function findWasmPath(files: Map<string, Uint8Array>): string | undefined {
+export function findWasmPath(files: FileMap): string | undefined {
   const known = WASM_CANDIDATES.find((p) => files.has(p));
   if (known) return known;
   const all = [...files.keys()].filter((p) => p.toLowerCase().endsWith('.wasm'));

@@ -1,5 +1,6 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import type { PickedFile } from './types';
+import { errorMessage } from '../errors';
 
 /**
  * What an archive may hold before it is refused. A zip's declared sizes can be forged, so bytes
@@ -100,7 +101,7 @@ export function unzipArchive(
   } catch (error) {
     if (failure) throw failure;
     throw new ArchiveError(
-      `${archiveName} could not be read as a zip archive: ${(error as Error).message}`,
+      `${archiveName} could not be read as a zip archive: ${errorMessage(error)}`,
     );
   }
   if (failure) throw failure;

@@ -2,6 +2,7 @@
 // (shared/reference/skill-formats.md, section 3.1). Pure: text in, manifest and diagnostics out.
 import { parse, TomlError } from 'smol-toml';
 import type { Diagnostic, Severity } from './types';
+import { errorMessage } from '../errors';
 
 export const CAPSULE_FILE = 'Capsule.toml';
 
@@ -82,7 +83,7 @@ export function parseCapsuleManifest(
   try {
     doc = parse(text) as Record<string, unknown>;
   } catch (error) {
-    const detail = error instanceof Error ? firstLine(error.message) : String(error);
+    const detail = firstLine(errorMessage(error));
     diagnostics.push({
       file,
       line: error instanceof TomlError ? error.line : 1,

@@ -2,9 +2,24 @@ import { isZip, unzipArchive } from './archive';
 import type { PickedFile } from './types';
 import { wasmKind } from './wasmKind';
 
+/** Why a URL load failed. */
+export type UrlLoadErrorCode =
+  | 'InvalidUrl'
+  | 'UnsupportedProtocol'
+  | 'Unreachable'
+  | 'NotFound'
+  | 'RateLimited'
+  | 'HttpError'
+  | 'TooLarge'
+  | 'OutsideFolder'
+  | 'NotASkill';
+
 /** A URL load that failed, with a sentence for the user and whether trying again may help. */
 export class UrlLoadError extends Error {
+  override readonly name = 'UrlLoadError';
+
   constructor(
+    readonly code: UrlLoadErrorCode,
     message: string,
     readonly retryable: boolean,
   ) {
@@ -32,10 +47,14 @@ export async function fetchSkillFiles(
   try {
     url = new URL(input.trim(), base);
   } catch {
-    throw new UrlLoadError(`"${input}" is not a URL.`, false);
+    throw new UrlLoadError('InvalidUrl', `"${input}" is not a URL.`, false);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UrlLoadError(`Only http and https URLs can be loaded, not ${url.protocol}`, false);
+    throw new UrlLoadError(
+      'UnsupportedProtocol',
+      `Only http and https URLs can be loaded, not ${url.protocol}`,
+      false,
+    );
   }
   const github = parseGitHubUrl(url);
   if (github) return fetchGitHub(github, fetchFn);
@@ -67,6 +86,7 @@ export async function fetchSkillFiles(
     }
   }
   throw new UrlLoadError(
+    'NotASkill',
     `What ${url.href} serves is not a skill: expected a .zip or .skill archive, a .wasm file, or a folder that serves SKILL.md.`,
     false,
   );
@@ -97,6 +117,7 @@ async function fetchFolder(
     if (typeof path !== 'string' || /^skill\.md$/i.test(path) || path === 'index.json') continue;
     if (path.startsWith('/') || path.split('/').includes('..') || /^[a-z]+:/i.test(path)) {
       throw new UrlLoadError(
+        'OutsideFolder',
         `index.json lists "${path}", which is outside the skill's folder.`,
         false,
       );
@@ -152,7 +173,11 @@ async function fetchGitHub(where: GitHubLocation, fetchFn: Fetch): Promise<Picke
     const listing = JSON.parse(new TextDecoder().decode(await readBody(response, api, budget))) as
       GitHubEntry[] | GitHubEntry;
     if (!Array.isArray(listing))
-      throw new UrlLoadError(`${path || where.repo} is a file, not a skill folder.`, false);
+      throw new UrlLoadError(
+        'NotASkill',
+        `${path || where.repo} is a file, not a skill folder.`,
+        false,
+      );
     for (const entry of listing) {
       const relative = where.path ? entry.path.slice(where.path.length + 1) : entry.path;
       if (entry.type === 'dir') await walk(entry.path);
@@ -166,6 +191,7 @@ async function fetchGitHub(where: GitHubLocation, fetchFn: Fetch): Promise<Picke
   await walk(where.path);
   if (!files.some((f) => /\/skill\.md$/i.test(f.path) && f.path.split('/').length === 2)) {
     throw new UrlLoadError(
+      'NotASkill',
       `github.com/${where.owner}/${where.repo}/${where.path} has no SKILL.md.`,
       false,
     );
@@ -184,6 +210,7 @@ async function get(url: URL, fetchFn: Fetch, optional = false): Promise<Response
   } catch {
     // fetch does not say whether the network failed or CORS refused: both look the same.
     throw new UrlLoadError(
+      'Unreachable',
       `${url.host} did not answer: the network failed, or the server does not allow this page to read it (CORS).`,
       true,
     );
@@ -194,14 +221,17 @@ async function get(url: URL, fetchFn: Fetch, optional = false): Promise<Response
     return response;
   }
   if (optional && (response.status === 404 || response.status === 403)) return null;
-  if (response.status === 404) throw new UrlLoadError(`Nothing at ${url.href} (HTTP 404).`, false);
+  if (response.status === 404)
+    throw new UrlLoadError('NotFound', `Nothing at ${url.href} (HTTP 404).`, false);
   if (response.status === 403 && url.hostname === 'api.github.com') {
     throw new UrlLoadError(
+      'RateLimited',
       'GitHub refused the request (HTTP 403): its rate limit for anonymous use may be spent; try again later.',
       true,
     );
   }
   throw new UrlLoadError(
+    'HttpError',
     `${url.href} answered HTTP ${response.status}.`,
     response.status >= 500 || response.status === 429,
   );
@@ -216,6 +246,7 @@ async function readBody(
   budget.left -= bytes.byteLength;
   if (budget.left < 0) {
     throw new UrlLoadError(
+      'TooLarge',
       `Loading ${url.href} passed the ${MAX_URL_BYTES / 1024 / 1024} MiB the playground takes from a URL.`,
       false,
     );

@@ -17,7 +17,13 @@ export {
   type ExampleEntry,
 } from './examples';
 export { ARCHIVE_LIMITS, ArchiveError, unzipArchive } from './archive';
-export { fetchSkillFiles, parseGitHubUrl, UrlLoadError, MAX_URL_BYTES } from './fetchBundle';
+export {
+  fetchSkillFiles,
+  parseGitHubUrl,
+  UrlLoadError,
+  MAX_URL_BYTES,
+  type UrlLoadErrorCode,
+} from './fetchBundle';
 export {
   checkFrontmatterKeys,
   compatibility,

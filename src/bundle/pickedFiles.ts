@@ -2,6 +2,7 @@ import { findSkillMdPath } from './analyzeBundle';
 import { ArchiveError, unzipArchive } from './archive';
 import { parseSkillSpec, skillMdFromSkillSpec } from './skillSpec';
 import type { Bundle, PickedFile } from './types';
+import type { FileMap } from '../vfs';
 
 export interface GroupedBundles {
   bundles: Bundle[];
@@ -173,15 +174,15 @@ function describeLooseFile(name: string): string {
   return `${name} is not a skill: drop a skill folder (with SKILL.md), a .zip or .skill archive, a .wasm component, or a SkillSpec .json.`;
 }
 
-async function readAll(items: PickedFile[]): Promise<Map<string, Uint8Array>> {
+async function readAll(items: PickedFile[]): Promise<FileMap> {
   const entries = await Promise.all(
     items.map(async (item) => [item.path, new Uint8Array(await item.file.arrayBuffer())] as const),
   );
   return new Map(entries.sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function splitByTopFolder(files: Map<string, Uint8Array>): Map<string, Map<string, Uint8Array>> {
-  const out = new Map<string, Map<string, Uint8Array>>();
+function splitByTopFolder(files: FileMap): Map<string, FileMap> {
+  const out = new Map<string, FileMap>();
   for (const [path, bytes] of files) {
     const slash = path.indexOf('/');
     if (slash < 0) continue;

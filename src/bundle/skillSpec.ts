@@ -1,6 +1,7 @@
 // awaken's SkillSpec record (awaken-runtime-contract 0.6.0, skill_spec.rs) and its two bridges to
 // SKILL.md (shared/reference/skill-formats.md, sections 5.1 to 5.3). Pure: data in, data out.
 import { stringify } from 'yaml';
+import { errorMessage } from '../errors';
 
 export interface SkillArgumentSpec {
   name: string;
@@ -185,7 +186,7 @@ export function parseSkillSpec(
   } catch (error) {
     return {
       ok: false,
-      errors: [`JSON syntax error: ${error instanceof Error ? error.message : String(error)}`],
+      errors: [`JSON syntax error: ${errorMessage(error)}`],
     };
   }
   if (!isRecord(value)) {
@@ -542,7 +543,7 @@ function toolPatternError(toolId: string): string | undefined {
     try {
       new RegExp(toolId.slice(1, -1), 'u');
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
     }
     return undefined;
   }

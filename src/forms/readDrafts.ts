@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { DraftValue, Field, FileDraft } from './fieldModel';
 import type { ToolInputSchema } from './jsonSchema';
+import { errorMessage } from '../errors';
 
 export type FieldErrors = Record<string, string>;
 
@@ -64,7 +65,7 @@ export function readField(field: Field, draft: DraftValue): FieldRead {
       try {
         return { value: JSON.parse(text) };
       } catch (e) {
-        return { error: `Invalid JSON: ${(e as Error).message}` };
+        return { error: `Invalid JSON: ${errorMessage(e)}` };
       }
     }
     case 'list':

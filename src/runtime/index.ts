@@ -6,6 +6,7 @@ export type {
   RunTimings,
   ErrorCode,
   ExportCall,
+  LoadErrorCode,
 } from './protocol';
 export {
   RuntimeHost,

@@ -84,14 +84,18 @@ export interface FilesystemPayload {
 
 export type RunStage = 'wrapping' | 'transpiling' | 'compiling' | 'instantiating' | 'calling';
 
+/** Why a component could not be loaded (wrapped, transpiled, checked and compiled). */
+export type LoadErrorCode =
+  'InvalidComponent' | 'TranspileFailed' | 'ImportRefused' | 'MemoryLimit';
+
 export type ErrorCode =
-  | 'InvalidComponent'
-  | 'TranspileFailed'
+  | LoadErrorCode
+  // A loaded component's run failed.
   | 'InstantiateFailed'
   | 'ExecutionFailure'
   | 'OutputLimit'
   | 'MemoryLimit'
-  | 'ImportRefused'
+  // The host stopped the worker.
   | 'Timeout'
   | 'Cancelled'
   | 'WorkerCrashed';

@@ -1,5 +1,9 @@
 import { createStore, del, get, keys, set } from 'idb-keyval';
-import { DATABASES } from './keys';
+import { isFileEntries, isFiniteNumber, isOptional, isStoredObject, isString } from './guards';
+import type { FileEntries } from './guards';
+import { DATABASES, KEYS } from './keys';
+import { loadRecord, readRecord, type Loaded, type RecordFormat } from './readRecord';
+import type { FileMap } from '../vfs';
 
 /** What the Skills list needs of a stored skill, read at start-up without any of its files. */
 export interface StoredSkillMeta {
@@ -16,8 +20,53 @@ export interface StoredSkillMeta {
 
 interface StoredBundleFiles {
   version: 1;
-  files: Array<[path: string, bytes: Uint8Array]>;
+  files: FileEntries;
 }
+
+/** A stored record that could not be read, by its key, with a sentence saying why. */
+export interface UnreadableRecord {
+  key: string;
+  reason: string;
+}
+
+/** The stored skills that could be read, oldest first, and those that could not. */
+export interface StoredSkillList {
+  skills: StoredSkillMeta[];
+  unreadable: UnreadableRecord[];
+}
+
+const isSource = (value: unknown): value is StoredSkillMeta['source'] =>
+  isStoredObject(value) &&
+  isString(value.kind) &&
+  isOptional(isString)(value.name) &&
+  isOptional(isString)(value.url) &&
+  isOptional(isString)(value.id);
+
+export function isStoredSkillMeta(value: unknown): value is StoredSkillMeta {
+  return (
+    isStoredObject(value) &&
+    value.version === 1 &&
+    isString(value.key) &&
+    isSource(value.source) &&
+    isString(value.rootName) &&
+    isString(value.name) &&
+    isString(value.description) &&
+    isFiniteNumber(value.bytes) &&
+    isFiniteNumber(value.addedAt)
+  );
+}
+
+// Both records have had version 1 since skills were first kept: nothing to migrate yet.
+export const skillMetaFormat: RecordFormat<StoredSkillMeta> = {
+  version: 1,
+  guard: isStoredSkillMeta,
+};
+
+export const skillFilesFormat: RecordFormat<StoredBundleFiles> = {
+  version: 1,
+  guard: (value): value is StoredBundleFiles =>
+    isStoredObject(value) && value.version === 1 && isFileEntries(value.files),
+};
 
 let metaStore: ReturnType<typeof createStore> | undefined;
 let fileStore: ReturnType<typeof createStore> | undefined;
@@ -29,41 +78,62 @@ const files = () =>
  * Saves a skill: its files first, then the record that lists it, so a failure (a full disk is a
  * QuotaExceededError) never leaves a listed skill without files. The error is the caller's to say.
  */
-export async function saveSkill(
-  meta: StoredSkillMeta,
-  bundleFiles: Map<string, Uint8Array>,
-): Promise<void> {
-  await set(meta.key, { version: 1, files: [...bundleFiles] } satisfies StoredBundleFiles, files());
+export async function saveSkill(meta: StoredSkillMeta, bundleFiles: FileMap): Promise<void> {
+  const filesKey = KEYS.skillFiles(meta.key);
+  await set(filesKey, { version: 1, files: [...bundleFiles] } satisfies StoredBundleFiles, files());
   try {
-    await set(meta.key, meta, metas());
+    await set(KEYS.skillMeta(meta.key), meta, metas());
   } catch (error) {
-    await del(meta.key, files()).catch(() => undefined);
+    await del(filesKey, files()).catch(() => undefined);
     throw error;
   }
 }
 
-/** Every stored skill's list record, oldest first. Unreadable records are skipped. */
-export async function listSkills(): Promise<StoredSkillMeta[]> {
+/**
+ * Every stored skill's list record, oldest first, and the records that could not be read: those
+ * skills stay stored (a newer version may read them) until removed by their key.
+ * Throws what IndexedDB throws when the store itself cannot be read.
+ */
+export async function listStoredSkills(): Promise<StoredSkillList> {
   const store = metas();
-  const all = await Promise.all(
-    (await keys<string>(store)).map((key) => get<StoredSkillMeta>(key, store)),
-  );
-  return all
-    .filter(
-      (m): m is StoredSkillMeta =>
-        m?.version === 1 && typeof m.key === 'string' && typeof m.name === 'string',
-    )
-    .sort((a, b) => a.addedAt - b.addedAt);
+  const storedKeys = await keys(store);
+  const values = await Promise.all(storedKeys.map((key) => get<unknown>(key, store)));
+  return readSkillList(storedKeys.map((key, i) => [String(key), values[i]]));
 }
 
-export async function loadSkillFiles(key: string): Promise<Map<string, Uint8Array> | undefined> {
-  const stored = await get<StoredBundleFiles>(key, files());
-  return stored?.version === 1 ? new Map(stored.files) : undefined;
+/** The pure half of listStoredSkills: sorts stored values into readable skills and unreadable keys. */
+export function readSkillList(entries: Array<[key: string, value: unknown]>): StoredSkillList {
+  const skills: StoredSkillMeta[] = [];
+  const unreadable: UnreadableRecord[] = [];
+  for (const [key, value] of entries) {
+    const read = readRecord(value, skillMetaFormat);
+    if (!read.ok) unreadable.push({ key, reason: read.reason });
+    else if (KEYS.skillMeta(read.value.key) !== key) {
+      unreadable.push({
+        key,
+        reason: `The record is stored under ${key} but names ${read.value.key}.`,
+      });
+    } else skills.push(read.value);
+  }
+  skills.sort((a, b) => a.addedAt - b.addedAt);
+  return { skills, unreadable };
+}
+
+/**
+ * A stored skill's files. `value` is undefined when none are stored or they cannot be read, and
+ * then `unreadable` says why for the second.
+ */
+export async function readSkillFiles(key: string): Promise<Loaded<FileMap | undefined>> {
+  const { value, unreadable } = await loadRecord(
+    () => get(KEYS.skillFiles(key), files()),
+    skillFilesFormat,
+  );
+  return { value: value && new Map(value.files), ...(unreadable ? { unreadable } : {}) };
 }
 
 export async function removeSkill(key: string): Promise<void> {
-  await del(key, metas());
-  await del(key, files());
+  await del(KEYS.skillMeta(key), metas());
+  await del(KEYS.skillFiles(key), files());
 }
 
 /** How much this origin stores, and may store, when the browser says. */

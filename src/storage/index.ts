@@ -1,4 +1,9 @@
-export { loadInstance, saveInstance, type StoredInstance } from './instanceConfig';
+export {
+  readInstance,
+  saveInstance,
+  isStoredInstance,
+  type StoredInstance,
+} from './instanceConfig';
 export {
   IdbTranspileCache,
   transpileKey,
@@ -6,14 +11,19 @@ export {
   DEFAULT_TRANSPILE_CACHE_BYTES,
   type CacheStats,
 } from './transpileCache';
-export { loadWorkspace, saveWorkspace, type StoredFiles } from './workspaceFiles';
+export { readWorkspace, saveWorkspace } from './workspaceFiles';
 export {
-  listSkills,
-  loadSkillFiles,
+  listStoredSkills,
+  readSkillFiles,
   removeSkill,
   saveSkill,
   storageUse,
+  isStoredSkillMeta,
+  type StoredSkillList,
   type StoredSkillMeta,
+  type UnreadableRecord,
 } from './bundleStore';
-export { loadSettings, saveSettings, type Settings } from './settings';
-export { loadFileEdits, saveFileEdits } from './fileEdits';
+export { readSettings, saveSettings, type Settings } from './settings';
+export { readFileEdits, saveFileEdits } from './fileEdits';
+export { readRecord, type Loaded, type RecordFormat, type RecordRead } from './readRecord';
+export { isQuotaExceeded } from './quota';

@@ -1,6 +1,8 @@
 import { createStore, get, set } from 'idb-keyval';
 import type { ConfigEntry } from '../runtime';
+import { isBoolean, isFiniteNumber, isOptional, isStoredObject, isString } from './guards';
 import { DATABASES, KEYS } from './keys';
+import { loadRecord, type Loaded, type RecordFormat } from './readRecord';
 
 /** What is stored for one instance of a skill. Versioned so later shapes can migrate it. */
 export interface StoredInstance {
@@ -15,34 +17,52 @@ export interface StoredInstance {
   keepWarm?: boolean;
 }
 
+const isConfigEntry = (value: unknown): value is ConfigEntry =>
+  isStoredObject(value) && isString(value.key) && isString(value.value) && isBoolean(value.secret);
+
+const isLimit = isOptional((value): value is number => isFiniteNumber(value) && value > 0);
+
+export function isStoredInstance(value: unknown): value is StoredInstance {
+  return (
+    isStoredObject(value) &&
+    value.version === 1 &&
+    isString(value.name) &&
+    Array.isArray(value.config) &&
+    value.config.every(isConfigEntry) &&
+    isLimit(value.timeoutMs) &&
+    isLimit(value.maxOutputBytes) &&
+    isLimit(value.maxMemoryBytes) &&
+    isOptional(isBoolean)(value.keepWarm)
+  );
+}
+
+// Instance records have had version 1 since they were first written: nothing to migrate yet.
+export const instanceFormat: RecordFormat<StoredInstance> = {
+  version: 1,
+  guard: isStoredInstance,
+};
+
 let store: ReturnType<typeof createStore> | undefined;
 const instances = () => (store ??= createStore(DATABASES.instances.db, DATABASES.instances.store));
 
-/** Reads an instance; anything unreadable (old, foreign, corrupt) yields a fresh one, never a crash. */
-export async function loadInstance(skillKey: string, name = 'default'): Promise<StoredInstance> {
-  const fresh: StoredInstance = { version: 1, name, config: [] };
-  try {
-    const stored = await get<unknown>(KEYS.instance(skillKey, name), instances());
-    return isStoredInstance(stored) ? stored : fresh;
-  } catch {
-    return fresh;
-  }
+/**
+ * Reads an instance. None stored gives a fresh one; so does one that cannot be read (newer,
+ * corrupt, storage failing), and then `unreadable` says why: its configuration is lost here.
+ */
+export async function readInstance(
+  skillKey: string,
+  name = 'default',
+): Promise<Loaded<StoredInstance>> {
+  const { value, unreadable } = await loadRecord(
+    () => get(KEYS.instance(skillKey, name), instances()),
+    instanceFormat,
+  );
+  return {
+    value: value ?? { version: 1, name, config: [] },
+    ...(unreadable ? { unreadable } : {}),
+  };
 }
 
 export async function saveInstance(skillKey: string, instance: StoredInstance): Promise<void> {
   await set(KEYS.instance(skillKey, instance.name), instance, instances());
-}
-
-function isStoredInstance(value: unknown): value is StoredInstance {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<StoredInstance>;
-  return (
-    v.version === 1 &&
-    typeof v.name === 'string' &&
-    Array.isArray(v.config) &&
-    v.config.every(
-      (e) =>
-        typeof e?.key === 'string' && typeof e.value === 'string' && typeof e.secret === 'boolean',
-    )
-  );
 }

@@ -1,4 +1,6 @@
-/** Every IndexedDB database and store the playground uses, in one place. */
+// Every name the playground stores under, in one place: no module of storage/ builds a key itself.
+
+/** The IndexedDB databases and their one store each. */
 export const DATABASES = {
   instances: { db: 'skill-playground-instances', store: 'instances' },
   skillMeta: { db: 'skill-playground-skills', store: 'meta' },
@@ -9,9 +11,23 @@ export const DATABASES = {
   transpileIndex: { db: 'skill-playground-transpile-index', store: 'index' },
 } as const;
 
-/** Keys inside the stores. A skill's key is stable across reloads (see skillKey in store/). */
+/**
+ * Keys inside the stores. A skill's key is stable across reloads (see skillKey in store/); the
+ * stores that hold one record per skill use it as it is.
+ */
 export const KEYS = {
   instance: (skillKey: string, instanceName: string) => `instance:${skillKey}:${instanceName}`,
-  transpileIndex: 'index',
   workspace: (skillKey: string, instanceName: string) => `workspace:${skillKey}:${instanceName}`,
+  skillMeta: (skillKey: string) => skillKey,
+  skillFiles: (skillKey: string) => skillKey,
+  fileEdits: (skillKey: string) => skillKey,
+  /** A transpile: the component's SHA-256, the jco that transpiled it, and how. */
+  transpile: (componentId: string, jcoVersion: string, scheme: string) =>
+    `${componentId}|jco@${jcoVersion}|${scheme}`,
+  transpileIndex: 'index',
+} as const;
+
+/** localStorage keys, for what is read synchronously before the first paint. */
+export const LOCAL_STORAGE_KEYS = {
+  settings: 'skill-playground:settings',
 } as const;

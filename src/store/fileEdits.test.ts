@@ -23,7 +23,7 @@ describe('editing files', () => {
       createWorker: () => {
         throw new Error('no worker in this test');
       },
-      loadInstance: async () => ({ version: 1, name: 'default', config: [] }),
+      readInstance: async () => ({ value: { version: 1, name: 'default', config: [] } }),
       saveInstance: async () => {},
       saveSkill: async () => {},
       storageUse: async () => undefined,

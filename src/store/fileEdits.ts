@@ -1,9 +1,11 @@
+import { errorMessage } from '../errors';
 import { findSkillMdPath, type Bundle } from '../bundle';
 import { SIDECAR_FILE } from '../tools';
 import { notify } from './notices';
 import { getServices } from './services';
 import { analyze, commandToolsOf, getSkill, setSkill, skillFiles, withFiles } from './skills';
 import { filesOf } from './skillEntry';
+import type { FileMap } from '../vfs';
 
 // Editing a skill's files in place. The bundle changes with each keystroke (so SKILL.md's findings
 // follow the text), the worker gets the new files on the next run (a new bundle id), and the edits
@@ -18,11 +20,14 @@ const encoder = new TextEncoder();
 export async function withFileEdits(
   key: string,
   bundle: Bundle,
-): Promise<{ bundle: Bundle; originals: Map<string, Uint8Array> }> {
+): Promise<{ bundle: Bundle; originals: FileMap }> {
   const originals = new Map<string, Uint8Array>();
-  const edits = await getServices()
-    .loadFileEdits(key)
-    .catch(() => new Map<string, Uint8Array>());
+  const { value: edits, unreadable } = await getServices().readFileEdits(key);
+  if (unreadable) {
+    notify(
+      `Your earlier edits to ${getSkill(key)?.name ?? key} could not be read and are not applied. ${unreadable}`,
+    );
+  }
   if (edits.size === 0) return { bundle, originals };
   const files = new Map(bundle.files);
   for (const [path, bytes] of edits) {
@@ -62,12 +67,7 @@ export async function dropFileEdits(key: string): Promise<void> {
     .catch(() => undefined);
 }
 
-function replaceFile(
-  key: string,
-  path: string,
-  bytes: Uint8Array,
-  originals: Map<string, Uint8Array>,
-): void {
+function replaceFile(key: string, path: string, bytes: Uint8Array, originals: FileMap): void {
   setSkill(key, (skill) => {
     const current = filesOf(skill);
     if (!current) return skill;
@@ -97,7 +97,7 @@ async function saveEdits(key: string): Promise<void> {
     await getServices().saveFileEdits(key, edits);
   } catch (error) {
     notify(
-      `Your edits to ${skill.name} could not be saved (${(error as Error).message}); they stay on this page until it is closed.`,
+      `Your edits to ${skill.name} could not be saved (${errorMessage(error)}); they stay on this page until it is closed.`,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors';
 import { configToValidateJson, validateConfig, type ConfigEntry } from '../runtime';
 import type { StoredInstance } from '../storage';
 import { buildRunOptions, type RunOptions, type Tool } from '../tools';
@@ -13,9 +14,14 @@ const { getState, setState } = usePlayground;
 export async function ensureInstance(key: string): Promise<StoredInstance> {
   const existing = getState().instances[key];
   if (existing) return existing;
-  const loaded = await getServices().loadInstance(key);
+  const { value: loaded, unreadable } = await getServices().readInstance(key);
   const current = getState().instances[key];
   if (current) return current;
+  if (unreadable) {
+    notify(
+      `The configuration of ${getSkill(key)?.name ?? key} could not be read, so it starts empty. ${unreadable}`,
+    );
+  }
   setState((s) => ({ instances: { ...s.instances, [key]: loaded } }));
   return loaded;
 }
@@ -57,7 +63,7 @@ export async function saveConfig(key: string, config: ConfigEntry[]): Promise<vo
   try {
     await getServices().saveInstance(key, instance);
   } catch (error) {
-    notify(`The configuration could not be saved: ${(error as Error).message}`);
+    notify(`The configuration could not be saved: ${errorMessage(error)}`);
   }
   const skill = getSkill(key);
   const component = skill && skillComponent(skill);
@@ -119,6 +125,6 @@ async function updateInstance(
   try {
     await getServices().saveInstance(key, instance);
   } catch (error) {
-    notify(`The instance settings could not be saved: ${(error as Error).message}`);
+    notify(`The instance settings could not be saved: ${errorMessage(error)}`);
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors';
 import { fetchExampleBundle, type Bundle } from '../bundle';
 import { componentKind, describeSkill, type ComponentSource, type RunError } from '../runtime';
 import { componentTools, entryComponent, skillEngineTool, type Tool } from '../tools';
@@ -55,7 +56,7 @@ export async function openSkill(key: string): Promise<void> {
   try {
     component = await entryComponent(files.bundle.files, analysis.entry.path, analysis.name);
   } catch (error) {
-    failSkill(key, (error as Error).message);
+    failSkill(key, errorMessage(error));
     return;
   }
   const loaded = await loadComponent(key, component);
@@ -76,11 +77,12 @@ async function readSkillFiles(skill: SkillEntry): Promise<SkillFiles | undefined
   if (inMemory) return inMemory;
   let bundle: Bundle | undefined;
   if (skill.stored) {
-    const files = await getServices()
-      .loadSkillFiles(skill.key)
-      .catch(() => undefined);
+    const { value: files, unreadable } = await getServices().readSkillFiles(skill.key);
     if (!files) {
-      failSkill(skill.key, 'The stored files of this skill could not be read; drop it again.');
+      failSkill(
+        skill.key,
+        `The stored files of this skill could not be read; drop it again.${unreadable ? ` ${unreadable}` : ''}`,
+      );
       return undefined;
     }
     bundle = { rootName: skill.storedRoot ?? skill.name, files, source: skill.source };
@@ -88,7 +90,7 @@ async function readSkillFiles(skill: SkillEntry): Promise<SkillFiles | undefined
     try {
       bundle = await fetchExampleBundle(skill.example);
     } catch (error) {
-      failSkill(skill.key, (error as Error).message);
+      failSkill(skill.key, errorMessage(error));
       return undefined;
     }
   }
@@ -192,7 +194,7 @@ async function listExports(key: string, files: SkillFiles, loaded: LoadedCompone
   } catch (error) {
     failSkill(
       key,
-      `The types of this component's exports could not be read: ${(error as Error).message}.`,
+      `The types of this component's exports could not be read: ${errorMessage(error)}.`,
       { component: loaded.component },
     );
     return;

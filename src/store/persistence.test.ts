@@ -16,7 +16,7 @@ function fakeServices(saveSkill: () => Promise<void>) {
     createWorker: () => {
       throw new Error('no worker in this test');
     },
-    loadInstance: async () => ({ version: 1, name: 'default', config: [] }),
+    readInstance: async () => ({ value: { version: 1, name: 'default', config: [] } }),
     saveInstance: async () => {},
     saveSkill: vi.fn(saveSkill),
     storageUse: async () => undefined,

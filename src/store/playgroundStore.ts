@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { loadSettings } from '../storage';
+import { readSettings } from '../storage';
 import type {
   InstancesSlice,
   NoticesSlice,
@@ -10,7 +10,7 @@ import type {
 } from './types';
 
 const skillsSlice = (): SkillsSlice => ({
-  validationMode: loadSettings().validationMode,
+  validationMode: readSettings().value.validationMode,
   skills: [],
   examplesLoaded: false,
   selectedKey: null,

@@ -26,12 +26,12 @@ describe('the run path of the store', () => {
     setServices({
       createWorker: workers.create,
       transpileCache: new MemoryTranspileCache(),
-      loadInstance: async () => ({ version: 1, name: 'default', config: [] }),
+      readInstance: async () => ({ value: { version: 1, name: 'default', config: [] } }),
       saveInstance: async () => {},
-      loadWorkspace: async () => [],
+      readWorkspace: async () => ({ value: new Map() }),
       saveWorkspace: async () => {},
       saveSkill: async () => {},
-      loadFileEdits: async () => new Map(),
+      readFileEdits: async () => ({ value: new Map() }),
       saveFileEdits: async () => {},
       storageUse: async () => undefined,
     });

@@ -1,11 +1,11 @@
 import { createRuntimeWorker, RuntimeHost, type TranspileCache, type WorkerLike } from '../runtime';
 import {
   IdbTranspileCache,
-  listSkills,
-  loadFileEdits,
-  loadInstance,
-  loadSkillFiles,
-  loadWorkspace,
+  listStoredSkills,
+  readFileEdits,
+  readInstance,
+  readSkillFiles,
+  readWorkspace,
   removeSkill,
   saveFileEdits,
   saveInstance,
@@ -47,16 +47,16 @@ const EDIT_SAVE_DELAY_MS = 400;
 export interface Services {
   createWorker: () => WorkerLike;
   transpileCache: TranspileCache;
-  loadInstance: typeof loadInstance;
+  readInstance: typeof readInstance;
   saveInstance: typeof saveInstance;
-  loadWorkspace: typeof loadWorkspace;
+  readWorkspace: typeof readWorkspace;
   saveWorkspace: typeof saveWorkspace;
-  listSkills: typeof listSkills;
-  loadSkillFiles: typeof loadSkillFiles;
+  listStoredSkills: typeof listStoredSkills;
+  readSkillFiles: typeof readSkillFiles;
   saveSkill: typeof saveSkill;
   removeSkill: typeof removeSkill;
   storageUse: typeof storageUse;
-  loadFileEdits: typeof loadFileEdits;
+  readFileEdits: typeof readFileEdits;
   saveFileEdits: typeof saveFileEdits;
   /** Pending writes of edited files, one per skill. */
   editSaves: Debouncer;
@@ -65,16 +65,16 @@ export interface Services {
 let services: Services = {
   createWorker: createRuntimeWorker,
   transpileCache: new IdbTranspileCache(__JCO_VERSION__),
-  loadInstance,
+  readInstance,
   saveInstance,
-  loadWorkspace,
+  readWorkspace,
   saveWorkspace,
-  listSkills,
-  loadSkillFiles,
+  listStoredSkills,
+  readSkillFiles,
   saveSkill,
   removeSkill,
   storageUse,
-  loadFileEdits,
+  readFileEdits,
   saveFileEdits,
   editSaves: new Debouncer(EDIT_SAVE_DELAY_MS),
 };

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors';
 import { analyzeBundle, type ValidationMode } from '../bundle';
 import { saveSettings } from '../storage';
 import { notify } from './notices';
@@ -36,7 +37,7 @@ export async function clearTranspileCache(): Promise<void> {
       'info',
     );
   } catch (error) {
-    notify(`The transpile cache could not be cleared: ${(error as Error).message}`);
+    notify(`The transpile cache could not be cleared: ${errorMessage(error)}`);
   }
   await refreshCacheStats();
 }

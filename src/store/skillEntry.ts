@@ -8,6 +8,7 @@ import type {
 } from '../runtime';
 import type { Tool } from '../tools';
 import type { UnsupportedExport } from '../wit';
+import type { FileMap } from '../vfs';
 
 /** What the list knows of a skill before it is opened: its record, or its SKILL.md alone. */
 export interface SkillListing {
@@ -33,7 +34,7 @@ export interface SkillFiles {
   bundleId: string;
   analysis: SkillDescription;
   /** The files edited in the editor, with what they held before (for Revert). */
-  originals: Map<string, Uint8Array>;
+  originals: FileMap;
 }
 
 /** The skill's component, once its worker has loaded it and told what it is. */

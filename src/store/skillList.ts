@@ -1,3 +1,5 @@
+import { isQuotaExceeded } from '../storage';
+import { errorMessage } from '../errors';
 import {
   bundlesFromPicked,
   fetchExampleIndex,
@@ -10,6 +12,7 @@ import {
   type PickedFile,
   type SkillDescription,
 } from '../bundle';
+import type { StoredSkillList } from '../storage';
 import { dropFileEdits } from './fileEdits';
 import { notify } from './notices';
 import { openSkill } from './openSkill';
@@ -52,7 +55,7 @@ export async function loadExamples(): Promise<void> {
             status: 'listed',
           };
         } catch (error) {
-          return { ...listing, status: 'failed', loadError: (error as Error).message };
+          return { ...listing, status: 'failed', loadError: errorMessage(error) };
         }
       }),
     );
@@ -64,20 +67,23 @@ export async function loadExamples(): Promise<void> {
     performance.mark('examples-listed');
   } catch (error) {
     setState({ examplesLoaded: true });
-    notify(`The built-in examples are not available: ${(error as Error).message}`);
+    notify(`The built-in examples are not available: ${errorMessage(error)}`);
   }
 }
 
 /** Lists the skills kept from earlier visits, from their records alone (no files are read). */
 export async function loadStoredSkills(): Promise<void> {
-  let metas;
+  let list: StoredSkillList;
   try {
-    metas = await getServices().listSkills();
+    list = await getServices().listStoredSkills();
   } catch (error) {
-    notify(`The skills kept in this browser could not be read: ${(error as Error).message}`);
+    notify(`The skills kept in this browser could not be read: ${errorMessage(error)}`);
     return;
   }
-  const entries: SkillEntry[] = metas.map((meta) => ({
+  for (const { key, reason } of list.unreadable) {
+    notify(`A skill kept in this browser (${key}) could not be listed. ${reason}`);
+  }
+  const entries: SkillEntry[] = list.skills.map((meta) => ({
     key: meta.key,
     source: meta.source as BundleSource,
     name: meta.name,
@@ -106,7 +112,7 @@ export async function addPicked(picked: PickedFile[]): Promise<void> {
   try {
     grouped = await bundlesFromPicked(picked);
   } catch (error) {
-    notify(`The files could not be read: ${(error as Error).message}`);
+    notify(`The files could not be read: ${errorMessage(error)}`);
     return;
   }
   for (const problem of grouped.problems) notify(problem);
@@ -133,7 +139,7 @@ export async function loadFromUrl(
   try {
     picked = await fetchSkillFiles(url, window.location.href);
   } catch (error) {
-    return failed((error as Error).message, error instanceof UrlLoadError && error.retryable);
+    return failed(errorMessage(error), error instanceof UrlLoadError && error.retryable);
   }
   const grouped = await bundlesFromPicked(picked);
   if (grouped.bundles.length === 0) {
@@ -163,7 +169,7 @@ export async function removeSkill(key: string): Promise<void> {
   try {
     await getServices().removeSkill(key);
   } catch (error) {
-    notify(`The skill's stored files could not be removed: ${(error as Error).message}`);
+    notify(`The skill's stored files could not be removed: ${errorMessage(error)}`);
   }
   void refreshStorageUse();
 }
@@ -232,11 +238,11 @@ async function persistSkill(
     );
     setSkill(key, (skill) => ({ ...skill, stored: true }));
   } catch (error) {
-    const full = (error as Error).name === 'QuotaExceededError';
+    const full = isQuotaExceeded(error);
     notify(
       full
         ? `The browser storage is full: ${bundle.rootName} is open for this page only and will be gone after a reload. Remove skills or clear the transpile cache to make room.`
-        : `${bundle.rootName} could not be kept for the next visit: ${(error as Error).message}`,
+        : `${bundle.rootName} could not be kept for the next visit: ${errorMessage(error)}`,
     );
   }
   void refreshStorageUse();

@@ -3,6 +3,7 @@ import type { ComponentSource } from '../runtime';
 import { commandTools, type Tool } from '../tools';
 import { usePlayground } from './playgroundStore';
 import type { SkillEntry, SkillFiles } from './types';
+import type { FileMap } from '../vfs';
 
 /** The skill with this key, as the store has it now. */
 export const getSkill = (key: string): SkillEntry | undefined =>
@@ -28,7 +29,7 @@ export function failSkill(
 export function skillFiles(
   bundle: Bundle,
   analysis: SkillDescription,
-  originals: Map<string, Uint8Array> = new Map(),
+  originals: FileMap = new Map(),
 ): SkillFiles {
   return { bundle, bundleId: crypto.randomUUID(), analysis, originals };
 }

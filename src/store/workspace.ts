@@ -1,8 +1,11 @@
+import { isQuotaExceeded } from '../storage';
+import { errorMessage } from '../errors';
 import { diffFiles, type FileMap } from '../vfs';
 import { bumpWarmRevision } from './instances';
 import { notify } from './notices';
 import { usePlayground } from './playgroundStore';
 import { getServices } from './services';
+import { getSkill } from './skills';
 
 // The instance's /workspace: read-write for its runs, kept in IndexedDB, edited by the person.
 
@@ -12,7 +15,13 @@ const { getState, setState } = usePlayground;
 export async function ensureWorkspace(key: string): Promise<FileMap> {
   const existing = getState().workspaces[key];
   if (existing) return existing.files;
-  const files: FileMap = new Map(await getServices().loadWorkspace(key));
+  const { value, unreadable } = await getServices().readWorkspace(key);
+  if (unreadable && !getState().workspaces[key]) {
+    notify(
+      `The /workspace files of ${getSkill(key)?.name ?? key} could not be read, so it starts empty. ${unreadable}`,
+    );
+  }
+  const files: FileMap = value;
   setState((s) => ({ workspaces: { ...s.workspaces, [key]: s.workspaces[key] ?? { files } } }));
   return getState().workspaces[key]!.files;
 }
@@ -56,13 +65,13 @@ export async function deleteFromWorkspace(key: string, path: string): Promise<vo
 
 async function persistWorkspace(key: string, files: FileMap): Promise<void> {
   try {
-    await getServices().saveWorkspace(key, [...files]);
+    await getServices().saveWorkspace(key, files);
   } catch (error) {
-    const full = (error as Error).name === 'QuotaExceededError';
+    const full = isQuotaExceeded(error);
     notify(
       full
         ? 'The browser storage is full: the workspace is kept for this page only. Free space (remove files or clear the transpile cache) to keep it across reloads.'
-        : `The workspace could not be saved: ${(error as Error).message}`,
+        : `The workspace could not be saved: ${errorMessage(error)}`,
     );
   }
 }

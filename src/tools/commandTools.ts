@@ -7,6 +7,8 @@ import {
   type CommandProtocol,
   type Tool,
 } from './tool';
+import { errorMessage } from '../errors';
+import type { FileMap } from '../vfs';
 
 const PROTOCOLS: CommandProtocol[] = ['json-stdio', 'line-text'];
 const decoder = new TextDecoder();
@@ -17,7 +19,7 @@ const decoder = new TextDecoder();
  * tool that takes JSON. Problems in either manifest become diagnostics, never exceptions.
  */
 export function commandTools(
-  files: Map<string, Uint8Array>,
+  files: FileMap,
   frontmatter: Record<string, unknown> | null,
 ): { tools: Tool[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -33,14 +35,14 @@ export function commandTools(
   return { tools: [defaultRunTool()], diagnostics };
 }
 
-function sidecarTools(text: string, files: Map<string, Uint8Array>, out: Diagnostic[]): Tool[] {
+function sidecarTools(text: string, files: FileMap, out: Diagnostic[]): Tool[] {
   const problem = (message: string, rule = 'sidecar-invalid') =>
     out.push({ file: SIDECAR_FILE, rule, severity: 'error', message });
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    problem(`${SIDECAR_FILE} is not JSON: ${(error as Error).message}`, 'sidecar-json');
+    problem(`${SIDECAR_FILE} is not JSON: ${errorMessage(error)}`, 'sidecar-json');
     return [];
   }
   if (!isRecord(doc) || doc.version !== 1 || !Array.isArray(doc.tools)) {
@@ -90,11 +92,7 @@ function sidecarTools(text: string, files: Map<string, Uint8Array>, out: Diagnos
   return tools;
 }
 
-function openSkillsActions(
-  actions: unknown,
-  files: Map<string, Uint8Array>,
-  out: Diagnostic[],
-): Tool[] {
+function openSkillsActions(actions: unknown, files: FileMap, out: Diagnostic[]): Tool[] {
   const problem = (message: string, severity: Diagnostic['severity'] = 'error') =>
     out.push({ file: 'SKILL.md', rule: 'openskills-action', severity, message });
   if (!Array.isArray(actions)) {

@@ -1,5 +1,6 @@
 import type {
   ComponentInfo,
+  ErrorCode,
   RunError,
   TranspiledComponent,
   RunStage,
@@ -7,11 +8,13 @@ import type {
   WorkerCommand,
   WorkerEvent,
 } from '../protocol';
+import { errorMessage } from '../../errors';
 import type { ComponentCache } from './componentCache';
 import { explainTrap } from './explainTrap';
 import { filesFromTree, treeFromFiles, type FileTree } from '../../vfs';
 import { findExport } from './findExport';
 import { ImportRefusedError } from './importPolicy';
+import { InvalidComponentError } from './invalidComponentError';
 import { MemoryLimitError } from './memoryLimit';
 import { createOutputCapture, OutputLimitError } from './outputCapture';
 import { buildImports, ioFor, type IoSwitch } from './wasiImports';
@@ -177,8 +180,9 @@ export async function executeRun(
       const fn = findExport(instance, call.exportName);
       if (!fn) {
         const available = info.exports.map(([name]) => name).join(', ') || 'nothing';
-        const message = `The component does not export ${call.exportName} (it exports: ${available}).`;
-        throw Object.assign(new Error(message), { code: 'InvalidComponent' });
+        throw new InvalidComponentError(
+          `The component does not export ${call.exportName} (it exports: ${available}).`,
+        );
       }
       try {
         const value = await fn(...call.args);
@@ -249,36 +253,28 @@ function toRunError(
       error instanceof OutputLimitError ? error.message : 'The run wrote too much output.';
     return { code: 'OutputLimit', message, stage };
   }
-  if (error instanceof MemoryLimitError)
-    return { code: 'MemoryLimit', message: error.message, stage };
-  if (error instanceof ImportRefusedError)
-    return { code: 'ImportRefused', message: error.message, stage };
-  const err = error instanceof Error ? error : new Error(describeThrown(error));
-  const explicit = (err as { code?: unknown }).code;
-  const code =
-    explicit === 'InvalidComponent'
-      ? 'InvalidComponent'
-      : stage === 'transpiling' || stage === 'wrapping'
-        ? 'TranspileFailed'
-        : stage === 'compiling'
-          ? 'InvalidComponent'
-          : stage === 'instantiating'
-            ? 'InstantiateFailed'
-            : 'ExecutionFailure';
+  if (
+    error instanceof MemoryLimitError ||
+    error instanceof ImportRefusedError ||
+    error instanceof InvalidComponentError
+  ) {
+    return { code: error.code, message: error.message, stage };
+  }
+  // Anything else (jco, the engine, the guest) is named by the stage it stopped.
+  const err = error instanceof Error ? error : new Error(errorMessage(error));
+  const code: ErrorCode =
+    stage === 'transpiling' || stage === 'wrapping'
+      ? 'TranspileFailed'
+      : stage === 'compiling'
+        ? 'InvalidComponent'
+        : stage === 'instantiating'
+          ? 'InstantiateFailed'
+          : 'ExecutionFailure';
   const message =
     err instanceof WebAssembly.RuntimeError
       ? explainTrap(err.message, stderrTail)
       : err.message || err.name;
   return { code, message, stage, stack: err.stack };
-}
-
-function describeThrown(value: unknown): string {
-  if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return String(value);
-  }
 }
 
 // Loaded with executeRun by the worker entry, in one chunk.

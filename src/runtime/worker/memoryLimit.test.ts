@@ -1,5 +1,6 @@
 import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { describe, expect, it } from 'vitest';
+import { InvalidComponentError } from './invalidComponentError';
 import { capMemories, MemoryLimitError } from './memoryLimit';
 
 const wat = async (text: string) => parse(text);
@@ -62,5 +63,13 @@ describe('capMemories', () => {
   it('returns a module without memories unchanged', async () => {
     const module = await wat('(module (func (export "f")))');
     expect(capMemories(module, 4)).toBe(module);
+  });
+
+  it('refuses bytes too short or cut short as an invalid component', async () => {
+    expect(() => capMemories(Uint8Array.of(0, 0x61, 0x73), 4)).toThrow(InvalidComponentError);
+    const module = await wat('(module (memory 1))');
+    expect(() => capMemories(module.subarray(0, module.length - 1), 4)).toThrow(
+      InvalidComponentError,
+    );
   });
 });

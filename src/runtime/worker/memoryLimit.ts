@@ -2,6 +2,8 @@
 // 4 GiB in milliseconds. A declared maximum does hold, so before any core module is compiled
 // every memory it defines or imports gets a maximum no larger than the run's limit.
 
+import { InvalidComponentError } from './invalidComponentError';
+
 export const PAGE_BYTES = 64 * 1024;
 
 export class MemoryLimitError extends Error {
@@ -20,7 +22,8 @@ interface Limits {
  * MemoryLimitError with a sentence. The module's other bytes are copied unchanged.
  */
 export function capMemories(module: Uint8Array, maxPages: number): Uint8Array {
-  if (module.length < 8) throw new Error('Not a WebAssembly module.');
+  if (module.length < 8)
+    throw new InvalidComponentError('A core module of the component is not WebAssembly.');
   // Sections are kept as views and copied once at the end: a QuickJS component's core module is
   // megabytes of code and data, of which only the import and memory sections change.
   const parts: Uint8Array[] = [module.subarray(0, 8)];
@@ -111,7 +114,9 @@ function rewriteImportSection(body: Uint8Array, maxPages: number): Uint8Array {
         break;
       }
       default:
-        throw new Error(`Unknown import kind 0x${kind.toString(16)} in a core module.`);
+        throw new InvalidComponentError(
+          `Unknown import kind 0x${kind.toString(16)} in a core module.`,
+        );
     }
   }
   return changed ? Uint8Array.from(out) : body;
@@ -165,7 +170,10 @@ function readU64(bytes: Uint8Array, offset: number): [bigint, number] {
   let pos = offset;
   for (;;) {
     const byte = bytes[pos];
-    if (byte === undefined) throw new Error('Truncated LEB128 in a core module.');
+    if (byte === undefined)
+      throw new InvalidComponentError(
+        'A core module of the component is truncated (a LEB128 number runs past its end).',
+      );
     pos += 1;
     result |= BigInt(byte & 0x7f) << shift;
     if ((byte & 0x80) === 0) return [result, pos - offset];

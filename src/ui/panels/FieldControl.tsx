@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { readFileDraft, type DraftValue, type Field, type FileDraft } from '../../forms';
+import { errorMessage } from '../../errors';
 
 interface Props {
   id: string;
@@ -154,7 +155,7 @@ function JsonEditor({
     try {
       JSON.parse(value);
     } catch (e) {
-      parseError = (e as Error).message;
+      parseError = errorMessage(e);
     }
   }
   return (
@@ -240,7 +241,7 @@ function FilePicker({
             setProblem(null);
             onChange(await readFileDraft(file));
           } catch (error) {
-            setProblem((error as Error).message);
+            setProblem(errorMessage(error));
             e.target.value = '';
             onChange(null);
           }

@@ -3,6 +3,7 @@ import { wasmKind } from '../../bundle';
 import { editFile, revertFile, type SkillEntry } from '../../store';
 import { componentId, inspectWasm, type WasmInspection } from '../../runtime';
 import { formatBytes } from '../format';
+import { errorMessage } from '../../errors';
 
 // Monaco and its workers load the first time a text file is opened, never with the page.
 const CodeEditor = lazy(() => import('../editor/CodeEditor'));
@@ -133,7 +134,7 @@ function WasmInfo({ bytes }: { bytes: Uint8Array }) {
     let live = true;
     inspectWasm(bytes).then(
       (info) => live && setState({ status: 'done', info }),
-      (error: Error) => live && setState({ status: 'failed', message: error.message }),
+      (error: unknown) => live && setState({ status: 'failed', message: errorMessage(error) }),
     );
     return () => {
       live = false;

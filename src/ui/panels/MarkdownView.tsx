@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import Markdown, { type Components } from 'react-markdown';
+import type { FileMap } from '../../vfs';
 
 interface Props {
   markdown: string;
   /** The bundle's files, so relative images show from the skill itself. */
-  files?: Map<string, Uint8Array>;
+  files?: FileMap;
 }
 
 /**
