@@ -49,10 +49,6 @@ export {
   type CapsuleManifest,
   type CapsuleTool,
 } from './capsuleManifest';
-export {
-  parseSkillSpec,
-  skillMdFromSkillSpec,
-  skillSpecFromSkillMd,
-  skillSpecJson,
-  type SkillSpec,
-} from './skillSpec';
+export { parseSkillSpec } from './parseSkillSpec';
+export { skillMdFromSkillSpec, skillSpecJson, type SkillSpec } from './skillSpec';
+export { skillSpecFromSkillMd } from './skillSpecFromSkillMd';

@@ -1,6 +1,7 @@
 import { findSkillMdPath } from './analyzeBundle';
 import { ArchiveError, unzipArchive } from './archive';
-import { parseSkillSpec, skillMdFromSkillSpec } from './skillSpec';
+import { parseSkillSpec } from './parseSkillSpec';
+import { skillMdFromSkillSpec } from './skillSpec';
 import type { Bundle } from './types';
 
 /** A file the user handed us, with its path relative to what they picked or dropped. */
