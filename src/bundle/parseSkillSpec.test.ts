@@ -256,3 +256,77 @@ describe('parseSkillSpec', () => {
     ]);
   });
 });
+
+describe('parseSkillSpec on JSON that is not a SkillSpec', () => {
+  const PACKAGE_JSON = {
+    name: 'weather-dashboard',
+    version: '1.4.2',
+    description: 'A dashboard for local weather',
+    private: true,
+    type: 'module',
+    main: 'dist/index.js',
+    scripts: { dev: 'vite', build: 'tsc -b && vite build', test: 'vitest run' },
+    dependencies: { react: '^19.1.0', 'react-dom': '^19.1.0' },
+    devDependencies: { typescript: '~5.8.3', vite: '^6.3.5', vitest: '^3.2.4' },
+    engines: { node: '>=20' },
+    license: 'MIT',
+    author: 'Jane Doe <jane@example.com>',
+    repository: { type: 'git', url: 'https://github.com/jane/weather-dashboard.git' },
+  };
+  const TSCONFIG_JSON = {
+    compilerOptions: { target: 'ES2022', module: 'ESNext', strict: true, jsx: 'react-jsx' },
+    include: ['src'],
+    exclude: ['node_modules', 'dist'],
+  };
+
+  it('says in one sentence that a package.json is not one', () => {
+    expect(parseSkillSpec(JSON.stringify(PACKAGE_JSON, null, 2))).toEqual({
+      ok: false,
+      isOtherJson: true,
+      errors: [
+        'a SkillSpec needs `id`, `name`, `description` and `instructions_md`, and this file has only `name` and `description`',
+      ],
+    });
+  });
+
+  it('says in one sentence that a tsconfig.json is not one', () => {
+    expect(parseSkillSpec(JSON.stringify(TSCONFIG_JSON))).toEqual({
+      ok: false,
+      isOtherJson: true,
+      errors: [
+        'a SkillSpec needs `id`, `name`, `description` and `instructions_md`, and this file has none of them',
+      ],
+    });
+  });
+
+  it('still lists every mistake of a record that has a key only a SkillSpec has', () => {
+    const result = parseSkillSpec(JSON.stringify({ id: 'x', title: 'X', body: 'b', tools: [] }));
+    expect(result).toEqual({
+      ok: false,
+      isOtherJson: false,
+      errors: [
+        'title, body, tools: unknown fields; the allowed fields are id, name, description, instructions_md, allowed_tools, when_to_use, arguments, argument_hint, user_invocable, model_invocable, model_override, context, paths',
+        'name: required',
+        'description: required',
+        'instructions_md: required',
+      ],
+    });
+  });
+
+  it('gives the allowed fields once however many unknown fields there are', () => {
+    const spec = {
+      id: 'search',
+      name: 'Search',
+      description: 'd',
+      instructions_md: 'i',
+      arguments: [
+        { name: 'a', type: 'string' },
+        { name: 'b', default: 1 },
+      ],
+    };
+    const result = parseSkillSpec(JSON.stringify(spec));
+    expect(result.ok ? [] : result.errors).toEqual([
+      'arguments[0].type, arguments[1].default: unknown fields; the allowed fields are name, description, required',
+    ]);
+  });
+});

@@ -1,13 +1,16 @@
 // Reads an awaken SkillSpec JSON record the way awaken's config write does (validate_skill_spec;
 // shared/reference/skill-formats.md, sections 5.1 and 5.2).
-import { fieldMessages, inFieldOrder, schemaChecker } from './schemaMessages';
+import { andList, fieldMessages, inFieldOrder, schemaChecker } from './schemaMessages';
 import type { SkillArgumentSpec, SkillSpec } from './skillSpec';
-import { SKILL_SPEC_FIELDS, SKILL_SPEC_SCHEMA } from './skillSpecSchema';
+import { SKILL_SPEC_FIELDS, SKILL_SPEC_REQUIRED, SKILL_SPEC_SCHEMA } from './skillSpecSchema';
 import { skillSpecRuleErrors } from './skillSpecRules';
 
 const checkSkillSpec = schemaChecker(SKILL_SPEC_SCHEMA);
 
-export type SkillSpecResult = { ok: true; spec: SkillSpec } | { ok: false; errors: string[] };
+export type SkillSpecResult =
+  | { ok: true; spec: SkillSpec }
+  /** isOtherJson: the file is some other JSON (a package.json...), not a SkillSpec with mistakes. */
+  | { ok: false; errors: string[]; isOtherJson: boolean };
 
 /**
  * Parses and validates imported SkillSpec JSON the way awaken's config write does
@@ -21,13 +24,33 @@ export function parseSkillSpec(text: string): SkillSpecResult {
     value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [`JSON syntax error: ${detail}`] };
+    return { ok: false, errors: [`JSON syntax error: ${detail}`], isOtherJson: false };
   }
+  const otherJson = isRecord(value) ? otherJsonError(value) : undefined;
+  if (otherJson) return { ok: false, errors: [otherJson], isOtherJson: true };
+
   const found = fieldMessages(checkSkillSpec(value), 'spec');
   if (isRecord(value)) found.push(...skillSpecRuleErrors(value));
   if (found.length > 0 || !isRecord(value))
-    return { ok: false, errors: inFieldOrder(found, SKILL_SPEC_FIELDS) };
+    return { ok: false, errors: inFieldOrder(found, SKILL_SPEC_FIELDS), isOtherJson: false };
   return { ok: true, spec: specFromRecord(value) };
+}
+
+/**
+ * Tells a JSON file that is not a SkillSpec at all (a package.json, a tsconfig.json) from a
+ * SkillSpec with mistakes, so the user gets one sentence instead of each key it does not know.
+ * Such a file lacks both keys only a SkillSpec has (many files have a name and a description)
+ * and most of its keys are unknown. This weighs the keys against each other, which JSON Schema
+ * cannot do.
+ */
+function otherJsonError(value: Record<string, unknown>): string | undefined {
+  const keys = Object.keys(value);
+  const known = keys.filter((key) => SKILL_SPEC_FIELDS.includes(key));
+  if (Object.hasOwn(value, 'id') || Object.hasOwn(value, 'instructions_md')) return undefined;
+  if (keys.length - known.length <= known.length) return undefined;
+  const present = SKILL_SPEC_REQUIRED.filter((key) => Object.hasOwn(value, key));
+  const has = present.length === 0 ? 'none of them' : `only ${andList(present.map(code))}`;
+  return `a SkillSpec needs ${andList(SKILL_SPEC_REQUIRED.map(code))}, and this file has ${has}`;
 }
 
 /** A record that passed the checks, with serde's defaults filled in and nulls as absent. */
@@ -61,3 +84,5 @@ function specFromRecord(record: Record<string, unknown>): SkillSpec {
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const code = (name: string) => `\`${name}\``;
