@@ -256,6 +256,45 @@ description = "Key for the API"
     expect(d?.file).toBe('capsule/Capsule.toml');
   });
 
+  describe('messages', () => {
+    const messages = (text: string) =>
+      parseCapsuleManifest(text, FILES).diagnostics.map((d) => `${d.line}: ${d.message}`);
+
+    it.each([
+      [
+        '[package]\nname = 3\nversion = "1"\n',
+        '2: package.name must be a string, not a number (3), e.g. name = "my-capsule".',
+      ],
+      ['[package]\nname = "demo"\n', '1: [package] needs version, e.g. version = "0.1.0".'],
+      [
+        `${PACKAGE}[env]\nTOKEN = { type = "number" }\n`,
+        '5: env.TOKEN.type must be "secret" or "string" ("number").',
+      ],
+      [
+        `${PACKAGE}[[tool]]\nname = "t"\ndescription = "d"\ninput_schema = { type = "string" }\n`,
+        '7: Tool "t" input_schema.type must be "object" ("string").',
+      ],
+      [
+        `${PACKAGE}[capabilities]\nkv = ["a", 1]\n`,
+        '5: capabilities.kv[1] must be a string, not a number (1).',
+      ],
+    ])('words a schema finding in TOML terms: %j', (text, expected) => {
+      expect(messages(text)).toEqual([expected]);
+    });
+
+    it('names the capabilities astrid knows once, however many unknown ones there are', () => {
+      expect(messages(`${PACKAGE}[capabilities]\nipc = ["x"]\nbus = ["y"]\n`)).toEqual([
+        '5: capabilities.ipc is not known to astrid 0.1.1; it knows net, kv, fs_read, fs_write, host_process.',
+        '6: capabilities.bus is not known to astrid 0.1.1.',
+      ]);
+    });
+
+    it('lists findings in line order', () => {
+      const text = `[package]\nname = "demo"\n[[tool]]\nname = "t"\n[capabilities]\nnet = "x"\n`;
+      expect(messages(text).map((m) => m.split(':')[0])).toEqual(['1', '3', '6']);
+    });
+  });
+
   describe('positions', () => {
     const at = (text: string, rule: string) =>
       parseCapsuleManifest(text, FILES).diagnostics.find((d) => d.rule === rule);
