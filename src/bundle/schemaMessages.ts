@@ -71,7 +71,7 @@ export function schemaChecker(schema: SchemaNode): (data: unknown) => SchemaProb
 }
 
 /** Ajv's errors as problems: one per value (the first Ajv gives), one per unknown key. */
-export function schemaProblems(
+function schemaProblems(
   errors: readonly ErrorObject[],
   root: SchemaNode,
   data: unknown,
@@ -206,7 +206,7 @@ function typePhrase(type: SchemaNode['type']): string {
 }
 
 /** A value as a person would name it: "a list", "null", "a number (3)". */
-export function describeValue(value: unknown, objectNoun = 'an object'): string {
+function describeValue(value: unknown, objectNoun = 'an object'): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return objectNoun;
@@ -221,7 +221,7 @@ function jsonType(value: unknown): JsonType {
 }
 
 /** `["a", "b", "c"]` as "a, b or c". */
-export const orList = (items: readonly string[]) => joinList(items, 'or');
+const orList = (items: readonly string[]) => joinList(items, 'or');
 
 /** `["a", "b", "c"]` as "a, b and c". */
 export const andList = (items: readonly string[]) => joinList(items, 'and');
@@ -232,7 +232,7 @@ function joinList(items: readonly string[], word: string): string {
 }
 
 /** ['arguments', 0, 'name'] as "arguments[0].name"; the root as `root`. */
-export function fieldPath(path: Path, root = 'value'): string {
+function fieldPath(path: Path, root = 'value'): string {
   if (path.length === 0) return root;
   return path
     .map((segment, i) =>

@@ -45,8 +45,9 @@ export function skillSpecFromSkillMd(
   if (name !== undefined)
     for (const message of skillNameErrors('name', id)) problem('name', message);
 
-  const description = text('description') ?? '';
-  if (text('description') !== undefined) {
+  const rawDescription = text('description');
+  const description = rawDescription ?? '';
+  if (rawDescription !== undefined) {
     const trimmed = description.trim();
     if (trimmed === '') problem('description', 'description: must not be empty');
     if (charCount(trimmed) > DESCRIPTION_MAX)

@@ -22,6 +22,7 @@ export const SKILL_SPEC_SCHEMA: SchemaNode = {
   additionalProperties: false,
   // In awaken's field order, which is also the order problems are listed in.
   properties: {
+    // The id is a skill-name token, checked with SKILL.md's name in skillSpecRules.ts.
     id: text,
     name: { type: 'string', maxLength: 128 },
     description: { type: 'string', maxLength: 1024 },
