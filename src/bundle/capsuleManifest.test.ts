@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTomlLine, parseCapsuleManifest } from './capsuleManifest';
+import { parseCapsuleManifest } from './capsuleManifest';
 
 const FILES = new Set(['bin/github_agent.wasm', 'capsule.wasm', 'lib/helper.wasm', 'notes.txt']);
 const PACKAGE = '[package]\nname = "demo"\nversion = "0.1.0"\n';
@@ -256,6 +256,45 @@ description = "Key for the API"
     expect(d?.file).toBe('capsule/Capsule.toml');
   });
 
+  describe('messages', () => {
+    const messages = (text: string) =>
+      parseCapsuleManifest(text, FILES).diagnostics.map((d) => `${d.line}: ${d.message}`);
+
+    it.each([
+      [
+        '[package]\nname = 3\nversion = "1"\n',
+        '2: package.name must be a string, not a number (3), e.g. name = "my-capsule".',
+      ],
+      ['[package]\nname = "demo"\n', '1: [package] needs version, e.g. version = "0.1.0".'],
+      [
+        `${PACKAGE}[env]\nTOKEN = { type = "number" }\n`,
+        '5: env.TOKEN.type must be "secret" or "string" ("number").',
+      ],
+      [
+        `${PACKAGE}[[tool]]\nname = "t"\ndescription = "d"\ninput_schema = { type = "string" }\n`,
+        '7: Tool "t" input_schema.type must be "object" ("string").',
+      ],
+      [
+        `${PACKAGE}[capabilities]\nkv = ["a", 1]\n`,
+        '5: capabilities.kv[1] must be a string, not a number (1).',
+      ],
+    ])('words a schema finding in TOML terms: %j', (text, expected) => {
+      expect(messages(text)).toEqual([expected]);
+    });
+
+    it('names the capabilities astrid knows once, however many unknown ones there are', () => {
+      expect(messages(`${PACKAGE}[capabilities]\nipc = ["x"]\nbus = ["y"]\n`)).toEqual([
+        '5: capabilities.ipc is not known to astrid 0.1.1; it knows net, kv, fs_read, fs_write, host_process.',
+        '6: capabilities.bus is not known to astrid 0.1.1.',
+      ]);
+    });
+
+    it('lists findings in line order', () => {
+      const text = `[package]\nname = "demo"\n[[tool]]\nname = "t"\n[capabilities]\nnet = "x"\n`;
+      expect(messages(text).map((m) => m.split(':')[0])).toEqual(['1', '3', '6']);
+    });
+  });
+
   describe('positions', () => {
     const at = (text: string, rule: string) =>
       parseCapsuleManifest(text, FILES).diagnostics.find((d) => d.rule === rule);
@@ -281,54 +320,5 @@ description = "Key for the API"
       });
       expect(at('[capabilities]\n', 'capsule-package-missing')).toMatchObject({ line: 1 });
     });
-  });
-});
-
-describe('findTomlLine', () => {
-  const text = [
-    'top = 1', // 1
-    '[package]', // 2
-    'name = "x"', // 3
-    '[env.TOKEN]', // 4
-    'type = "secret"', // 5
-    '[[tool]]', // 6
-    'name = "a"', // 7
-    '[tool.input_schema]', // 8
-    'type = "object"', // 9
-    '[[tool]]', // 10
-    'name = "b"', // 11
-    'notes = """', // 12
-    '[not.a.header]', // 13
-    '"""', // 14
-    '[[tool]]', // 15
-    '[tool.input_schema]', // 16
-    '[ "quoted.key" . inner ]  # comment', // 17
-  ].join('\n');
-
-  it.each([
-    [['package'], {}, 2],
-    [['package'], { key: 'name' }, 3],
-    [['package'], { key: 'version' }, 2],
-    [[], { key: 'top' }, 1],
-    [[], { key: 'missing' }, undefined],
-    [['env', 'TOKEN'], { key: 'type' }, 5],
-    [['env'], {}, 4],
-    [['env'], { key: 'TOKEN' }, 4],
-    [['tool'], { index: 0 }, 6],
-    [['tool'], { index: 1, key: 'name' }, 11],
-    [['tool'], { index: 0, key: 'input_schema' }, 8],
-    [['tool'], { index: 2, key: 'input_schema' }, 16],
-    [['tool'], { index: 1, key: 'input_schema' }, 10],
-    [['not', 'a', 'header'], {}, undefined],
-    [['quoted.key', 'inner'], {}, 17],
-    [['nowhere'], {}, undefined],
-  ] as const)('%j %j -> %s', (table, options, line) => {
-    expect(findTomlLine(text, table, options)).toBe(line);
-  });
-
-  it('counts CRLF lines like LF lines', () => {
-    expect(findTomlLine('a = 1\r\n[package]\r\nname = "x"\r\n', ['package'], { key: 'name' })).toBe(
-      3,
-    );
   });
 });

@@ -1,8 +1,14 @@
+import { errorMessage } from '../errors';
 // Capsule.toml of astrid-capsule 0.1.1 and its later `[[component]]` drift
 // (shared/reference/skill-formats.md, section 3.1). Pure: text in, manifest and diagnostics out.
+// The shape is checked against capsuleSchema.ts; this adds what JSON Schema cannot say, finds
+// each finding's line and reads the manifest.
 import { parse, TomlError } from 'smol-toml';
+import { type CapsuleDoc, capsuleMessage, componentLabel, toolLabel } from './capsuleMessages';
+import { CAPSULE_SCHEMA } from './capsuleSchema';
+import { type Path, type SchemaNode, schemaChecker } from './schemaMessages';
+import { findTomlLine } from './tomlLines';
 import type { Diagnostic, Severity } from './types';
-import { errorMessage } from '../errors';
 
 export const CAPSULE_FILE = 'Capsule.toml';
 
@@ -39,485 +45,223 @@ export interface CapsuleManifest {
   capabilities: Record<string, string[]>;
 }
 
-/** Top-level keys astrid's manifest struct knows; anything else is probably a typo. */
-const KNOWN_KEYS = new Set([
-  'package',
-  'component',
-  'dependencies',
-  'capabilities',
-  'env',
-  'context_file',
-  'command',
-  'mcp_server',
-  'skill',
-  'uplink',
-  'llm_provider',
-  'interceptor',
-  'cron',
-  'tool',
-  'publish',
-  'subscribe',
-]);
+const checkCapsule = schemaChecker(CAPSULE_SCHEMA);
 
-const KNOWN_CAPABILITIES = new Set(['net', 'kv', 'fs_read', 'fs_write', 'host_process']);
-
-/** Where in the file a finding belongs: a table path, which entry of an array, and a key. */
-interface Place {
-  table: readonly string[];
-  index?: number;
-  key?: string;
-}
+type Report = (severity: Severity, rule: string, message: string, path: Path) => void;
 
 /**
  * Parses Capsule.toml and checks it against what astrid-capsule reads. `files` are the bundle's
  * paths, so a component pointing at a missing .wasm is caught before anything tries to load it.
- * The manifest is null only when the TOML itself does not parse.
+ * The manifest is null only when the TOML itself does not parse. Findings are in line order.
  */
 export function parseCapsuleManifest(
   text: string,
   files: ReadonlySet<string>,
   file = CAPSULE_FILE,
 ): { manifest: CapsuleManifest | null; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  let doc: Record<string, unknown>;
+  let parsed: Record<string, unknown>;
   try {
-    doc = parse(text) as Record<string, unknown>;
+    parsed = parse(text) as Record<string, unknown>;
   } catch (error) {
     const detail = firstLine(errorMessage(error));
-    diagnostics.push({
+    const diagnostic: Diagnostic = {
       file,
       line: error instanceof TomlError ? error.line : 1,
       column: error instanceof TomlError ? error.column : 1,
       rule: 'toml-syntax',
       severity: 'error',
       message: `${file} is not valid TOML: ${detail}.`,
-    });
-    return { manifest: null, diagnostics };
+    };
+    return { manifest: null, diagnostics: [diagnostic] };
   }
 
-  const report = (severity: Severity, rule: string, message: string, place: Place) =>
-    diagnostics.push({
-      file,
-      line: findTomlLine(text, place.table, place) ?? 1,
-      column: 1,
-      rule,
-      severity,
-      message,
-    });
-  const error = (rule: string, message: string, place: Place) =>
-    report('error', rule, message, place);
+  // TOML dates become ISO strings, so the schema and the manifest see plain JSON.
+  const doc = toJson(parsed) as Record<string, unknown>;
+  // A TOML key is a table or an array of tables, never both: 0.1.1 writes one [component] table,
+  // later versions [[component]] entries. Both are checked and read as a list.
+  const isSingleComponent = isTable(doc.component);
+  if (isSingleComponent) doc.component = [doc.component];
+  const capsule: CapsuleDoc = { doc, isSingleComponent };
+
+  const diagnostics: Diagnostic[] = [];
+  const report: Report = (severity, rule, message, path) =>
+    diagnostics.push({ file, line: lineOf(text, doc, path), column: 1, rule, severity, message });
+
+  const listed = new Set<SchemaNode>();
+  for (const problem of checkCapsule(doc)) {
+    const isUnknown = problem.kind === 'unknown';
+    const rule = (isUnknown ? problem.node.unknownRule : problem.rule) ?? 'capsule-manifest';
+    const message = capsuleMessage(problem, capsule, listed);
+    report(isUnknown ? 'warning' : 'error', rule, message, problem.path);
+  }
 
   const manifest: CapsuleManifest = {
-    components: [],
-    tools: [],
-    env: [],
-    capabilities: {},
+    ...packageOf(doc.package, report),
+    components: componentsOf(doc.component, isSingleComponent, files, report),
+    tools: toolsOf(doc, report),
+    env: envOf(doc.env),
+    capabilities: capabilitiesOf(doc.capabilities),
   };
-
-  // [package]: astrid refuses a manifest without a name and version.
-  const pkg = doc.package;
-  if (!isTable(pkg)) {
-    error(
-      'capsule-package-missing',
-      'Capsule.toml needs a [package] table with name and version.',
-      { table: ['package'] },
-    );
-  } else {
-    for (const field of ['name', 'version'] as const) {
-      const value = pkg[field];
-      if (typeof value === 'string' && value.trim() !== '') manifest[field] = value;
-      else {
-        error(
-          `capsule-package-${field}`,
-          value === undefined
-            ? `[package] needs a ${field}, e.g. ${field} = "${field === 'name' ? 'my-capsule' : '0.1.0'}".`
-            : `package.${field} must be a non-empty string, not ${describe(value)}.`,
-          { table: ['package'], key: field },
-        );
-      }
-    }
-    if (typeof pkg.description === 'string') manifest.description = pkg.description;
-  }
-
-  checkComponents(doc.component, files, manifest, error, report);
-  checkCapabilities(doc.capabilities, manifest, error, report);
-  checkEnv(doc.env, manifest, error);
-  checkTools(doc.tool, manifest, error);
-  for (const key of Object.keys(doc)) {
-    if (!KNOWN_KEYS.has(key)) {
-      report(
-        'warning',
-        'capsule-key-unknown',
-        `"${key}" is not a Capsule.toml section astrid knows; check the spelling or remove it.`,
-        { table: [key] },
-      );
-    }
-  }
+  // Stable, so findings on one line keep the order they were found in.
+  diagnostics.sort((a, b) => a.line! - b.line!);
   return { manifest, diagnostics };
 }
 
-type ErrorFn = (rule: string, message: string, place: Place) => void;
-type ReportFn = (severity: Severity, rule: string, message: string, place: Place) => void;
-
-function checkComponents(
+function packageOf(
   value: unknown,
+  report: Report,
+): Pick<CapsuleManifest, 'name' | 'version' | 'description'> {
+  const out: Pick<CapsuleManifest, 'name' | 'version' | 'description'> = {};
+  if (!isTable(value)) return out;
+  for (const field of ['name', 'version'] as const) {
+    const text = value[field];
+    if (typeof text !== 'string') continue;
+    // A blank string passes the schema's type check; astrid needs a real name and version.
+    if (text.trim() === '')
+      report('error', `capsule-package-${field}`, `package.${field} must not be empty.`, [
+        'package',
+        field,
+      ]);
+    else out[field] = text;
+  }
+  if (typeof value.description === 'string') out.description = value.description;
+  return out;
+}
+
+function componentsOf(
+  value: unknown,
+  isSingle: boolean,
   files: ReadonlySet<string>,
-  manifest: CapsuleManifest,
-  error: ErrorFn,
-  report: ReportFn,
-) {
-  if (value === undefined) return;
-  // A TOML key is either a table or an array of tables, so the two forms never mix.
-  const entries = Array.isArray(value) ? value : [value];
-  const single = !Array.isArray(value);
-  entries.forEach((entry, index) => {
-    const place = { table: ['component'], index };
-    const label = single ? '[component]' : `[[component]] #${index + 1}`;
-    if (!isTable(entry)) {
+  report: Report,
+): CapsuleComponent[] {
+  const components: CapsuleComponent[] = [];
+  if (!Array.isArray(value)) return components;
+  value.forEach((entry: unknown, index) => {
+    if (!isTable(entry)) return;
+    const label = componentLabel(index, isSingle);
+    const error = (message: string, key: string) =>
+      report('error', 'capsule-component-file', message, ['component', index, key]);
+    // `file` and `entrypoint` are one key under two names (a serde alias). JSON Schema could
+    // demand exactly one only through oneOf, whose errors tell a person nothing.
+    const hasFile = entry.file !== undefined;
+    const key = hasFile ? 'file' : 'entrypoint';
+    const path = entry[key];
+    if (hasFile && entry.entrypoint !== undefined)
       error(
-        'capsule-component-shape',
-        'component must be a [component] table or a list of [[component]] tables.',
-        place,
+        `${label} sets both file and entrypoint; keep only one (file is the current name).`,
+        'entrypoint',
       );
+    if (path === undefined) {
+      error(`${label} needs ${isSingle ? 'entrypoint' : 'file'} = "<path to the .wasm>".`, key);
       return;
     }
-    // The 0.1.1 table names the path `entrypoint`; the later array names it `file` and keeps
-    // `entrypoint` as a serde alias, so both spellings are read in both forms.
-    const hasFile = entry.file !== undefined;
-    const hasEntrypoint = entry.entrypoint !== undefined;
-    const key = hasFile ? 'file' : 'entrypoint';
-    const path = hasFile ? entry.file : entry.entrypoint;
-    if (hasFile && hasEntrypoint) {
-      error(
-        'capsule-component-file',
-        `${label} sets both file and entrypoint; keep only one (file is the current name).`,
-        { ...place, key: 'entrypoint' },
-      );
-    }
-    if (typeof path !== 'string' || path.trim() === '') {
-      error(
-        'capsule-component-file',
-        path === undefined
-          ? `${label} needs ${single ? 'entrypoint' : 'file'} = "<path to the .wasm>".`
-          : `${label} ${key} must be a path string, not ${describe(path)}.`,
-        { ...place, key },
-      );
+    if (typeof path !== 'string') return;
+    if (path.trim() === '') {
+      error(`${label} ${key} must not be empty: it is the path to the .wasm.`, key);
       return;
     }
     const component: CapsuleComponent = { file: normalizePath(path) };
-    if (entry.id !== undefined) {
-      if (typeof entry.id === 'string') component.id = entry.id;
-      else
-        error('capsule-component-field', `${label} id must be a string.`, { ...place, key: 'id' });
-    }
-    if (entry.hash !== undefined) {
-      if (typeof entry.hash === 'string') component.hash = entry.hash;
-      else
-        error('capsule-component-field', `${label} hash must be a string.`, {
-          ...place,
-          key: 'hash',
-        });
-    }
-    if (entry.type !== undefined) {
-      if (entry.type === 'executable' || entry.type === 'library') component.type = entry.type;
-      else
-        error(
-          'capsule-component-type',
-          `${label} type must be "executable" or "library", not ${describe(entry.type)}.`,
-          { ...place, key: 'type' },
-        );
-    }
-    if (entry.link !== undefined && !isStringArray(entry.link)) {
-      error('capsule-component-field', `${label} link must be a list of component ids.`, {
-        ...place,
-        key: 'link',
-      });
-    }
-    if (!files.has(component.file)) {
-      error(
+    if (typeof entry.id === 'string') component.id = entry.id;
+    if (typeof entry.hash === 'string') component.hash = entry.hash;
+    if (entry.type === 'executable' || entry.type === 'library') component.type = entry.type;
+    // Only the bundle knows which files exist.
+    if (!files.has(component.file))
+      report(
+        'error',
         'capsule-component-missing',
         `${label} points at "${path}", which is not in the bundle; fix the path or add the file.`,
-        { ...place, key },
+        ['component', index, key],
       );
-    }
-    if (!component.file.toLowerCase().endsWith('.wasm')) {
+    if (!component.file.toLowerCase().endsWith('.wasm'))
       report(
         'warning',
         'capsule-component-not-wasm',
         `${label} points at "${path}"; astrid loads components as WebAssembly (.wasm) files.`,
-        { ...place, key },
+        ['component', index, key],
       );
-    }
-    manifest.components.push(component);
+    components.push(component);
   });
+  return components;
 }
 
-function checkCapabilities(
-  value: unknown,
-  manifest: CapsuleManifest,
-  error: ErrorFn,
-  report: ReportFn,
-) {
-  if (value === undefined) return;
-  if (!isTable(value)) {
-    error('capsule-capabilities', '[capabilities] must be a table of lists of strings.', {
-      table: ['capabilities'],
-    });
-    return;
-  }
-  for (const [key, list] of Object.entries(value)) {
-    const place = { table: ['capabilities'], key };
-    if (!KNOWN_CAPABILITIES.has(key)) {
-      report(
-        'warning',
-        'capsule-capability-unknown',
-        `capabilities.${key} is not a capability astrid 0.1.1 grants (net, kv, fs_read, fs_write, host_process).`,
-        place,
-      );
-    }
-    if (isStringArray(list)) manifest.capabilities[key] = list;
-    else
-      error(
-        'capsule-capabilities',
-        `capabilities.${key} must be a list of strings, e.g. ${key} = ["example.com"].`,
-        place,
-      );
-  }
-}
-
-function checkEnv(value: unknown, manifest: CapsuleManifest, error: ErrorFn) {
-  if (value === undefined) return;
-  if (!isTable(value)) {
-    error('capsule-env-type', '[env] must be a table of [env.<KEY>] entries.', { table: ['env'] });
-    return;
-  }
-  for (const [key, entry] of Object.entries(value)) {
-    const place = { table: ['env', key] };
-    if (!isTable(entry)) {
-      error(
-        'capsule-env-type',
-        `env.${key} must be a table such as { type = "secret", request = "..." }.`,
-        place,
-      );
-      continue;
-    }
-    if (entry.type !== 'secret' && entry.type !== 'string') {
-      error(
-        'capsule-env-type',
-        entry.type === undefined
-          ? `env.${key} needs type = "secret" or type = "string".`
-          : `env.${key} type must be "secret" or "string", not ${describe(entry.type)}.`,
-        { ...place, key: 'type' },
-      );
-      continue;
-    }
-    const env: CapsuleEnv = { key, type: entry.type };
-    for (const field of ['request', 'description'] as const) {
-      const text = entry[field];
-      if (text === undefined) continue;
-      if (typeof text === 'string') env[field] = text;
-      else
-        error('capsule-env-field', `env.${key} ${field} must be a string.`, {
-          ...place,
-          key: field,
-        });
-    }
-    if (entry.default !== undefined) env.default = toJson(entry.default);
-    manifest.env.push(env);
-  }
-}
-
-function checkTools(value: unknown, manifest: CapsuleManifest, error: ErrorFn) {
-  if (value === undefined) return;
-  if (!Array.isArray(value)) {
-    error('capsule-tool-shape', 'Tools must be written as [[tool]] entries (double brackets).', {
-      table: ['tool'],
-    });
-    return;
-  }
+function toolsOf(doc: Record<string, unknown>, report: Report): CapsuleTool[] {
+  const tools: CapsuleTool[] = [];
+  if (!Array.isArray(doc.tool)) return tools;
   const seen = new Set<string>();
-  value.forEach((entry, index) => {
-    const place = { table: ['tool'], index };
-    if (!isTable(entry)) {
-      error('capsule-tool-shape', `[[tool]] #${index + 1} must be a table.`, place);
+  doc.tool.forEach((entry: unknown, index) => {
+    if (!isTable(entry) || typeof entry.name !== 'string') return;
+    const { name } = entry;
+    const label = toolLabel(doc, index);
+    const at = ['tool', index, 'name'];
+    // A blank name passes the schema's type check, but a model cannot call it.
+    if (name.trim() === '') {
+      report('error', 'capsule-tool-name', `${label} needs a non-empty name = "...".`, at);
       return;
     }
-    const name = entry.name;
-    const label =
-      typeof name === 'string' && name !== '' ? `Tool "${name}"` : `[[tool]] #${index + 1}`;
-    if (typeof name !== 'string' || name.trim() === '') {
-      error('capsule-tool-name', `${label} needs a non-empty name = "...".`, {
-        ...place,
-        key: 'name',
-      });
-    }
-    if (typeof entry.description !== 'string') {
-      error(
-        'capsule-tool-description',
-        entry.description === undefined
-          ? `${label} needs a description = "..." telling the model what it does.`
-          : `${label} description must be a string.`,
-        { ...place, key: 'description' },
-      );
-    }
-    // No schema means the tool takes no arguments.
-    let inputSchema: Record<string, unknown> = { type: 'object', properties: {} };
-    const schema = entry.input_schema;
-    if (schema !== undefined) {
-      if (isTable(schema) && schema.type === 'object') {
-        inputSchema = toJson(schema) as Record<string, unknown>;
-      } else {
-        error(
-          'capsule-tool-schema',
-          `${label} input_schema must be a JSON Schema table with type = "object".`,
-          { ...place, key: 'input_schema' },
-        );
-      }
-    }
-    if (typeof name !== 'string' || name.trim() === '') return;
+    // Names are unique across entries, which JSON Schema cannot say of a list of tables.
     if (seen.has(name)) {
-      error(
-        'capsule-tool-duplicate',
-        `${label} is declared twice; tool names must be unique, so rename or remove one.`,
-        { ...place, key: 'name' },
-      );
+      const message = `${label} is declared twice; tool names must be unique, so rename or remove one.`;
+      report('error', 'capsule-tool-duplicate', message, at);
       return;
     }
     seen.add(name);
-    manifest.tools.push({
+    const schema = entry.input_schema;
+    tools.push({
       name,
       description: typeof entry.description === 'string' ? entry.description : '',
-      inputSchema,
+      // No schema (or one the schema check refused) means the tool takes no arguments.
+      inputSchema:
+        isTable(schema) && schema.type === 'object' ? schema : { type: 'object', properties: {} },
     });
   });
+  return tools;
 }
 
-// --- Positions ---------------------------------------------------------------------------------
+function envOf(value: unknown): CapsuleEnv[] {
+  if (!isTable(value)) return [];
+  const env: CapsuleEnv[] = [];
+  for (const [key, entry] of Object.entries(value)) {
+    if (!isTable(entry) || (entry.type !== 'secret' && entry.type !== 'string')) continue;
+    const out: CapsuleEnv = { key, type: entry.type };
+    if (typeof entry.request === 'string') out.request = entry.request;
+    if (typeof entry.description === 'string') out.description = entry.description;
+    if (entry.default !== undefined) out.default = entry.default;
+    env.push(out);
+  }
+  return env;
+}
 
-interface Section {
-  path: string[];
-  /** 1-based line of the header; 0 for the header-less root section. */
-  line: number;
-  /** 1-based line after the section's last line. */
-  end: number;
+function capabilitiesOf(value: unknown): Record<string, string[]> {
+  if (!isTable(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(([, list]) => isStringArray(list)),
+  ) as Record<string, string[]>;
 }
 
 /**
- * The 1-based line where a TOML table (or the `index`-th entry of an array of tables) is written,
- * or the line of `key` inside it. TOML parsers keep no positions, so this scans the text for
- * headers. When a table has no header of its own (`[env] KEY = {...}`, dotted or inline tables),
- * it falls back to the line of the key in the parent table. Undefined when nothing matches.
+ * The line a finding belongs on. Entries of an array of tables have headers of their own; in an
+ * inline array, the line of its key is as close as the text gets.
  */
-export function findTomlLine(
-  text: string,
-  table: readonly string[],
-  options: { index?: number; key?: string } = {},
-): number | undefined {
-  const lines = text.split(/\r\n?|\n/);
-  const sections = scanSections(lines);
-  const { index = 0, key } = options;
-  const same = sections.filter((s) => samePath(s.path, table));
-  const section = same[index];
-  if (section) {
-    // The entry runs until the next header for the same table: sub-tables in between belong to it.
-    const entryEnd = same[index + 1]?.line ?? lines.length + 1;
-    if (key !== undefined) {
-      const keyLine = findKey(lines, section, key);
-      if (keyLine) return keyLine;
-      const sub = sections.find(
-        (s) => s.line > section.line && s.line < entryEnd && samePath(s.path, [...table, key]),
-      );
-      if (sub) return sub.line;
+function lineOf(text: string, doc: Record<string, unknown>, path: Path): number {
+  const table: string[] = [];
+  let value: unknown = doc;
+  for (const [i, segment] of path.entries()) {
+    if (typeof segment === 'number') {
+      if (!Array.isArray(value) || !value.every(isTable)) break;
+      const key = path[i + 1];
+      const options = { index: segment, key: typeof key === 'string' ? key : undefined };
+      return findTomlLine(text, table, options) ?? 1;
     }
-    return section.line > 0 ? section.line : undefined;
+    table.push(segment);
+    value = isTable(value) ? value[segment] : undefined;
   }
-  if (index === 0) {
-    const nested = sections.find(
-      (s) => s.path.length > table.length && samePath(s.path.slice(0, table.length), table),
-    );
-    if (nested) return nested.line;
-  }
-  if (table.length === 0) return undefined;
-  return findTomlLine(text, table.slice(0, -1), { key: table[table.length - 1] });
-}
-
-function scanSections(lines: string[]): Section[] {
-  const sections: Section[] = [{ path: [], line: 0, end: lines.length + 1 }];
-  let inString: string | null = null;
-  lines.forEach((line, i) => {
-    // Lines inside a multi-line string are text, never headers.
-    if (inString) {
-      if (count(line, inString) % 2 === 1) inString = null;
-      return;
-    }
-    const delimiter = ['"""', "'''"].find((d) => count(line, d) % 2 === 1);
-    if (delimiter) {
-      inString = delimiter;
-      return;
-    }
-    const path = headerPath(line);
-    if (!path) return;
-    sections[sections.length - 1]!.end = i + 1;
-    sections.push({ path, line: i + 1, end: lines.length + 1 });
-  });
-  return sections;
-}
-
-/** The dotted key of a `[table]` or `[[table]]` header line, or null when it is no header. */
-function headerPath(line: string): string[] | null {
-  const match = /^\s*\[\[?(.*?)\]\]?\s*(?:#.*)?$/.exec(line);
-  if (!match) return null;
-  const parts: string[] = [];
-  for (const raw of splitDotted(match[1]!)) {
-    const part = raw.trim();
-    if (/^[A-Za-z0-9_-]+$/.test(part)) parts.push(part);
-    else if (/^"(?:[^"\\]|\\.)*"$/.test(part) || /^'[^']*'$/.test(part))
-      parts.push(part.slice(1, -1));
-    else return null;
-  }
-  return parts;
-}
-
-/** Splits `a."b.c".d` on the dots outside quotes. */
-function splitDotted(key: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quote: string | null = null;
-  for (const ch of key) {
-    if (quote) {
-      if (ch === quote) quote = null;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '.') {
-      parts.push(current);
-      current = '';
-      continue;
-    }
-    current += ch;
-  }
-  parts.push(current);
-  return parts;
-}
-
-function findKey(lines: string[], section: Section, key: string): number | undefined {
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^\\s*(?:${escaped}|"${escaped}"|'${escaped}')\\s*[=.]`);
-  for (let line = Math.max(section.line + 1, 1); line < section.end; line++) {
-    if (pattern.test(lines[line - 1]!)) return line;
-  }
-  return undefined;
+  return findTomlLine(text, table) ?? 1;
 }
 
 // --- Small helpers -----------------------------------------------------------------------------
 
-const samePath = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((part, i) => part === b[i]);
-
-const count = (line: string, needle: string) => line.split(needle).length - 1;
-
 function isTable(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
-  );
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const isStringArray = (value: unknown): value is string[] =>
@@ -528,20 +272,12 @@ function normalizePath(path: string): string {
   return path.trim().replace(/^(?:\.\/)+/, '');
 }
 
-/** TOML dates become ISO strings so schemas and defaults stay plain JSON. */
 function toJson(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(toJson);
-  if (isTable(value))
+  if (typeof value === 'object' && value !== null)
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
   return value;
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a date';
-  if (isTable(value)) return 'a table';
-  return `a ${typeof value} (${JSON.stringify(value)})`;
 }
 
 function firstLine(message: string): string {

@@ -40,10 +40,6 @@ export {
   type CapsuleManifest,
   type CapsuleTool,
 } from './capsuleManifest';
-export {
-  parseSkillSpec,
-  skillMdFromSkillSpec,
-  skillSpecFromSkillMd,
-  skillSpecJson,
-  type SkillSpec,
-} from './skillSpec';
+export { parseSkillSpec } from './parseSkillSpec';
+export { skillMdFromSkillSpec, skillSpecJson, type SkillSpec } from './skillSpec';
+export { skillSpecFromSkillMd } from './skillSpecFromSkillMd';

@@ -71,4 +71,27 @@ describe('SkillSpec imports', () => {
     expect(bundles).toEqual([]);
     expect(problems[0]).toMatch(/^x\.json is not a SkillSpec awaken would accept: .*name/);
   });
+
+  it('says in one line that a package.json or a tsconfig.json is not a skill', async () => {
+    const packageJson = {
+      name: 'weather-dashboard',
+      version: '1.4.2',
+      description: 'A dashboard for local weather',
+      type: 'module',
+      scripts: { dev: 'vite', build: 'vite build' },
+      dependencies: { react: '^19.1.0' },
+      devDependencies: { vite: '^6.3.5' },
+      license: 'MIT',
+    };
+    const tsconfig = { compilerOptions: { strict: true }, include: ['src'] };
+    const { bundles, problems } = await bundlesFromPicked([
+      file('package.json', JSON.stringify(packageJson, null, 2)),
+      file('tsconfig.json', JSON.stringify(tsconfig, null, 2)),
+    ]);
+    expect(bundles).toEqual([]);
+    expect(problems).toEqual([
+      'package.json is not a skill: a SkillSpec needs `id`, `name`, `description` and `instructions_md`, and this file has only `name` and `description`.',
+      'tsconfig.json is not a skill: a SkillSpec needs `id`, `name`, `description` and `instructions_md`, and this file has none of them.',
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { findSkillMdPath } from './analyzeBundle';
 import { ArchiveError, unzipArchive } from './archive';
-import { parseSkillSpec, skillMdFromSkillSpec } from './skillSpec';
+import { parseSkillSpec } from './parseSkillSpec';
+import { skillMdFromSkillSpec } from './skillSpec';
 import type { Bundle, PickedFile } from './types';
 import type { FileMap } from '../vfs';
 
@@ -152,8 +153,11 @@ export async function bundlesFromPicked(picked: PickedFile[]): Promise<GroupedBu
 function skillSpecBundle(name: string, text: string): { bundle: Bundle } | { problem: string } {
   const parsed = parseSkillSpec(text);
   if (!parsed.ok) {
+    // Some other JSON file gets one sentence; a SkillSpec with mistakes gets every mistake.
     return {
-      problem: `${name} is not a SkillSpec awaken would accept: ${parsed.errors.join('; ')}.`,
+      problem: parsed.isOtherJson
+        ? `${name} is not a skill: ${parsed.errors.join('; ')}.`
+        : `${name} is not a SkillSpec awaken would accept: ${parsed.errors.join('; ')}.`,
     };
   }
   const { spec } = parsed;
