@@ -1,39 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RuntimeHost, type WorkerLike } from './host';
-import type { WorkerCommand, WorkerEvent } from './protocol';
+import { FakeWorker, fakeTimings, finishOk } from '../test/fakeWorker';
+import { RuntimeHost } from './host';
 import { MemoryTranspileCache } from './transpileCache';
 
-/** A worker the test drives by hand: it records commands and emits what the test says. */
-class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<WorkerEvent>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  commands: WorkerCommand[] = [];
-  terminated = false;
-  postMessage(message: WorkerCommand) {
-    this.commands.push(message);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  emit(event: WorkerEvent) {
-    this.onmessage?.({ data: event } as MessageEvent<WorkerEvent>);
-  }
-  get lastRunId() {
-    return this.commands.at(-1)!.runId;
-  }
-}
-
-/** The worker says the current run succeeded with these results. */
-function finishOk(worker: FakeWorker, results: unknown[]) {
-  worker.emit({
-    kind: 'finished',
-    runId: worker.lastRunId,
-    outcome: { ok: true, results },
-    timings,
-  });
-}
-
-const timings = { wrapMs: 0, transpileMs: 0, compileMs: 0, instantiateMs: 1, callMs: 1 };
+const timings = fakeTimings;
 const component = { id: 'abc', name: 'demo', bytes: new Uint8Array([1, 2, 3]) };
 const request = {
   component,
@@ -138,6 +108,26 @@ describe('RuntimeHost', () => {
     expect(fresh.commands[0]!.component.transpiled?.js).toBe('export {}');
     finishOk(fresh, []);
     await third;
+  });
+
+  it('retires an idle worker but not a busy one, and stays usable after', async () => {
+    const first = host.run(request);
+    const worker = await started();
+    expect(host.retire()).toBe(false);
+    expect(worker.terminated).toBe(false);
+    finishOk(worker, []);
+    await first;
+    await vi.waitFor(() => expect(host.isBusy).toBe(false));
+    expect(host.retire()).toBe(true);
+    expect(worker.terminated).toBe(true);
+    expect(host.hasWorker).toBe(false);
+    const second = host.run(request);
+    await vi.waitFor(() => expect(workers[1]?.commands).toHaveLength(1));
+    const fresh = workers[1]!;
+    // The new worker has nothing yet: the bytes go again (no transpile was cached here).
+    expect(fresh.commands[0]!.component.bytes).toBeDefined();
+    finishOk(fresh, []);
+    await expect(second).resolves.toMatchObject({ status: 'ok' });
   });
 
   it('settles a run as an error when the worker crashes', async () => {
