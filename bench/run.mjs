@@ -3,6 +3,11 @@
 // run of headless Chromium on the production build. Prints a Markdown table and writes it, with
 // the raw figures as JSON, to bench/results/. Ratios within one run are what to compare: the
 // machines are shared and noisy.
+//
+//   --only=workers          only the live-workers figure (30 skills opened one after another);
+//                           it replaces that section of latest.md and its key in latest.json
+//   --compare-dist=DIR      measure the live-workers figure on another build too, served from DIR
+//   --compare-label=TEXT    what to call that build in the table (e.g. the commit it was built at)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -18,6 +23,12 @@ const PORT = 4180;
 const BASE = `http://localhost:${PORT}/`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
+const flag = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const ONLY = flag('only');
+const COMPARE_DIST = flag('compare-dist');
+const COMPARE_LABEL = flag('compare-label') ?? 'the compared build';
+const COMPARE_PORT = PORT + 1;
+const OPENED_SKILLS = 30;
 
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -26,14 +37,14 @@ const stats = (values) => {
 };
 const fmt = (ms) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
 
-async function startServer() {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-    cwd: root,
-    stdio: 'pipe',
-  });
+async function startServer(port = PORT, outDir = undefined) {
+  const args = ['vite', 'preview', '--port', String(port), '--strictPort'];
+  if (outDir) args.push('--outDir', path.resolve(outDir));
+  // Its own process group: npx runs vite as a child, which a kill of npx alone leaves running.
+  const server = spawn('npx', args, { cwd: root, stdio: 'pipe', detached: true });
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(BASE)).ok) return server;
+      if ((await fetch(`http://localhost:${port}/`)).ok) return server;
     } catch {
       // not up yet
     }
@@ -44,7 +55,11 @@ async function startServer() {
 }
 
 function stopServer(server) {
-  server.kill('SIGTERM');
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    server.kill('SIGTERM');
+  }
 }
 
 /** Clicks in the page and resolves when `selector` exists, timed inside the page (sub-ms). */
@@ -185,14 +200,261 @@ async function componentFigures(browser, spec, runs, calls) {
   };
 }
 
+/**
+ * The memory of every renderer process (the page's workers are threads of its renderer): PSS
+ * from /proc, so pages shared with other processes are counted once. NaN where /proc is not
+ * readable (not Linux).
+ */
+async function rendererMemory(browser) {
+  const session = await browser.newBrowserCDPSession();
+  const { processInfo } = await session.send('SystemInfo.getProcessInfo');
+  await session.detach();
+  let total = 0;
+  for (const { type, id } of processInfo) {
+    if (type !== 'renderer') continue;
+    try {
+      const rollup = readFileSync(`/proc/${id}/smaps_rollup`, 'utf8');
+      total += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)[1]) * 1024;
+    } catch {
+      return NaN;
+    }
+  }
+  return total;
+}
+
+/**
+ * The page's JS heap and each of its workers' (after a garbage collection), through a CDP session
+ * that attaches to the workers itself: Playwright gives no CDP session for a worker.
+ */
+async function heapsOf(context, page) {
+  const session = await context.newCDPSession(page);
+  const workers = [];
+  session.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+    if (targetInfo.type === 'worker') workers.push({ sessionId, url: targetInfo.url });
+  });
+  const replies = new Map();
+  session.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const reply = JSON.parse(message);
+    if (reply.id) replies.set(reply.id, reply);
+  });
+  await session.send('Target.setAutoAttach', {
+    autoAttach: true,
+    waitForDebuggerOnStart: false,
+    flatten: false,
+  });
+  // The workers already running are announced just after the call returns.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  let nextId = 1;
+  const ask = async (sessionId, method) => {
+    const id = nextId++;
+    await session.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method }),
+    });
+    for (let i = 0; i < 100 && !replies.has(id); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return replies.get(id)?.result;
+  };
+  let workerHeap = 0;
+  for (const { sessionId } of workers) {
+    await ask(sessionId, 'HeapProfiler.collectGarbage');
+    workerHeap += (await ask(sessionId, 'Runtime.getHeapUsage'))?.usedSize ?? NaN;
+  }
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize: pageHeap } = await session.send('Runtime.getHeapUsage');
+  await session.detach();
+  return {
+    runtimeWorkers: workers.filter(({ url }) => url.includes('runtime.worker')).length,
+    allWorkers: workers.length,
+    pageHeap,
+    workerHeap,
+  };
+}
+
+/**
+ * Live workers and memory after opening 30 skills one after another, each to tools ready: 30
+ * stored copies of data-tools, each with a custom section naming it, so each is a different
+ * component that a worker transpiles with jco, as 30 different skills would be.
+ */
+async function openedSkillsFigures(chromiumPath, base) {
+  // A browser of its own, so the renderer memory is this page's and not a closed one's.
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  try {
+    return await openedSkillsIn(browser, base);
+  } finally {
+    await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
+}
+
+async function openedSkillsIn(browser, base) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.waitForSelector('nav[aria-label="Skills"] a');
+  const examples = await page.locator('nav[aria-label="Skills"] a').count();
+  await page.evaluate(
+    async ([count, wasmUrl]) => {
+      const original = new Uint8Array(await (await fetch(wasmUrl)).arrayBuffer());
+      const encoder = new TextEncoder();
+      const leb = (n) => {
+        const out = [];
+        do {
+          out.push((n & 0x7f) | (n > 0x7f ? 0x80 : 0));
+          n >>>= 7;
+        } while (n);
+        return out;
+      };
+      for (let n = 0; n < count; n++) {
+        const name = `workers-${n}`;
+        const sectionName = encoder.encode('bench-copy');
+        const content = [...leb(sectionName.length), ...sectionName, ...encoder.encode(name)];
+        const custom = [0, ...leb(content.length), ...content];
+        const wasm = new Uint8Array(original.length + custom.length);
+        wasm.set(original);
+        wasm.set(custom, original.length);
+        const md = encoder.encode(
+          `---\nname: ${name}\ndescription: Copy ${n} of data-tools.\n---\nBody ${n}\n`,
+        );
+        await window.skillPlayground.saveSkill(
+          {
+            version: 1,
+            key: `folder:${name}`,
+            source: { kind: 'folder', name },
+            rootName: name,
+            name,
+            description: `Copy ${n} of data-tools.`,
+            bytes: wasm.length + md.length,
+            addedAt: n,
+          },
+          new Map([
+            ['SKILL.md', md],
+            ['skill.wasm', wasm],
+          ]),
+        );
+      }
+    },
+    [OPENED_SKILLS, `${base}examples/data-tools/skill.wasm`],
+  );
+  await page.reload();
+  await page.waitForFunction(
+    (expected) => document.querySelectorAll('nav[aria-label="Skills"] a').length >= expected,
+    examples + OPENED_SKILLS,
+  );
+  const memoryBefore = await rendererMemory(browser);
+  const openMs = [];
+  for (let n = 0; n < OPENED_SKILLS; n++) {
+    openMs.push(
+      await page.evaluate(
+        (name) =>
+          new Promise((resolve, reject) => {
+            const started = performance.now();
+            const done = () => {
+              const panel = document.querySelector('article.skill-panel');
+              if (document.querySelector('#skill-title')?.textContent !== name) return;
+              const status = panel?.getAttribute('data-skill-status');
+              if (status === 'ready') resolve(performance.now() - started);
+              else if (status === 'failed') reject(new Error(`${name} failed to open`));
+              else return;
+              observer.disconnect();
+            };
+            const observer = new MutationObserver(done);
+            observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+            document
+              .querySelector(`nav[aria-label="Skills"] a[href="#skill=folder%3A${name}"]`)
+              .click();
+            done();
+          }),
+        `workers-${n}`,
+      ),
+    );
+  }
+  const heaps = await heapsOf(context, page);
+  const memoryAfter = await rendererMemory(browser);
+  await context.close();
+  return {
+    ...heaps,
+    rendererBytesBefore: memoryBefore,
+    rendererBytesAfter: memoryAfter,
+    open: stats(openMs),
+  };
+}
+
+const mib = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 2 ** 20).toFixed(0)} MiB` : 'n/a');
+
+function openedSkillsSection(figures) {
+  const growth = (b) => b.rendererBytesAfter - b.rendererBytesBefore;
+  const [first, last] = [figures.builds[0], figures.builds.at(-1)];
+  return [
+    `## Live workers after opening ${OPENED_SKILLS} skills one after another`,
+    '',
+    `${figures.date.slice(0, 10)}, ${figures.machine}. ${OPENED_SKILLS} stored copies of data-tools, each a different component (a custom section names it), opened from the list one after another, each to tools ready. Workers are counted, and their JS heaps read after a garbage collection, through CDP (auto-attach to the page's workers). Renderer memory is the PSS of Chromium's renderer processes from /proc (the workers are threads of the page's renderer), each build in a browser of its own; PSS shares out pages that other processes map too, other Chromiums on this shared machine included, so the growth is the figure to compare, not the levels. One run of each build, one after the other.`,
+    '',
+    '| build | live runtime workers | JS heap, workers | renderer memory before → after (growth) | open to tools ready, median (p95) |',
+    '|---|---|---|---|---|',
+    ...figures.builds.map(
+      (b) =>
+        `| ${b.label} | ${b.runtimeWorkers} | ${mib(b.workerHeap)} | ${mib(b.rendererBytesBefore)} → ${mib(b.rendererBytesAfter)} (+${mib(growth(b))}) | ${fmt(b.open.median)} (${fmt(b.open.p95)}) |`,
+    ),
+    ...(figures.builds.length > 1
+      ? [
+          '',
+          `This build against ${first.label}: ${last.runtimeWorkers} / ${first.runtimeWorkers} live workers, renderer growth ${(growth(last) / growth(first)).toFixed(2)}×, open median ${(last.open.median / first.open.median).toFixed(2)}×.`,
+        ]
+      : []),
+    '',
+  ].join('\n');
+}
+
+/** The compared build (--compare-dist) if any, then this one. */
+async function measureOpenedSkills(chromiumPath, machine) {
+  const builds = [];
+  if (COMPARE_DIST) {
+    const server = await startServer(COMPARE_PORT, COMPARE_DIST);
+    try {
+      const figures = await openedSkillsFigures(chromiumPath, `http://localhost:${COMPARE_PORT}/`);
+      builds.push({ label: COMPARE_LABEL, ...figures });
+    } finally {
+      stopServer(server);
+    }
+  }
+  builds.push({ label: 'this build', ...(await openedSkillsFigures(chromiumPath, BASE)) });
+  return { date: new Date().toISOString(), machine, builds };
+}
+
+/** --only=workers: the one figure, written into the last full run's results. */
+async function mainOnlyWorkers(chromiumPath, machine) {
+  const server = await startServer();
+  let figures;
+  try {
+    figures = await measureOpenedSkills(chromiumPath, machine);
+  } finally {
+    stopServer(server);
+  }
+  const section = openedSkillsSection(figures);
+  const mdPath = path.join(root, 'bench/results/latest.md');
+  const jsonPath = path.join(root, 'bench/results/latest.json');
+  const md = await fs.readFile(mdPath, 'utf8').catch(() => '');
+  const heading = md.indexOf('## Live workers after opening');
+  const next = heading < 0 ? -1 : md.indexOf('\n## ', heading + 1);
+  const kept = heading < 0 ? md : md.slice(0, heading) + (next < 0 ? '' : md.slice(next + 1));
+  await fs.writeFile(mdPath, `${kept.trimEnd()}\n\n${section}`);
+  const json = JSON.parse(await fs.readFile(jsonPath, 'utf8').catch(() => '{}'));
+  await fs.writeFile(jsonPath, JSON.stringify({ ...json, openedSkills: figures }, null, 2));
+  console.log(section);
+}
+
 async function main() {
   const chromiumPath = findChromium();
+  const machine =
+    `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? ''}`.trim();
+  if (ONLY === 'workers') return mainOnlyWorkers(chromiumPath, machine);
+  if (ONLY) throw new Error(`--only=${ONLY}: the only part that runs alone is "workers".`);
   const server = await startServer();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   const results = {
     date: new Date().toISOString(),
-    machine:
-      `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? ''}`.trim(),
+    machine,
     runs: RUNS,
     figures: {},
   };
@@ -454,6 +716,9 @@ async function main() {
     }
     put('playground: 200-skill workspace listed after start-up', listing);
 
+    // 7: workers and memory after opening 30 skills one after another.
+    results.openedSkills = await measureOpenedSkills(chromiumPath, machine);
+
     // 5: JavaScript shipped before interaction (gzip), from the built index.html's entry chunk.
     const html = readFileSync(path.join(root, 'dist/index.html'), 'utf8');
     const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
@@ -504,6 +769,7 @@ async function main() {
         `| ${c.label} | ${c.bytes < 2 ** 20 ? `${(c.bytes / 1024).toFixed(0)} KiB` : `${(c.bytes / 2 ** 20).toFixed(1)} MiB`} | ${fmt(c.baselineCold.median)} | ${fmt(c.cold.median)} (${(c.cold.median / c.baselineCold.median).toFixed(2)}x) | ${fmt(c.cached.median)} (${(c.cached.median / c.baselineCold.median).toFixed(2)}x) | ${fmt(c.freshCall.median)} / ${fmt(c.baselineCall.median)} | ${(c.idleMemoryBytes / 2 ** 20).toFixed(1)} MiB |`,
     ),
     '',
+    openedSkillsSection(results.openedSkills),
   ].join('\n');
   await fs.mkdir(path.join(root, 'bench/results'), { recursive: true });
   await fs.writeFile(path.join(root, 'bench/results/latest.md'), md);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RuntimeHost } from './host';
 import { FakeWorker, finishOk, TIMINGS } from '../test/fakeWorker';
+import { RuntimeHost } from './host';
 import { MemoryTranspileCache } from './transpileCache';
 
 const timings = TIMINGS;
@@ -108,6 +108,26 @@ describe('RuntimeHost', () => {
     expect(fresh.commands[0]!.component.transpiled?.js).toBe('export {}');
     finishOk(fresh, []);
     await third;
+  });
+
+  it('retires an idle worker but not a busy one, and stays usable after', async () => {
+    const first = host.run(request);
+    const worker = await started();
+    expect(host.retire()).toBe(false);
+    expect(worker.terminated).toBe(false);
+    finishOk(worker, []);
+    await first;
+    await vi.waitFor(() => expect(host.isBusy).toBe(false));
+    expect(host.retire()).toBe(true);
+    expect(worker.terminated).toBe(true);
+    expect(host.hasWorker).toBe(false);
+    const second = host.run(request);
+    await vi.waitFor(() => expect(workers[1]?.commands).toHaveLength(1));
+    const fresh = workers[1]!;
+    // The new worker has nothing yet: the bytes go again (no transpile was cached here).
+    expect(fresh.commands[0]!.component.bytes).toBeDefined();
+    finishOk(fresh, []);
+    await expect(second).resolves.toMatchObject({ status: 'ok' });
   });
 
   it('settles a run as an error when the worker crashes', async () => {

@@ -74,6 +74,11 @@ export type RunOutcome =
 
 export type LoadSource = 'worker' | 'cache' | 'bytes';
 
+export interface RuntimeHostOptions {
+  /** Called when the last queued run has settled, so a pool can start counting idle time. */
+  onIdle?: () => void;
+}
+
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
@@ -101,18 +106,41 @@ export class RuntimeHost {
   #worker: WorkerLike | null = null;
   #workerHas = new Set<ComponentId>();
   #workerHasFiles = new Set<string>();
+  /** Whether the worker keeps a warm instance: retiring it would lose that instance's memory. */
+  #workerIsWarm = false;
   #active: ActiveRun | null = null;
   #queue: Promise<unknown> = Promise.resolve();
+  /** Runs asked for and not yet settled, queued ones included. */
+  #pending = 0;
   #nextRunId = 1;
   #disposed = false;
+  #onIdle: (() => void) | undefined;
 
-  constructor(createWorker: () => WorkerLike, cache: TranspileCache = new MemoryTranspileCache()) {
+  constructor(
+    createWorker: () => WorkerLike,
+    cache: TranspileCache = new MemoryTranspileCache(),
+    options: RuntimeHostOptions = {},
+  ) {
     this.#createWorker = createWorker;
     this.#cache = cache;
+    this.#onIdle = options.onIdle;
   }
 
   get isRunning(): boolean {
     return this.#active !== null;
+  }
+
+  /** True from `run()` until its outcome, queued runs and the wait for the payload included. */
+  get isBusy(): boolean {
+    return this.#pending > 0;
+  }
+
+  get hasWorker(): boolean {
+    return this.#worker !== null;
+  }
+
+  get holdsWarmInstance(): boolean {
+    return this.#workerIsWarm;
   }
 
   /** Starts the worker ahead of the first run, so its start-up is off the critical path. */
@@ -121,20 +149,37 @@ export class RuntimeHost {
   }
 
   run(request: RunRequest): Promise<RunOutcome> {
+    this.#pending++;
     const result = this.#queue.then(() => this.#start(request));
     this.#queue = result.catch(() => undefined);
+    void result
+      .catch(() => undefined)
+      .then(() => {
+        if (--this.#pending === 0 && !this.#disposed) this.#onIdle?.();
+      });
     return result;
   }
 
+  /** Stops the current run, if any; with none, it starts no worker. */
   cancel(): void {
     this.#abort('cancelled', { code: 'Cancelled', message: 'The run was cancelled.' });
+  }
+
+  /**
+   * Ends an idle host's worker to give its memory back, and forgets what that worker held; the
+   * host stays usable and its next run starts a worker and sends the cached transpile. Returns
+   * false, and does nothing, while a run is pending.
+   */
+  retire(): boolean {
+    if (this.isBusy) return false;
+    this.#dropWorker();
+    return true;
   }
 
   dispose(): void {
     this.#disposed = true;
     this.cancel();
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#dropWorker();
   }
 
   async #start(request: RunRequest): Promise<RunOutcome> {
@@ -205,6 +250,8 @@ export class RuntimeHost {
       }
       worker.postMessage(command, transfer);
       this.#workerHas.add(request.component.id);
+      // The worker drops its warm instance on any other run that calls something.
+      if (request.calls.length > 0) this.#workerIsWarm = request.keepWarm === true;
     });
   }
 
@@ -296,6 +343,8 @@ export class RuntimeHost {
             ...(event.memoryBytes === undefined ? {} : { memoryBytes: event.memoryBytes }),
           });
         } else {
+          // A failed run leaves no warm instance behind (executeRun clears it).
+          this.#workerIsWarm = false;
           this.#finish({
             status: 'error',
             error: event.outcome.error,
@@ -317,11 +366,16 @@ export class RuntimeHost {
 
   /** Terminating is the only way to stop a running wasm call; start the successor right away. */
   #replaceWorker(): void {
+    this.#dropWorker();
+    if (!this.#disposed) this.#ensureWorker();
+  }
+
+  #dropWorker(): void {
     this.#worker?.terminate();
     this.#worker = null;
     this.#workerHas.clear();
     this.#workerHasFiles.clear();
-    if (!this.#disposed) this.#ensureWorker();
+    this.#workerIsWarm = false;
   }
 
   #settle(status: 'error' | 'timeout' | 'cancelled', error: RunError): void {

@@ -17,8 +17,15 @@ export {
   type ComponentSource,
   type LoadSource,
   type RunOutcome,
+  type RuntimeHostOptions,
   type WorkerLike,
 } from './host';
+export {
+  HostPool,
+  DEFAULT_IDLE_MS,
+  DEFAULT_MAX_LIVE_WORKERS,
+  type HostPoolOptions,
+} from './hostPool';
 export { MemoryTranspileCache, type TranspileCache } from './transpileCache';
 export { componentId } from './componentId';
 export { createRuntimeWorker } from './createRuntimeWorker';

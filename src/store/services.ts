@@ -1,4 +1,10 @@
-import { createRuntimeWorker, RuntimeHost, type TranspileCache, type WorkerLike } from '../runtime';
+import {
+  createRuntimeWorker,
+  HostPool,
+  type RuntimeHost,
+  type TranspileCache,
+  type WorkerLike,
+} from '../runtime';
 import {
   IdbTranspileCache,
   listStoredSkills,
@@ -82,28 +88,19 @@ let services: Services = {
 export function setServices(next: Partial<Services>): void {
   services.editSaves.cancelAll();
   services = { ...services, editSaves: new Debouncer(EDIT_SAVE_DELAY_MS), ...next };
-  disposeHosts();
+  hosts.disposeAll();
+  hosts = new HostPool(services.createWorker, services.transpileCache);
 }
 
 export const getServices = () => services;
 
-/** One runtime host (one worker) per skill, made on first use. */
-const hosts = new Map<string, RuntimeHost>();
+/** One runtime host per skill, made on first use; the pool bounds and ends their workers. */
+let hosts = new HostPool(services.createWorker, services.transpileCache);
 
 export function hostFor(skillKey: string): RuntimeHost {
-  let host = hosts.get(skillKey);
-  if (!host) {
-    host = new RuntimeHost(services.createWorker, services.transpileCache);
-    hosts.set(skillKey, host);
-  }
-  return host;
+  return hosts.hostFor(skillKey);
 }
 
 export function disposeHost(skillKey: string): void {
-  hosts.get(skillKey)?.dispose();
-  hosts.delete(skillKey);
-}
-
-function disposeHosts(): void {
-  for (const key of [...hosts.keys()]) disposeHost(key);
+  hosts.dispose(skillKey);
 }
