@@ -3,6 +3,7 @@ import type {
   ComponentInfo,
   ComponentPayload,
   ExportCall,
+  Grants,
   RunError,
   RunStage,
   RunTimings,
@@ -38,6 +39,8 @@ export interface RunRequest {
   warmRevision?: number;
   /** /skill and /workspace for the run; the skill's files are sent to a worker once. */
   filesystem?: { skillId: string; skillFiles: FileMap; workspace: FileMap };
+  /** What the run may touch; the default reads and writes its filesystem, with no network. */
+  grants?: Grants;
   /** Limit on instantiating and calling; loading the component has its own, longer one. */
   timeoutMs: number;
   maxOutputBytes: number;
@@ -73,6 +76,9 @@ export type RunOutcome =
     };
 
 export type LoadSource = 'worker' | 'cache' | 'bytes';
+
+/** Its own files to read and write, and no network, unless the instance's policy says other. */
+export const DEFAULT_GRANTS: Grants = { read: true, write: true, hosts: [] };
 
 export interface RuntimeHostOptions {
   /** Called when the last queued run has settled, so a pool can start counting idle time. */
@@ -216,6 +222,7 @@ export class RuntimeHost {
         calls: request.calls,
         env: request.env,
         config: request.config ?? [],
+        grants: request.grants ?? DEFAULT_GRANTS,
         limits: {
           maxOutputBytes: request.maxOutputBytes,
           maxLineBytes: request.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,

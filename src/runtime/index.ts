@@ -6,6 +6,7 @@ export type {
   RunTimings,
   ErrorCode,
   ExportCall,
+  Grants,
   LoadErrorCode,
 } from './protocol';
 export {
@@ -14,6 +15,7 @@ export {
   DEFAULT_MAX_LINE_BYTES,
   DEFAULT_MAX_MEMORY_BYTES,
   DEFAULT_TIMEOUT_MS,
+  DEFAULT_GRANTS,
   type ComponentSource,
   type LoadSource,
   type RunOutcome,

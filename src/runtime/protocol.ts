@@ -41,6 +41,22 @@ export interface ExportCall {
   returnsResult?: boolean;
 }
 
+/**
+ * What a run may touch beyond its own memory: the person's grants for the instance, enforced in
+ * the worker's WASI layer (a preopen that is not granted is not there; a write not granted fails).
+ */
+export interface Grants {
+  /** /skill and /workspace can be read. */
+  read: boolean;
+  /** /workspace can be written (and so read). */
+  write: boolean;
+  /**
+   * Hosts outgoing HTTP may reach: exact (`api.example.com`), every subdomain (`*.example.com`),
+   * or a domain and its subdomains (`.example.com`). Empty: no request leaves the worker.
+   */
+  hosts: string[];
+}
+
 export interface RunLimits {
   /** Bytes of stdout plus stderr a run may write before it is stopped. */
   maxOutputBytes: number;
@@ -71,6 +87,7 @@ export type WorkerCommand = {
   warmRevision?: number;
   /** Preopens: the bundle read-only at /skill, the instance's files read-write at /workspace. */
   filesystem?: FilesystemPayload;
+  grants: Grants;
   limits: RunLimits;
 };
 

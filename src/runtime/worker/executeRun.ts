@@ -56,6 +56,7 @@ function warmKeyOf(command: WorkerCommand): string {
     command.env,
     command.config,
     command.filesystem?.skill.id,
+    command.grants,
     command.warmRevision,
   ]);
 }
@@ -145,6 +146,7 @@ export async function executeRun(
       const runMemories: WebAssembly.Memory[] = [];
       const imports = buildImports(info.imports, {
         mounts: runMounts,
+        grants: command.grants,
         env: command.env,
         config: command.config,
         io,

@@ -1,10 +1,14 @@
 import { WASIShim } from '@bytecodealliance/preview2-shim/instantiation';
 import type { FileTree } from '../../vfs';
+import type { Grants } from '../protocol';
 import { MountAdapter } from '../../vfs/readOnlyAdapter';
+import { preopensFor } from './preopens';
 
 export interface ImportSetup {
-  /** /skill (read-only) and /workspace (read-write); none gives the guest no filesystem. */
+  /** /skill (read-only) and /workspace; none gives the guest no filesystem. */
   mounts?: { skill: FileTree; workspace: FileTree };
+  /** Which of the mounts the guest sees, and whether /workspace takes writes. */
+  grants: Grants;
   env: Array<[string, string]>;
   config: Array<[string, string]>;
   /** Where this instance's stdio goes; a warm instance is pointed at each new run's. */
@@ -47,12 +51,7 @@ export function stdinFrom(bytes: Uint8Array) {
  * still work.
  */
 export function buildImports(required: string[], setup: ImportSetup): Record<string, unknown> {
-  const preopens = setup.mounts
-    ? {
-        '/skill': { tree: setup.mounts.skill, readOnly: true },
-        '/workspace': { tree: setup.mounts.workspace, readOnly: false },
-      }
-    : {};
+  const preopens = setup.mounts ? preopensFor(setup.mounts, setup.grants) : {};
   const shim = new WASIShim({
     ...(setup.mounts ? { browserFilesystem: { adapter: new MountAdapter(), preopens } } : {}),
     sandbox: {

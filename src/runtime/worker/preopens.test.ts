@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { preopensFor } from './preopens';
+
+const mounts = { skill: { dir: {} }, workspace: { dir: {} } };
+const shape = (grants: { read: boolean; write: boolean }) =>
+  Object.fromEntries(
+    Object.entries(preopensFor(mounts, grants)).map(([path, p]) => [path, p.readOnly]),
+  );
+
+describe('preopens from grants', () => {
+  it('gives /skill read-only and /workspace writable with both', () => {
+    expect(shape({ read: true, write: true })).toEqual({ '/skill': true, '/workspace': false });
+  });
+  it('gives both read-only with read alone', () => {
+    expect(shape({ read: true, write: false })).toEqual({ '/skill': true, '/workspace': true });
+  });
+  it('gives only /workspace, writable, with write alone', () => {
+    expect(shape({ read: false, write: true })).toEqual({ '/workspace': false });
+  });
+  it('gives no filesystem at all without either', () => {
+    expect(shape({ read: false, write: false })).toEqual({});
+  });
+});
