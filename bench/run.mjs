@@ -15,11 +15,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright';
+import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+import { freePortSync } from '../e2e/freePort.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PORT = 4180;
+// A port free now, so the figures are never taken from some other server left listening.
+const PORT = freePortSync();
 const BASE = `http://localhost:${PORT}/`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
@@ -27,7 +29,8 @@ const flag = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.sli
 const ONLY = flag('only');
 const COMPARE_DIST = flag('compare-dist');
 const COMPARE_LABEL = flag('compare-label') ?? 'the compared build';
-const COMPARE_PORT = PORT + 1;
+// Another free port, for the compared build's server.
+const COMPARE_PORT = freePortSync();
 const OPENED_SKILLS = 30;
 
 const stats = (values) => {
@@ -42,7 +45,9 @@ async function startServer(port = PORT, outDir = undefined) {
   if (outDir) args.push('--outDir', path.resolve(outDir));
   // Its own process group: npx runs vite as a child, which a kill of npx alone leaves running.
   const server = spawn('npx', args, { cwd: root, stdio: 'pipe', detached: true });
-  for (let i = 0; i < 100; i++) {
+  let exited = false;
+  server.on('exit', () => (exited = true));
+  for (let i = 0; i < 100 && !exited; i++) {
     try {
       if ((await fetch(`http://localhost:${port}/`)).ok) return server;
     } catch {
