@@ -31,10 +31,10 @@ export function App() {
 
   useEffect(() => {
     void loadExamples();
-    void loadStoredSkills();
-    // ?skill=<url> opens a skill from a link; nothing of it runs before a click.
+    // ?skill=<url> opens a skill from a link; nothing of it runs before a click. It is loaded
+    // once the kept skills are listed, so a copy kept from before is recognised and compared.
     const linked = new URLSearchParams(window.location.search).get('skill');
-    if (linked) void loadFromUrl(linked);
+    void loadStoredSkills().then(() => (linked ? loadFromUrl(linked) : undefined));
   }, []);
 
   // Reopen the skill the address names once the list is known.

@@ -43,3 +43,14 @@ export {
 export { parseSkillSpec } from './parseSkillSpec';
 export { skillMdFromSkillSpec, skillSpecJson, type SkillSpec } from './skillSpec';
 export { skillSpecFromSkillMd } from './skillSpecFromSkillMd';
+export {
+  capabilitiesFromAllowedTools,
+  capabilitiesFromCapsule,
+  parseAllowedTools,
+  requestedCapabilities,
+  NOTHING_REQUESTED,
+  type Capability,
+  type DeclaredTool,
+  type RequestedCapabilities,
+} from './permissions';
+export { bundleDigest } from './digest';

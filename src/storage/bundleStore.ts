@@ -16,6 +16,8 @@ export interface StoredSkillMeta {
   description: string;
   bytes: number;
   addedAt: number;
+  /** SHA-256 of the files as loaded (bundleDigest), so a later load can tell they changed. */
+  sourceSha256?: string;
 }
 
 interface StoredBundleFiles {
@@ -52,7 +54,8 @@ export function isStoredSkillMeta(value: unknown): value is StoredSkillMeta {
     isString(value.name) &&
     isString(value.description) &&
     isFiniteNumber(value.bytes) &&
-    isFiniteNumber(value.addedAt)
+    isFiniteNumber(value.addedAt) &&
+    isOptional(isString)(value.sourceSha256)
   );
 }
 

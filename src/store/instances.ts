@@ -1,12 +1,13 @@
 import { errorMessage } from '../errors';
-import { configToValidateJson, validateConfig, type ConfigEntry } from '../runtime';
+import { configToValidateJson, validateConfig, type ConfigEntry, type Grants } from '../runtime';
 import type { StoredInstance } from '../storage';
 import { buildRunOptions, type RunOptions, type Tool } from '../tools';
 import { notify } from './notices';
 import { usePlayground } from './playgroundStore';
 import { getServices, hostFor } from './services';
 import { getSkill } from './skills';
-import { skillComponent } from './skillEntry';
+import { skillComponent, type SkillEntry } from './skillEntry';
+import { NOTHING_REQUESTED, requestedCapabilities, type RequestedCapabilities } from '../bundle';
 
 const { getState, setState } = usePlayground;
 
@@ -31,16 +32,65 @@ export async function ensureInstance(key: string): Promise<StoredInstance> {
  * listing tools and checking configuration always get a fresh one.
  */
 export async function runOptionsFor(key: string, tool?: Tool): Promise<RunOptions> {
-  const instance = await ensureInstance(key);
+  const stored = await ensureInstance(key);
+  const skill = getSkill(key);
+  // Secrets withheld from a changed URL skill are not in its env, its config or get-config.
+  const instance = secretsWithheld(skill, stored)
+    ? { ...stored, config: stored.config.filter((entry) => !entry.secret) }
+    : stored;
   const options = buildRunOptions({
     skillId: key,
-    skillName: getSkill(key)?.name ?? key,
+    skillName: skill?.name ?? key,
     instance,
+    requested: requestedBy(skill),
     ...(tool ? { tool } : {}),
   });
   return tool
     ? { ...options, warmRevision: getState().warmRevisions[key] ?? 0 }
     : { ...options, keepWarm: false };
+}
+
+/**
+ * Whether a skill loaded from a URL has changed since its secrets were given to it: then they
+ * stay in IndexedDB until the person trusts the new version.
+ */
+export function secretsWithheld(
+  skill: SkillEntry | undefined,
+  instance: StoredInstance | undefined,
+): boolean {
+  return (
+    skill?.source.kind === 'url' &&
+    instance !== undefined &&
+    instance.config.some((entry) => entry.secret) &&
+    instance.trustedSha256 !== skill.sourceSha256
+  );
+}
+
+/** The person's go-ahead for a changed URL skill: its secrets reach this version from now on. */
+export async function trustSkillVersion(key: string): Promise<void> {
+  const sha = getSkill(key)?.sourceSha256;
+  await updateInstance(key, (instance) => {
+    const next = { ...instance };
+    if (sha) next.trustedSha256 = sha;
+    else delete next.trustedSha256;
+    return next;
+  });
+}
+
+/** What a skill asks to touch, from its manifests once its files are read. */
+export function requestedBy(skill: SkillEntry | undefined): RequestedCapabilities {
+  return skill?.analysis ? requestedCapabilities(skill.analysis) : NOTHING_REQUESTED;
+}
+
+/** Sets what the instance's runs may touch; undefined goes back to the default. */
+export async function setGrants(key: string, grants: Grants | undefined): Promise<void> {
+  bumpWarmRevision(key);
+  await updateInstance(key, (instance) => {
+    const next = { ...instance };
+    if (grants) next.grants = grants;
+    else delete next.grants;
+    return next;
+  });
 }
 
 /** Marks /workspace as changed outside a run, so a warm instance is made fresh. */
@@ -52,10 +102,17 @@ export function bumpWarmRevision(key: string): void {
 
 /** Saves the configuration, then lets the skill judge it with validate-config. */
 export async function saveConfig(key: string, config: ConfigEntry[]): Promise<void> {
-  const instance = {
-    ...(await ensureInstance(key)),
+  const current = await ensureInstance(key);
+  const skill = getSkill(key);
+  const instance: StoredInstance = {
+    ...current,
     config: config.filter((e) => e.key.trim() !== ''),
   };
+  // Saving binds the secrets to the version they were typed for, unless they are withheld now:
+  // editing another value is not trusting a changed skill.
+  if (skill?.sourceSha256 && !secretsWithheld(skill, current)) {
+    instance.trustedSha256 = skill.sourceSha256;
+  }
   setState((s) => ({
     instances: { ...s.instances, [key]: instance },
     configChecks: { ...s.configChecks, [key]: { state: 'checking' } },
@@ -65,7 +122,6 @@ export async function saveConfig(key: string, config: ConfigEntry[]): Promise<vo
   } catch (error) {
     notify(`The configuration could not be saved: ${errorMessage(error)}`);
   }
-  const skill = getSkill(key);
   const component = skill && skillComponent(skill);
   if (!component) {
     setConfigCheck(key, { state: 'valid', message: 'Saved.' });

@@ -25,6 +25,8 @@ export interface SkillListing {
   storedRoot?: string;
   /** Came from a link: no code of it runs (not even get-tools) before the person says so. */
   needsConsent: boolean;
+  /** SHA-256 of the files as loaded (bundleDigest), for skills loaded from a URL. */
+  sourceSha256?: string;
 }
 
 /** A skill's files and what they say, once read. */
@@ -100,7 +102,17 @@ export const skillTools = (skill: SkillEntry): Tool[] =>
 
 /** The listing part of any entry: what survives going back to the list. */
 export function listingOf(skill: SkillEntry): SkillListing {
-  const { key, source, name, description, example, stored, storedRoot, needsConsent } = skill;
+  const {
+    key,
+    source,
+    name,
+    description,
+    example,
+    stored,
+    storedRoot,
+    needsConsent,
+    sourceSha256,
+  } = skill;
   return {
     key,
     source,
@@ -110,6 +122,7 @@ export function listingOf(skill: SkillEntry): SkillListing {
     needsConsent,
     ...(example ? { example } : {}),
     ...(storedRoot ? { storedRoot } : {}),
+    ...(sourceSha256 ? { sourceSha256 } : {}),
   };
 }
 

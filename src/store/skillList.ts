@@ -7,6 +7,7 @@ import {
   fetchSkillFiles,
   UrlLoadError,
   analyzeBundle,
+  bundleDigest,
   type Bundle,
   type BundleSource,
   type PickedFile,
@@ -19,7 +20,7 @@ import { openSkill } from './openSkill';
 import { usePlayground } from './playgroundStore';
 import { disposeHost, getServices } from './services';
 import { refreshStorageUse } from './settings';
-import { analyze, setSkill, skillFiles } from './skills';
+import { analyze, getSkill, setSkill, skillFiles } from './skills';
 import type { SkillEntry, SkillListing } from './types';
 
 // The list of skills: the built-in examples, what was dropped, picked or fetched, and what
@@ -27,8 +28,27 @@ import type { SkillEntry, SkillListing } from './types';
 
 const { setState } = usePlayground;
 
+/**
+ * A skill's identity, which its instance (configuration, secrets, /workspace) belongs to. A skill
+ * from a URL is the URL and the folder in it, never the name alone: another host serving a skill
+ * of the same name is another skill and inherits nothing.
+ */
 export function skillKey(source: BundleSource, rootName: string): string {
-  return source.kind === 'example' ? `example:${source.id}` : `${source.kind}:${rootName}`;
+  switch (source.kind) {
+    case 'example':
+      return `example:${source.id}`;
+    case 'url':
+      return `url:${source.url}#${rootName}`;
+    default:
+      return `${source.kind}:${rootName}`;
+  }
+}
+
+/** The absolute URL a link names, without its fragment: what identifies a skill loaded from it. */
+function sourceUrl(url: string): string {
+  const absolute = new URL(url, window.location.href);
+  absolute.hash = '';
+  return absolute.href;
 }
 
 /** Lists the built-in examples from their SKILL.md alone; their wasm loads when one is opened. */
@@ -91,6 +111,7 @@ export async function loadStoredSkills(): Promise<void> {
     status: 'listed',
     stored: true,
     storedRoot: meta.rootName,
+    ...(meta.sourceSha256 ? { sourceSha256: meta.sourceSha256 } : {}),
     // A skill that came from a link still waits for a click before its code runs.
     needsConsent: meta.source.kind === 'url',
   }));
@@ -116,7 +137,7 @@ export async function addPicked(picked: PickedFile[]): Promise<void> {
     return;
   }
   for (const problem of grouped.problems) notify(problem);
-  const keys = grouped.bundles.map((bundle) => addBundle(bundle));
+  const keys = await Promise.all(grouped.bundles.map((bundle) => addBundle(bundle)));
   if (keys[0]) await openSkill(keys[0]);
 }
 
@@ -146,8 +167,9 @@ export async function loadFromUrl(
     return failed(grouped.problems.join(' ') || `${url} holds no skill.`, false);
   }
   for (const problem of grouped.problems) notify(problem);
-  const keys = grouped.bundles.map((bundle) =>
-    addBundle({ ...bundle, source: { kind: 'url', url } }, { needsConsent: true }),
+  const source: BundleSource = { kind: 'url', url: sourceUrl(url) };
+  const keys = await Promise.all(
+    grouped.bundles.map((bundle) => addBundle({ ...bundle, source }, { needsConsent: true })),
   );
   await openSkill(keys[0]!);
   return { ok: true };
@@ -175,14 +197,28 @@ export async function removeSkill(key: string): Promise<void> {
 }
 
 /** Lists a bundle just dropped or fetched, and keeps it for the next visit. */
-function addBundle(bundle: Bundle, options: { needsConsent?: boolean } = {}): string {
+async function addBundle(
+  bundle: Bundle,
+  options: { needsConsent?: boolean } = {},
+): Promise<string> {
   const key = skillKey(bundle.source, bundle.rootName);
   // Parsed once: the list, the stored record and the opened skill all read this analysis.
   const analysis = analyze(bundle);
+  const sourceSha256 = bundle.source.kind === 'url' ? await bundleDigest(bundle.files) : undefined;
+  const before = getSkill(key);
+  if (before?.sourceSha256 && sourceSha256 && before.sourceSha256 !== sourceSha256) {
+    notify(
+      `${analysis.name} changed at ${bundle.source.kind === 'url' ? bundle.source.url : 'its source'} since it was last loaded: this copy replaces it, and its saved secrets are withheld until you trust this version.`,
+      'info',
+    );
+  }
   // A new copy replaces the old one, edits included.
   void dropFileEdits(key);
-  void persistSkill(key, bundle, analysis);
-  listBundle(key, bundle, analysis, options.needsConsent === true);
+  void persistSkill(key, bundle, analysis, sourceSha256);
+  listBundle(key, bundle, analysis, {
+    needsConsent: options.needsConsent === true,
+    ...(sourceSha256 ? { sourceSha256 } : {}),
+  });
   return key;
 }
 
@@ -190,7 +226,7 @@ function listBundle(
   key: string,
   bundle: Bundle,
   analysis: SkillDescription,
-  needsConsent: boolean,
+  listing: Pick<SkillListing, 'needsConsent' | 'sourceSha256'>,
 ): void {
   const entry: SkillEntry = {
     key,
@@ -199,7 +235,7 @@ function listBundle(
     description: analysis.description,
     status: 'listed',
     stored: false,
-    needsConsent,
+    ...listing,
     ...skillFiles(bundle, analysis),
   };
   setState((s) => {
@@ -220,6 +256,7 @@ async function persistSkill(
   key: string,
   bundle: Bundle,
   analysis: SkillDescription,
+  sourceSha256: string | undefined,
 ): Promise<void> {
   const bytes = [...bundle.files.values()].reduce((sum, b) => sum + b.byteLength, 0);
   try {
@@ -233,6 +270,7 @@ async function persistSkill(
         description: analysis.description,
         bytes,
         addedAt: Date.now(),
+        ...(sourceSha256 ? { sourceSha256 } : {}),
       },
       bundle.files,
     );

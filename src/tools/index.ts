@@ -27,3 +27,4 @@ export {
   type RunOptionsInput,
 } from './runOptions';
 export { callTool, entryComponent, type CallToolOptions, type ToolOutcome } from './callTool';
+export { describeGrants, effectiveGrants, parseHostList } from './grants';

@@ -1,11 +1,14 @@
+import { NOTHING_REQUESTED, type RequestedCapabilities } from '../bundle';
 import {
   buildSkillEnv,
   DEFAULT_MAX_MEMORY_BYTES,
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_TIMEOUT_MS,
   type ConfigEntry,
+  type Grants,
   type RunRequest,
 } from '../runtime';
+import { effectiveGrants } from './grants';
 import type { Tool } from './tool';
 
 /** Everything a run is made with but the component and the calls. */
@@ -19,6 +22,8 @@ export interface InstanceSettings {
   maxOutputBytes?: number;
   maxMemoryBytes?: number;
   keepWarm?: boolean;
+  /** The person's grants; absent: the default from what the skill asks. */
+  grants?: Grants;
 }
 
 export interface RunOptionsInput {
@@ -27,6 +32,8 @@ export interface RunOptionsInput {
   instance: InstanceSettings;
   /** The tool being run; loading, describing and validating run with no tool. */
   tool?: Tool;
+  /** What the skill asks to touch, for the default grants. */
+  requested?: RequestedCapabilities;
 }
 
 /**
@@ -38,6 +45,7 @@ export function buildRunOptions({
   skillName,
   instance,
   tool,
+  requested = NOTHING_REQUESTED,
 }: RunOptionsInput): RunOptions {
   const limits = runLimits(instance, tool);
   return {
@@ -48,6 +56,7 @@ export function buildRunOptions({
     ),
     config: instance.config.map((entry) => [entry.key, entry.value]),
     ...limits,
+    grants: effectiveGrants(requested, instance.grants),
     keepWarm: instance.keepWarm === true,
   };
 }

@@ -2,6 +2,10 @@ import {
   allowSkillCode,
   chooseTool,
   removeSkill,
+  requestedBy,
+  secretsWithheld,
+  selectInstance,
+  trustSkillVersion,
   skillComponent,
   skillTools,
   usePlayground,
@@ -17,13 +21,17 @@ import { FilesPanel } from './FilesPanel';
 import { SkillSpecPanel } from './SkillSpecPanel';
 import { InstructionsPanel } from './InstructionsPanel';
 import { ResultPanel } from './ResultPanel';
+import { PermissionsForm } from './PermissionsForm';
 import { RunLimits } from './RunLimits';
+import { describeGrants, effectiveGrants } from '../../tools';
 import { ToolForm } from './ToolForm';
 import { WorkspacePanel } from './WorkspacePanel';
 
 /** Everything about one skill: what it says it is, its findings, its tools, and its last run. */
 export function SkillPanel({ skill }: { skill: SkillEntry }) {
   const selectedTool = usePlayground((s) => s.selectedTool[skill.key]);
+  const instance = usePlayground(selectInstance(skill.key));
+  const grants = effectiveGrants(requestedBy(skill), instance?.grants);
   const tools = skillTools(skill);
   const tool = tools.find((t) => t.name === selectedTool) ?? tools[0];
   const analysis = skill.analysis;
@@ -71,6 +79,17 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         <p role="status" className="loading">
           Loading the component in its worker…
         </p>
+      )}
+      {secretsWithheld(skill, instance) && (
+        <div className="consent" role="status" data-testid="secrets-withheld">
+          <p>
+            This skill's files changed at its URL since its secrets were saved. Its secrets stay in
+            this browser, withheld from its runs, until you trust this version.
+          </p>
+          <button type="button" onClick={() => void trustSkillVersion(skill.key)}>
+            Trust this version
+          </button>
+        </div>
       )}
       {skill.status === 'consent' && (
         <div className="consent" role="status">
@@ -129,8 +148,14 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
           </div>
           <div className="run-area">
             <div>
-              <ToolForm key={tool.name} skillKey={skill.key} tool={tool} />
+              <ToolForm
+                key={tool.name}
+                skillKey={skill.key}
+                tool={tool}
+                runMay={describeGrants(grants)}
+              />
               <RunLimits skillKey={skill.key} />
+              <PermissionsForm skill={skill} />
             </div>
             <ResultPanel skillKey={skill.key} />
           </div>

@@ -10,10 +10,12 @@ import { WitValueControl } from './WitValueControl';
 interface Props {
   skillKey: string;
   tool: Tool;
+  /** What the run may touch, in a sentence, shown before it starts. */
+  runMay: string;
 }
 
 /** The form generated for one tool, named by the tool, with Run and Cancel. */
-export function ToolForm({ skillKey, tool }: Props) {
+export function ToolForm({ skillKey, tool, runMay }: Props) {
   const { fields } = useMemo(() => toolModel(tool), [tool]);
   const id = draftKey(skillKey, tool.name);
   const stored = usePlayground((s) => s.drafts[id]);
@@ -66,6 +68,9 @@ export function ToolForm({ skillKey, tool }: Props) {
           Fix the marked field{Object.keys(errors).length === 1 ? '' : 's'} to run.
         </p>
       )}
+      <p className="run-may muted" data-testid="run-may">
+        A run may {runMay}.
+      </p>
       <div className="actions">
         <button type="submit" className="primary" disabled={running}>
           Run

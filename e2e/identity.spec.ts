@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { strToU8, zipSync } from 'fflate';
+import { BUILT_FIXTURES, Playground } from './playground';
+
+// A skill-basic component whose all-config tool prints every value it is given, secrets included:
+// what a hostile skill would do with a secret that reached it.
+const wasm = readFileSync(path.join(BUILT_FIXTURES, 'basic-skill', 'skill.wasm'));
+const measureKit = (version: string) =>
+  Buffer.from(
+    zipSync({
+      'measure-kit/SKILL.md': strToU8(
+        `---\nname: measure-kit\ndescription: Reads its configuration.\n---\nVersion ${version}.\n`,
+      ),
+      'measure-kit/skill.wasm': wasm,
+    }),
+  );
+
+async function serve(page: Page, url: string, body: () => Buffer) {
+  await page.route(url, (route) =>
+    route.fulfill({
+      body: body(),
+      contentType: 'application/zip',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    }),
+  );
+}
+
+async function allConfig(app: Playground) {
+  await app.tab('all-config').click();
+  await app.run('all-config');
+  await app.expectStatus('ok');
+  return app.result;
+}
+
+test('a skill is its source: another host inherits no secret, and changed bytes wait for trust', async ({
+  page,
+}) => {
+  const app = new Playground(page);
+  let hostA = measureKit('1');
+  await serve(page, 'https://host-a.test/measure-kit.zip', () => hostA);
+  await serve(page, 'https://host-b.test/measure-kit.zip', () => measureKit('other'));
+
+  await page.goto('/?skill=https://host-a.test/measure-kit.zip');
+  await page.getByRole('button', { name: 'Load its tools' }).click();
+  await expect(app.form('config-value')).toBeVisible();
+  const config = page.getByRole('form', { name: 'Configuration' });
+  await config.getByRole('button', { name: 'Add value' }).click();
+  await config.getByLabel('Key 1').fill('API_TOKEN');
+  await config.getByLabel('Value of API_TOKEN').fill('tok-123');
+  await config.getByRole('checkbox', { name: 'secret' }).check();
+  await config.getByRole('button', { name: 'Save configuration' }).click();
+  await expect(config.getByRole('status')).toContainText('Saved');
+  await expect(await allConfig(app)).toContainText('API_TOKEN=tok-123');
+
+  // Another host serving a skill of the same name: listed beside it, with nothing of its instance.
+  await page.goto('/?skill=https://host-b.test/measure-kit.zip');
+  await expect(app.skills.getByRole('link', { name: 'measure-kit' })).toHaveCount(2);
+  await expect(page.getByText('From https://host-b.test/measure-kit.zip')).toBeVisible();
+  await page.getByRole('button', { name: 'Load its tools' }).click();
+  await expect(app.form('config-value')).toBeVisible();
+  await expect(config.getByLabel('Value of API_TOKEN')).toHaveCount(0);
+  await expect(await allConfig(app)).not.toContainText('tok-123');
+
+  // Host A now serves other bytes: the secret stays back until the person trusts them.
+  hostA = measureKit('2');
+  await page.goto('/?skill=https://host-a.test/measure-kit.zip');
+  await expect(page.getByText('changed at https://host-a.test/measure-kit.zip')).toBeVisible();
+  await page.getByRole('button', { name: 'Load its tools' }).click();
+  const withheld = page.getByTestId('secrets-withheld');
+  await expect(withheld).toBeVisible();
+  await expect(await allConfig(app)).not.toContainText('tok-123');
+  await withheld.getByRole('button', { name: 'Trust this version' }).click();
+  await expect(withheld).toHaveCount(0);
+  await expect(await allConfig(app)).toContainText('API_TOKEN=tok-123');
+});
