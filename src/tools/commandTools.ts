@@ -6,6 +6,7 @@ import {
   textProperty,
   type CommandProtocol,
   type Tool,
+  readToolLimits,
 } from './tool';
 import { errorMessage } from '../errors';
 import type { FileMap } from '../vfs';
@@ -70,7 +71,15 @@ function sidecarTools(text: string, files: FileMap, out: Diagnostic[]): Tool[] {
     if (!isRecord(schema) || (schema.type !== undefined && schema.type !== 'object')) {
       return problem(`${where} ("${raw.name}"): inputSchema must be a JSON Schema of type object.`);
     }
-    const limits = isRecord(raw.limits) ? raw.limits : {};
+    const { limits, problems } = readToolLimits(raw.limits);
+    for (const message of problems) {
+      out.push({
+        file: SIDECAR_FILE,
+        rule: 'sidecar-limits',
+        severity: 'warning',
+        message: `${where} ("${raw.name}"): ${message}`,
+      });
+    }
     tools.push({
       name: raw.name,
       description: typeof raw.description === 'string' ? raw.description : '',
@@ -80,12 +89,7 @@ function sidecarTools(text: string, files: FileMap, out: Diagnostic[]): Tool[] {
         protocol,
         ...(typeof raw.entry === 'string' ? { entry: raw.entry } : {}),
       },
-      limits: {
-        ...(positive(limits.timeoutMs) ? { timeoutMs: limits.timeoutMs as number } : {}),
-        ...(positive(limits.maxOutputBytes)
-          ? { maxOutputBytes: limits.maxOutputBytes as number }
-          : {}),
-      },
+      limits,
       origin: 'sidecar',
     });
   });
@@ -143,9 +147,6 @@ function objectSchema(schema: JsonSchema): ToolInputSchema {
     required: Array.isArray(schema.required) ? schema.required : [],
   };
 }
-
-const positive = (value: unknown) =>
-  typeof value === 'number' && Number.isFinite(value) && value > 0;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

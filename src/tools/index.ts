@@ -1,5 +1,7 @@
 export {
   defaultRunTool,
+  LIMIT_CEILINGS,
+  readToolLimits,
   SIDECAR_FILE,
   textProperty,
   type CommandProtocol,

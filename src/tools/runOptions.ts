@@ -9,7 +9,7 @@ import {
   type RunRequest,
 } from '../runtime';
 import { effectiveGrants } from './grants';
-import type { Tool } from './tool';
+import { LIMIT_CEILINGS, type Tool } from './tool';
 
 /** Everything a run is made with but the component and the calls. */
 export type RunOptions = Omit<RunRequest, 'component' | 'calls' | 'stdin'>;
@@ -61,15 +61,24 @@ export function buildRunOptions({
   };
 }
 
-/** A tool's own manifest limit wins, then the instance's override, then the default. */
+/**
+ * The person's setting for the instance wins; a skill may ask for a limit in its manifest, which
+ * applies only where the person set none; then the default. Nothing passes the ceilings.
+ */
 export function runLimits(
   instance: InstanceSettings,
   tool?: Tool,
 ): Pick<RunOptions, 'timeoutMs' | 'maxOutputBytes' | 'maxMemoryBytes'> {
+  const asked = tool?.limits ?? {};
   return {
-    timeoutMs: tool?.limits?.timeoutMs ?? instance.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxOutputBytes:
-      tool?.limits?.maxOutputBytes ?? instance.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+    timeoutMs: Math.min(
+      instance.timeoutMs ?? asked.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      LIMIT_CEILINGS.timeoutMs,
+    ),
+    maxOutputBytes: Math.min(
+      instance.maxOutputBytes ?? asked.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+      LIMIT_CEILINGS.maxOutputBytes,
+    ),
     maxMemoryBytes: instance.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
   };
 }

@@ -4,9 +4,40 @@ import type { WitFunction } from '../wit';
 /** How a command reads its input and writes its output (seed b's process protocols). */
 export type CommandProtocol = 'json-stdio' | 'line-text';
 
+/** What a tool's manifest asks for its runs; the instance's own setting wins over it. */
 export interface ToolLimits {
   timeoutMs?: number;
   maxOutputBytes?: number;
+}
+
+/** The most any run may be given, whoever asks: ten minutes, 64 MiB of output. */
+export const LIMIT_CEILINGS = { timeoutMs: 600_000, maxOutputBytes: 64 * 1024 * 1024 } as const;
+
+/**
+ * Reads the limits a manifest asks for. Each must be a whole number from 1 to its ceiling;
+ * anything else is refused with a sentence and the playground's default stands.
+ */
+export function readToolLimits(raw: unknown): { limits: ToolLimits; problems: string[] } {
+  const limits: ToolLimits = {};
+  const problems: string[] = [];
+  if (raw === undefined) return { limits, problems };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { limits, problems: ['limits must be an object such as {"timeoutMs": 5000}.'] };
+  }
+  const record = raw as Record<string, unknown>;
+  for (const name of ['timeoutMs', 'maxOutputBytes'] as const) {
+    const value = record[name];
+    if (value === undefined) continue;
+    const ceiling = LIMIT_CEILINGS[name];
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= ceiling) {
+      limits[name] = value;
+    } else {
+      problems.push(
+        `limits.${name} must be a whole number from 1 to ${ceiling}, not ${JSON.stringify(value)}; the playground's default is used.`,
+      );
+    }
+  }
+  return { limits, problems };
 }
 
 /** How a tool is called once its form is filled. */
