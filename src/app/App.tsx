@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import type { PickedFile } from '../bundle';
 import {
   addPicked,
+  followOtherTabs,
   loadExamples,
   loadFromUrl,
   loadStoredSkills,
@@ -31,10 +32,12 @@ export function App() {
 
   useEffect(() => {
     void loadExamples();
+    const unfollow = followOtherTabs();
     // ?skill=<url> opens a skill from a link; nothing of it runs before a click. It is loaded
     // once the kept skills are listed, so a copy kept from before is recognised and compared.
     const linked = new URLSearchParams(window.location.search).get('skill');
     void loadStoredSkills().then(() => (linked ? loadFromUrl(linked) : undefined));
+    return unfollow;
   }, []);
 
   // Reopen the skill the address names once the list is known.

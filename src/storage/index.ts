@@ -27,3 +27,4 @@ export { readSettings, saveSettings, type Settings } from './settings';
 export { readFileEdits, saveFileEdits } from './fileEdits';
 export { readRecord, type Loaded, type RecordFormat, type RecordRead } from './readRecord';
 export { isQuotaExceeded } from './quota';
+export { announceInstanceSaved, onInstanceSavedElsewhere } from './instanceChannel';

@@ -14,6 +14,7 @@ export { openSkill, allowSkillCode } from './openSkill';
 export { chooseTool, getDrafts, setDraft } from './toolForms';
 export { runTool, cancelRun } from './runs';
 export {
+  followOtherTabs,
   requestedBy,
   saveConfig,
   secretsWithheld,

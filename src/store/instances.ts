@@ -100,6 +100,25 @@ export function bumpWarmRevision(key: string): void {
   }));
 }
 
+/**
+ * Follows the saves of other tabs: an instance this tab has open is read again, and its form
+ * says it changed there, so neither tab saves over the other without knowing.
+ */
+export function followOtherTabs(): () => void {
+  return getServices().onInstanceSavedElsewhere((key) => {
+    if (!getState().instances[key]) return;
+    void getServices()
+      .readInstance(key)
+      .then(({ value }) => {
+        setState((s) => ({ instances: { ...s.instances, [key]: value } }));
+        setConfigCheck(key, {
+          state: 'valid',
+          message: 'Changed in another tab: this form now shows what was saved there.',
+        });
+      });
+  });
+}
+
 /** Saves the configuration, then lets the skill judge it with validate-config. */
 export async function saveConfig(key: string, config: ConfigEntry[]): Promise<void> {
   const current = await ensureInstance(key);
@@ -119,6 +138,7 @@ export async function saveConfig(key: string, config: ConfigEntry[]): Promise<vo
   }));
   try {
     await getServices().saveInstance(key, instance);
+    getServices().announceInstanceSaved(key);
   } catch (error) {
     notify(`The configuration could not be saved: ${errorMessage(error)}`);
   }
@@ -180,6 +200,7 @@ async function updateInstance(
   setState((s) => ({ instances: { ...s.instances, [key]: instance } }));
   try {
     await getServices().saveInstance(key, instance);
+    getServices().announceInstanceSaved(key);
   } catch (error) {
     notify(`The instance settings could not be saved: ${errorMessage(error)}`);
   }

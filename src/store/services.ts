@@ -6,6 +6,8 @@ import {
   type WorkerLike,
 } from '../runtime';
 import {
+  announceInstanceSaved,
+  onInstanceSavedElsewhere,
   IdbTranspileCache,
   listStoredSkills,
   readFileEdits,
@@ -64,6 +66,8 @@ export interface Services {
   storageUse: typeof storageUse;
   readFileEdits: typeof readFileEdits;
   saveFileEdits: typeof saveFileEdits;
+  announceInstanceSaved: typeof announceInstanceSaved;
+  onInstanceSavedElsewhere: typeof onInstanceSavedElsewhere;
   /** Pending writes of edited files, one per skill. */
   editSaves: Debouncer;
 }
@@ -82,6 +86,8 @@ let services: Services = {
   storageUse,
   readFileEdits,
   saveFileEdits,
+  announceInstanceSaved,
+  onInstanceSavedElsewhere,
   editSaves: new Debouncer(EDIT_SAVE_DELAY_MS),
 };
 

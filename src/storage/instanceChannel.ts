@@ -1,0 +1,34 @@
+// Tabs of the playground tell each other when they save an instance, so a tab never keeps showing
+// (and then saves over) a configuration another tab has changed since.
+
+type Message = { kind: 'instance-saved'; skillKey: string };
+
+const NAME = 'skill-playground-instances';
+let channel: BroadcastChannel | null | undefined;
+
+// One channel object per tab: a BroadcastChannel does not hear its own messages, so a tab is
+// never told of its own saves.
+function open(): BroadcastChannel | null {
+  if (channel === undefined) {
+    channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(NAME) : null;
+  }
+  return channel;
+}
+
+export function announceInstanceSaved(skillKey: string): void {
+  open()?.postMessage({ kind: 'instance-saved', skillKey } satisfies Message);
+}
+
+/** Calls `listener` with the key of each instance another tab saves; returns the unsubscribe. */
+export function onInstanceSavedElsewhere(listener: (skillKey: string) => void): () => void {
+  const target = open();
+  if (!target) return () => {};
+  const handle = (event: MessageEvent<unknown>) => {
+    const data = event.data as Partial<Message> | null;
+    if (data?.kind === 'instance-saved' && typeof data.skillKey === 'string') {
+      listener(data.skillKey);
+    }
+  };
+  target.addEventListener('message', handle);
+  return () => target.removeEventListener('message', handle);
+}
