@@ -31,7 +31,7 @@ export interface SkillDescription {
   capsule?: CapsuleManifest;
 }
 
-/** Where skill systems put the wasm, in the order we look (seed a, seed d, then any `.wasm`). */
+/** Where skill systems put the wasm, in the order we look (skill-engine, OpenSkills, then any `.wasm`). */
 export const WASM_CANDIDATES = ['skill.wasm', 'wasm/skill.wasm', 'dist/skill.wasm'];
 
 const decoder = new TextDecoder();
@@ -103,7 +103,7 @@ export function analyzeBundle(
   }
 
   let entry: WasmEntry | null = null;
-  // A capsule names its own component; otherwise the conventions of seeds a and d apply.
+  // A capsule names its own component; otherwise the conventions of skill-engine and OpenSkills apply.
   const capsuleEntry = capsule?.components.find((c) => bundle.files.has(c.file))?.file;
   const wasmPath = capsuleEntry ?? findWasmPath(bundle.files);
   if (wasmPath) {

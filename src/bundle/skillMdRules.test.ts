@@ -91,7 +91,7 @@ describe('compatibility per system', () => {
     });
   });
 
-  it('models the seeds that disagree on compatibility, arguments and reserved names', () => {
+  it('models the skill systems that disagree on compatibility, arguments and reserved names', () => {
     expect(compat('compatibility:\n  platforms: [linux]')).toMatchObject({
       'Agent Skills spec': false,
       OpenSkills: true,

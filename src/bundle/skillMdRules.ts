@@ -1,6 +1,6 @@
 // What SKILL.md frontmatter keys mean, per system. Sources: the Agent Skills spec and skills-ref,
 // Claude Code's skill docs, OpenSkills' manifest.rs/validator.rs, awaken's skill_md.rs, and
-// skill-engine's skill_md.rs (see shared/reference/skill-formats.md, "Cross-seed conflicts").
+// skill-engine's skill_md.rs (see shared/reference/skill-formats.md, where the systems disagree).
 import { keyLine } from './skillMd';
 import type { Diagnostic } from './types';
 

@@ -1,4 +1,4 @@
-// How a command skill's input and output are read (seed b's process protocols, seed d's
+// How a command skill's input and output are read (sim-lib's process protocols, OpenSkills'
 // OpenSkills contract): the input goes to stdin (and SKILL_INPUT), stdout is the output.
 
 export type Protocol = 'json-stdio' | 'line-text';
@@ -14,8 +14,8 @@ export interface CommandResult {
 
 /**
  * What the command reads on stdin. json-stdio: the input as JSON. line-text: text; an input
- * holding a single string (or a form with one string field) gives that string, as seed b
- * turns a one-item call into its text.
+ * holding a single string (or a form with one string field) gives that string, as sim-lib's
+ * process runner turns a one-item call into its text.
  */
 export function commandStdin(protocol: Protocol, input: unknown): string {
   if (protocol === 'line-text') {

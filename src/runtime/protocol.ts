@@ -60,7 +60,7 @@ export interface Grants {
 export interface RunLimits {
   /** Bytes of stdout plus stderr a run may write before it is stopped. */
   maxOutputBytes: number;
-  /** Bytes one line of output may hold (seed b caps whole outputs; lines are capped too). */
+  /** Bytes one line of output may hold (sim-lib's process skills cap whole outputs; lines are capped too). */
   maxLineBytes: number;
   /** The largest any linear memory of the component may grow. */
   maxMemoryBytes: number;

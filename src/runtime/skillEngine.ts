@@ -1,4 +1,4 @@
-// The skill-engine world (seed a) as data: its exports, and tolerant readers for what real
+// The skill-engine world as data: its exports, and tolerant readers for what real
 // skills return. skill-engine's runtime expects JSON strings in `{"ok": ...}` / `{"err": ...}`
 // wrappers, but its own SDK and examples return plain objects, bare `{success, output,
 // errorMessage}` records and `error` instead of `errorMessage`; all of these are accepted here.

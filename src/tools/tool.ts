@@ -1,7 +1,7 @@
 import type { JsonSchema, ToolInputSchema } from '../forms';
 import type { WitFunction } from '../wit';
 
-/** How a command reads its input and writes its output (seed b's process protocols). */
+/** How a command reads its input and writes its output (sim-lib's process protocols). */
 export type CommandProtocol = 'json-stdio' | 'line-text';
 
 /** What a tool's manifest asks for its runs; the instance's own setting wins over it. */

@@ -1,4 +1,4 @@
-// A skill-engine component (seed a) built with the synchronous QuickJS runtime. It answers in the
+// A skill-engine component built with the synchronous QuickJS runtime. It answers in the
 // bare {success, output, errorMessage} shape that skill-engine's own example skills use.
 const tools = [
   {

@@ -1,4 +1,4 @@
-// A skill-engine component (seed a): four exports that speak JSON strings.
+// A skill-engine component: four exports that speak JSON strings.
 // Arguments arrive as a JSON object whose values are all strings, as skill-engine's runtime sends them.
 import { getEnvironment } from 'wasi:cli/environment@0.2.12';
 
