@@ -10,11 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright';
+import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+import { freePortSync } from '../e2e/freePort.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PORT = 4180;
+// A port free now, so the figures are never taken from some other server left listening.
+const PORT = freePortSync();
 const BASE = `http://localhost:${PORT}/`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
@@ -31,7 +33,9 @@ async function startServer() {
     cwd: root,
     stdio: 'pipe',
   });
-  for (let i = 0; i < 100; i++) {
+  let exited = false;
+  server.on('exit', () => (exited = true));
+  for (let i = 0; i < 100 && !exited; i++) {
     try {
       if ((await fetch(BASE)).ok) return server;
     } catch {

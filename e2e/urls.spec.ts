@@ -109,6 +109,7 @@ test.describe('loading from a URL', () => {
 
   test('a 404, a network failure and content that is not a skill each say so, and import nothing', async ({
     page,
+    baseURL,
   }) => {
     const app = new Playground(page);
     await app.open();
@@ -119,7 +120,7 @@ test.describe('loading from a URL', () => {
     );
     const dialog = await loadViaDialog(app, '/remote/missing.zip');
     await expect(dialog.getByRole('alert')).toContainText(
-      'Nothing at http://localhost:4173/remote/missing.zip (HTTP 404).',
+      `Nothing at ${new URL('/remote/missing.zip', baseURL)} (HTTP 404).`,
     );
     await expect(dialog.getByRole('button', { name: 'Try again' })).toHaveCount(0);
 
