@@ -104,6 +104,8 @@ export default tseslint.config(
         TextEncoder: 'readonly',
         fetch: 'readonly',
         setTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
         crypto: 'readonly',
       },
     },

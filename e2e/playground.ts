@@ -173,21 +173,3 @@ export class Playground {
     }, files);
   }
 }
-
-/**
- * Watches the page's main thread from inside: a timer that should tick every 10 ms records the
- * longest gap between ticks. A frozen page shows as a gap of seconds.
- */
-export async function startResponsivenessProbe(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { __maxGap: number; __last: number };
-    w.__maxGap = 0;
-    w.__last = performance.now();
-    setInterval(() => {
-      const now = performance.now();
-      w.__maxGap = Math.max(w.__maxGap, now - w.__last);
-      w.__last = now;
-    }, 10);
-  });
-  return () => page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap);
-}
