@@ -52,7 +52,9 @@ test('an edit in the editor turns a SKILL.md diagnostic on and off, and is kept 
   const tree = page.getByRole('list', { name: 'Files of this skill' });
   await expect(tree.getByText('edited')).toBeVisible();
   // Saved after a pause in typing.
-  await page.waitForTimeout(800);
+  await expect
+    .poll(() => app.savedEdit('SKILL.md'))
+    .toContain('description: Edited in the playground.\n');
 
   await page.reload();
   await app.openSkill('text-tools', 'greet');
@@ -62,7 +64,7 @@ test('an edit in the editor turns a SKILL.md diagnostic on and off, and is kept 
   await page.getByRole('button', { name: 'Revert' }).click();
   await expect(editor).toContainText('description: Greets people');
   await expect(tree.getByText('edited')).toHaveCount(0);
-  await page.waitForTimeout(800);
+  await expect.poll(() => app.savedEdit('SKILL.md')).toBeNull();
   await page.reload();
   await app.openSkill('text-tools', 'greet');
   await expect(page.locator('.skill-summary')).toContainText('Greets people');

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DATABASES } from '../src/storage/keys';
 
 export const BUILT_FIXTURES = path.resolve(import.meta.dirname, '.built');
 
@@ -20,7 +21,7 @@ export function readFolder(dir: string, prefix = path.basename(dir)): Files {
 
 export const text = (s: string) => Buffer.from(s).toString('base64');
 
-/** The playground as a user sees it: role and label locators only. */
+/** The playground as a user sees it: role and label locators, status attributes where none fits. */
 export class Playground {
   constructor(readonly page: Page) {}
 
@@ -88,6 +89,51 @@ export class Playground {
     await config.getByRole('button', { name: 'Save configuration' }).click();
     await expect(config.getByRole('status')).toContainText('Saved');
     return config;
+  }
+
+  /** The open skill's key, as its link in the Skills list carries it. */
+  async currentSkillKey(): Promise<string> {
+    const href = await this.skills.locator('a[aria-current="page"]').getAttribute('href');
+    if (!href?.startsWith('#skill=')) throw new Error(`No skill is open (link: ${href}).`);
+    return decodeURIComponent(href.slice('#skill='.length));
+  }
+
+  /**
+   * The text of the open skill's edit of `path` as kept in IndexedDB (null when none is kept):
+   * what a reload will show. Edits are written after a pause in typing; poll this rather than wait.
+   */
+  async savedEdit(path: string): Promise<string | null> {
+    const key = await this.currentSkillKey();
+    const { db, store } = DATABASES.fileEdits;
+    return this.page.evaluate(
+      async ([dbName, storeName, skillKey, filePath]) => {
+        // Opening a database that does not exist would create it without its store.
+        if (!(await indexedDB.databases()).some((d) => d.name === dbName)) return null;
+        const database = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(dbName);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        try {
+          if (!database.objectStoreNames.contains(storeName)) return null;
+          const record = await new Promise<{ files?: Array<[string, Uint8Array]> } | undefined>(
+            (resolve, reject) => {
+              const request = database
+                .transaction(storeName, 'readonly')
+                .objectStore(storeName)
+                .get(skillKey);
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            },
+          );
+          const bytes = record?.files?.find(([p]) => p === filePath)?.[1];
+          return bytes ? new TextDecoder().decode(bytes) : null;
+        } finally {
+          database.close();
+        }
+      },
+      [db, store, key, path] as const,
+    );
   }
 
   async setTimeoutMs(ms: number) {
