@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { BUILT_FIXTURES, Playground, readFolder } from './playground';
+import { Playground } from './playground';
 
 async function openFile(page: Page, name: string) {
   const files = page.locator('details.files');
@@ -88,8 +88,7 @@ test('binary files show size and SHA-256; wasm files what they are, their WIT an
   await expect(page.getByTestId('wasm-wit')).toContainText('export execute-tool: func(');
   await expect(page.getByRole('list', { name: 'Producers' })).toContainText('processed-by');
 
-  await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'c-command')));
-  await expect(app.form('echo')).toBeVisible();
+  await app.openFixture('c-command', 'echo');
   await openFile(page, 'skill.wasm');
   await expect(page.getByTestId('wasm-kind')).toHaveText('A WebAssembly core module.');
   // The fixture is linked with --strip-all, which drops the producers section too.

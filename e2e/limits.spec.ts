@@ -1,16 +1,12 @@
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { BUILT_FIXTURES, Playground, readFolder } from './playground';
-
-const UNRULY = path.join(BUILT_FIXTURES, 'unruly-skill');
+import { Playground } from './playground';
 
 /** Each limit ends a misbehaving tool with its own error; the page stays usable; echo works after. */
 test.describe('limits hold against a misbehaving component', () => {
   test.beforeEach(async ({ page }) => {
     const app = new Playground(page);
     await app.open();
-    await app.dropFiles(readFolder(UNRULY));
-    await expect(app.form('echo')).toBeVisible();
+    await app.openFixture('unruly-skill', 'echo');
   });
 
   async function expectEchoWorks(app: Playground) {
@@ -77,8 +73,7 @@ test.describe('imports', () => {
   }) => {
     const app = new Playground(page);
     await app.open();
-    await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'stubbed-skill')));
-    await expect(app.form('plain')).toBeVisible();
+    await app.openFixture('stubbed-skill', 'plain');
     await expect(page.getByTestId('stubbed-imports')).toContainText('skill-engine:skill/logger');
     await app.run('plain');
     await app.expectStatus('ok');
@@ -94,8 +89,7 @@ test.describe('imports', () => {
   }) => {
     const app = new Playground(page);
     await app.open();
-    await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'webidl-skill')));
-    await expect(app.skillLink('webidl-skill')).toBeVisible();
+    await app.openFixture('webidl-skill');
     await expect(page.getByRole('alert').filter({ hasText: 'webidl:dom/window' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Run' })).toHaveCount(0);
   });
@@ -104,7 +98,7 @@ test.describe('imports', () => {
 test('each run gets a fresh instance unless the instance opts into keep warm', async ({ page }) => {
   const app = new Playground(page);
   await app.open();
-  await app.dropFiles(readFolder(UNRULY));
+  await app.openFixture('unruly-skill', 'echo');
   await app.tab('count').click();
   for (const expected of ['1', '1']) {
     await app.run('count');

@@ -8,9 +8,7 @@ test.describe('opening skills', () => {
   test('a skill folder dropped on the page shows its tools and runs them', async ({ page }) => {
     const app = new Playground(page);
     await app.open();
-    await app.dropFiles(readFolder(UNRULY));
-    await expect(app.skillLink('unruly-skill')).toBeVisible();
-    await expect(app.form('echo')).toBeVisible();
+    await app.openFixture('unruly-skill', 'echo');
     await expect(page.getByRole('tab')).toHaveText([
       'echo',
       'fail',

@@ -43,6 +43,18 @@ export class Playground {
     await expect(this.form(firstTool)).toBeVisible();
   }
 
+  /**
+   * Drops a built test fixture (e2e/.built/<name>) on the page as a folder, as a user would drag
+   * it in, and waits until its skill is the one open and, when given, `firstTool`'s form shows.
+   * Each fixture's skill is named as its folder; `folder` drops it under another folder name.
+   */
+  async openFixture(name: string, firstTool?: string, folder = name) {
+    await this.dropFiles(readFolder(path.join(BUILT_FIXTURES, name), folder));
+    const open = this.skills.getByRole('link', { name, exact: true });
+    await expect(open.and(this.page.locator('[aria-current="page"]'))).toBeVisible();
+    if (firstTool) await expect(this.form(firstTool)).toBeVisible();
+  }
+
   tab(toolName: string): Locator {
     return this.page.getByRole('tab', { name: toolName, exact: true });
   }
