@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { Playground } from './playground';
 
 test('dropped skills are kept across reloads, and can be removed', async ({ page }) => {
+  // Four component loads, three of them through jco: more than a minute on a loaded machine.
+  test.slow();
   const app = new Playground(page);
   await app.open();
   await app.openFixture('unruly-skill', 'echo');

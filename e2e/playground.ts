@@ -21,6 +21,10 @@ export function readFolder(dir: string, prefix = path.basename(dir)): Files {
 
 export const text = (s: string) => Buffer.from(s).toString('base64');
 
+// Opening a component transpiles it with jco in a fresh browser context (each test starts with an
+// empty cache): a few seconds on an idle machine, several times that on a loaded one.
+const LOADED = { timeout: 45_000 };
+
 /** The playground as a user sees it: role and label locators, status attributes where none fits. */
 export class Playground {
   constructor(readonly page: Page) {}
@@ -40,7 +44,7 @@ export class Playground {
 
   async openSkill(name: string, firstTool: string) {
     await this.skillLink(name).click();
-    await expect(this.form(firstTool)).toBeVisible();
+    await expect(this.form(firstTool)).toBeVisible(LOADED);
   }
 
   /**
@@ -52,7 +56,7 @@ export class Playground {
     await this.dropFiles(readFolder(path.join(BUILT_FIXTURES, name), folder));
     const open = this.skills.getByRole('link', { name, exact: true });
     await expect(open.and(this.page.locator('[aria-current="page"]'))).toBeVisible();
-    if (firstTool) await expect(this.form(firstTool)).toBeVisible();
+    if (firstTool) await expect(this.form(firstTool)).toBeVisible(LOADED);
   }
 
   tab(toolName: string): Locator {
