@@ -73,7 +73,7 @@ test.describe('command skills', () => {
     await page
       .getByLabel('Open skill file')
       .setInputFiles(path.join(BUILT_FIXTURES, 'openskills-command/wasm/skill.wasm'));
-    await expect(app.form('run')).toBeVisible();
+    await app.expectLoaded('run');
     await app.field('run', 'input').fill('{"name": "JSON editor", "punctuation": "."}');
     await app.run('run');
     await app.expectStatus('ok');

@@ -44,6 +44,11 @@ export class Playground {
 
   async openSkill(name: string, firstTool: string) {
     await this.skillLink(name).click();
+    await this.expectLoaded(firstTool);
+  }
+
+  /** Waits until the open skill's component has loaded: its first tool's form shows. */
+  async expectLoaded(firstTool: string) {
     await expect(this.form(firstTool)).toBeVisible(LOADED);
   }
 
@@ -56,7 +61,7 @@ export class Playground {
     await this.dropFiles(readFolder(path.join(BUILT_FIXTURES, name), folder));
     const open = this.skills.getByRole('link', { name, exact: true });
     await expect(open.and(this.page.locator('[aria-current="page"]'))).toBeVisible();
-    if (firstTool) await expect(this.form(firstTool)).toBeVisible(LOADED);
+    if (firstTool) await this.expectLoaded(firstTool);
   }
 
   tab(toolName: string): Locator {
