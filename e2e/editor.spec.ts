@@ -28,6 +28,8 @@ async function replaceLine(page: Page, line: number, text: string) {
 test('an edit in the editor turns a SKILL.md diagnostic on and off, and is kept across a reload', async ({
   page,
 }) => {
+  // Three lines typed key by key into Monaco and three loads of the skill: over a minute under load.
+  test.slow();
   const app = new Playground(page);
   await app.open();
   await app.openSkill('text-tools', 'greet');
