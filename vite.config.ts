@@ -4,16 +4,24 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const jcoPackage = new URL('./node_modules/@bytecodealliance/jco/package.json', import.meta.url);
-const jcoVersion = (JSON.parse(readFileSync(jcoPackage, 'utf8')) as { version: string }).version;
+// The worker transpiles with jco-transpile's bindgen (jco's `component` entry only wraps it), so
+// its version, not jco's, is what decides the output.
+const transpilerPackage = new URL(
+  './node_modules/@bytecodealliance/jco-transpile/package.json',
+  import.meta.url,
+);
+const transpilerVersion = (
+  JSON.parse(readFileSync(transpilerPackage, 'utf8')) as { version: string }
+).version;
 
 export default defineConfig({
   plugins: [react()],
-  // Part of the transpile cache key: a new jco never reuses an old transpile.
-  define: { __JCO_VERSION__: JSON.stringify(jcoVersion) },
+  // Part of the transpile cache key: a new transpiler never reuses an old transpile.
+  define: { __JCO_VERSION__: JSON.stringify(`transpile-${transpilerVersion}`) },
   resolve: {
     alias: {
-      // jco's package exports do not include lib/, where it ships the WASI preview1 adapters.
+      // jco's package exports do not include lib/, where it ships the WASI preview1 adapters
+      // (jco-transpile, which the rest comes from, does not ship them).
       'jco-lib': fileURLToPath(
         new URL('./node_modules/@bytecodealliance/jco/lib', import.meta.url),
       ),

@@ -39,7 +39,7 @@ test.describe('archives', () => {
     const zip = Buffer.from(zipSync(unrulyFiles(''))).toString('base64');
     await app.dropFiles({ 'unruly-skill.zip': zip });
     await expect(app.skillLink('unruly-skill')).toBeVisible();
-    await expect(app.form('echo')).toBeVisible();
+    await app.expectLoaded('echo');
   });
 
   test('an archive with several skill folders opens each of them', async ({ page }) => {

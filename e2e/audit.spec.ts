@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { BUILT_FIXTURES, Playground, readFolder } from './playground';
+import { BUILT_FIXTURES, Playground } from './playground';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 test('each run has an audit record that can be read and downloaded', async ({ page }) => {
   const app = new Playground(page);
   await app.open();
-  await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'c-command')));
+  await app.openFixture('c-command', 'echo');
   await app.field('echo', 'message').fill('audited');
   await app.run('echo');
   await app.expectStatus('ok');

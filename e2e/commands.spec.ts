@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { BUILT_FIXTURES, Playground, readFolder } from './playground';
+import { BUILT_FIXTURES, Playground } from './playground';
 
 test.describe('command skills', () => {
   test('a C WASI preview1 command is wrapped in the browser and reads its JSON input from stdin', async ({
@@ -8,8 +8,7 @@ test.describe('command skills', () => {
   }) => {
     const app = new Playground(page);
     await app.open();
-    await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'c-command')));
-    await expect(app.form('echo')).toBeVisible();
+    await app.openFixture('c-command', 'echo');
     await expect(page.getByText('WASI preview1 module, wrapped')).toBeVisible();
     await expect(page.getByRole('tab')).toHaveText(['echo', 'lines', 'note']);
 
@@ -36,7 +35,7 @@ test.describe('command skills', () => {
   test('a line-text tool streams each line to the page as it is written', async ({ page }) => {
     const app = new Playground(page);
     await app.open();
-    await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'c-command')));
+    await app.openFixture('c-command', 'echo');
     await app.tab('lines').click();
     await app.field('lines', 'text').fill('first\nsecond\nthird\nfourth');
     await app.run('lines');
@@ -55,8 +54,7 @@ test.describe('command skills', () => {
   }) => {
     const app = new Playground(page);
     await app.open();
-    await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'openskills-command')));
-    await expect(app.form('greet')).toBeVisible();
+    await app.openFixture('openskills-command', 'greet');
     // The script action cannot run in a browser, and says so.
     await expect(page.getByRole('region', { name: 'Diagnostics' })).toContainText(
       'only wasm actions run in a browser',
@@ -75,7 +73,7 @@ test.describe('command skills', () => {
     await page
       .getByLabel('Open skill file')
       .setInputFiles(path.join(BUILT_FIXTURES, 'openskills-command/wasm/skill.wasm'));
-    await expect(app.form('run')).toBeVisible();
+    await app.expectLoaded('run');
     await app.field('run', 'input').fill('{"name": "JSON editor", "punctuation": "."}');
     await app.run('run');
     await app.expectStatus('ok');
@@ -88,8 +86,7 @@ test('a skill-basic component reads its configuration through get-config and get
 }) => {
   const app = new Playground(page);
   await app.open();
-  await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'basic-skill')));
-  await expect(app.form('config-value')).toBeVisible();
+  await app.openFixture('basic-skill', 'config-value');
   await app.field('config-value', 'key').fill('region');
   await app.run('config-value');
   await app.expectStatus('ok');

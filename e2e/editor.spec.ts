@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { BUILT_FIXTURES, Playground, readFolder } from './playground';
+import { Playground } from './playground';
 
 async function openFile(page: Page, name: string) {
   const files = page.locator('details.files');
@@ -28,6 +28,8 @@ async function replaceLine(page: Page, line: number, text: string) {
 test('an edit in the editor turns a SKILL.md diagnostic on and off, and is kept across a reload', async ({
   page,
 }) => {
+  // Three lines typed key by key into Monaco and three loads of the skill: over a minute under load.
+  test.slow();
   const app = new Playground(page);
   await app.open();
   await app.openSkill('text-tools', 'greet');
@@ -52,7 +54,9 @@ test('an edit in the editor turns a SKILL.md diagnostic on and off, and is kept 
   const tree = page.getByRole('list', { name: 'Files of this skill' });
   await expect(tree.getByText('edited')).toBeVisible();
   // Saved after a pause in typing.
-  await page.waitForTimeout(800);
+  await expect
+    .poll(() => app.savedEdit('SKILL.md'))
+    .toContain('description: Edited in the playground.\n');
 
   await page.reload();
   await app.openSkill('text-tools', 'greet');
@@ -62,7 +66,7 @@ test('an edit in the editor turns a SKILL.md diagnostic on and off, and is kept 
   await page.getByRole('button', { name: 'Revert' }).click();
   await expect(editor).toContainText('description: Greets people');
   await expect(tree.getByText('edited')).toHaveCount(0);
-  await page.waitForTimeout(800);
+  await expect.poll(() => app.savedEdit('SKILL.md')).toBeNull();
   await page.reload();
   await app.openSkill('text-tools', 'greet');
   await expect(page.locator('.skill-summary')).toContainText('Greets people');
@@ -86,8 +90,7 @@ test('binary files show size and SHA-256; wasm files what they are, their WIT an
   await expect(page.getByTestId('wasm-wit')).toContainText('export execute-tool: func(');
   await expect(page.getByRole('list', { name: 'Producers' })).toContainText('processed-by');
 
-  await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'c-command')));
-  await expect(app.form('echo')).toBeVisible();
+  await app.openFixture('c-command', 'echo');
   await openFile(page, 'skill.wasm');
   await expect(page.getByTestId('wasm-kind')).toHaveText('A WebAssembly core module.');
   // The fixture is linked with --strip-all, which drops the producers section too.

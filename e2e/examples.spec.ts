@@ -32,7 +32,7 @@ test.describe('built-in examples', () => {
     await app.run('greet');
     await app.expectStatus('ok');
     await expect(app.output).toHaveText('Hello, World.');
-    await expect(app.result.getByTestId('run-duration')).toContainText('ms');
+    await expect(app.result.getByTestId('run-duration')).toHaveText(/^\s*\d+(\.\d+)? m?s$/);
 
     // The configuration reaches the skill as env (SKILL_GREETING) and is checked by validate-config.
     const config = page.getByRole('form', { name: 'Configuration' });

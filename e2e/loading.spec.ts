@@ -8,9 +8,7 @@ test.describe('opening skills', () => {
   test('a skill folder dropped on the page shows its tools and runs them', async ({ page }) => {
     const app = new Playground(page);
     await app.open();
-    await app.dropFiles(readFolder(UNRULY));
-    await expect(app.skillLink('unruly-skill')).toBeVisible();
-    await expect(app.form('echo')).toBeVisible();
+    await app.openFixture('unruly-skill', 'echo');
     await expect(page.getByRole('tab')).toHaveText([
       'echo',
       'fail',
@@ -39,7 +37,7 @@ test.describe('opening skills', () => {
     files['my-skills/unruly-skill/references/b.md'] = text('b');
     await app.dropFolderAsEntries(files);
     await expect(app.skillLink('unruly-skill')).toBeVisible();
-    await expect(app.form('echo')).toBeVisible();
+    await app.expectLoaded('echo');
     await expect(page.getByRole('region', { name: 'Diagnostics' })).toHaveCount(0);
   });
 
@@ -48,7 +46,7 @@ test.describe('opening skills', () => {
     await app.open();
     await page.getByLabel('Open skill folder').setInputFiles(UNRULY);
     await expect(app.skillLink('unruly-skill')).toBeVisible();
-    await expect(app.form('echo')).toBeVisible();
+    await app.expectLoaded('echo');
   });
 
   test('the Open skill file picker opens a single .wasm component', async ({ page }) => {
@@ -56,7 +54,7 @@ test.describe('opening skills', () => {
     await app.open();
     await page.getByLabel('Open skill file').setInputFiles(path.join(UNRULY, 'skill.wasm'));
     await expect(app.skillLink('skill')).toBeVisible();
-    await expect(app.form('echo')).toBeVisible();
+    await app.expectLoaded('echo');
     await expect(page.getByRole('region', { name: 'Diagnostics' })).toHaveCount(0);
   });
 

@@ -1,13 +1,13 @@
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { BUILT_FIXTURES, Playground, readFolder } from './playground';
+import { Playground } from './playground';
 
 test('dropped skills are kept across reloads, and can be removed', async ({ page }) => {
+  // Four component loads, three of them through jco: more than a minute on a loaded machine.
+  test.slow();
   const app = new Playground(page);
   await app.open();
-  await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'unruly-skill')));
-  await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'c-command')));
-  await expect(app.form('echo')).toBeVisible();
+  await app.openFixture('unruly-skill', 'echo');
+  await app.openFixture('c-command', 'echo');
   await expect(page.getByTestId('storage-use')).toContainText('MiB used');
 
   await page.reload();

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DATABASES } from '../src/storage/keys';
 
 export const BUILT_FIXTURES = path.resolve(import.meta.dirname, '.built');
 
@@ -20,7 +21,11 @@ export function readFolder(dir: string, prefix = path.basename(dir)): Files {
 
 export const text = (s: string) => Buffer.from(s).toString('base64');
 
-/** The playground as a user sees it: role and label locators only. */
+// Opening a component transpiles it with jco in a fresh browser context (each test starts with an
+// empty cache): a few seconds on an idle machine, several times that on a loaded one.
+const LOADED = { timeout: 45_000 };
+
+/** The playground as a user sees it: role and label locators, status attributes where none fits. */
 export class Playground {
   constructor(readonly page: Page) {}
 
@@ -39,7 +44,24 @@ export class Playground {
 
   async openSkill(name: string, firstTool: string) {
     await this.skillLink(name).click();
-    await expect(this.form(firstTool)).toBeVisible();
+    await this.expectLoaded(firstTool);
+  }
+
+  /** Waits until the open skill's component has loaded: its first tool's form shows. */
+  async expectLoaded(firstTool: string) {
+    await expect(this.form(firstTool)).toBeVisible(LOADED);
+  }
+
+  /**
+   * Drops a built test fixture (e2e/.built/<name>) on the page as a folder, as a user would drag
+   * it in, and waits until its skill is the one open and, when given, `firstTool`'s form shows.
+   * Each fixture's skill is named as its folder; `folder` drops it under another folder name.
+   */
+  async openFixture(name: string, firstTool?: string, folder = name) {
+    await this.dropFiles(readFolder(path.join(BUILT_FIXTURES, name), folder));
+    const open = this.skills.getByRole('link', { name, exact: true });
+    await expect(open.and(this.page.locator('[aria-current="page"]'))).toBeVisible();
+    if (firstTool) await this.expectLoaded(firstTool);
   }
 
   tab(toolName: string): Locator {
@@ -88,6 +110,51 @@ export class Playground {
     await config.getByRole('button', { name: 'Save configuration' }).click();
     await expect(config.getByRole('status')).toContainText('Saved');
     return config;
+  }
+
+  /** The open skill's key, as its link in the Skills list carries it. */
+  async currentSkillKey(): Promise<string> {
+    const href = await this.skills.locator('a[aria-current="page"]').getAttribute('href');
+    if (!href?.startsWith('#skill=')) throw new Error(`No skill is open (link: ${href}).`);
+    return decodeURIComponent(href.slice('#skill='.length));
+  }
+
+  /**
+   * The text of the open skill's edit of `path` as kept in IndexedDB (null when none is kept):
+   * what a reload will show. Edits are written after a pause in typing; poll this rather than wait.
+   */
+  async savedEdit(path: string): Promise<string | null> {
+    const key = await this.currentSkillKey();
+    const { db, store } = DATABASES.fileEdits;
+    return this.page.evaluate(
+      async ([dbName, storeName, skillKey, filePath]) => {
+        // Opening a database that does not exist would create it without its store.
+        if (!(await indexedDB.databases()).some((d) => d.name === dbName)) return null;
+        const database = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(dbName);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        try {
+          if (!database.objectStoreNames.contains(storeName)) return null;
+          const record = await new Promise<{ files?: Array<[string, Uint8Array]> } | undefined>(
+            (resolve, reject) => {
+              const request = database
+                .transaction(storeName, 'readonly')
+                .objectStore(storeName)
+                .get(skillKey);
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            },
+          );
+          const bytes = record?.files?.find(([p]) => p === filePath)?.[1];
+          return bytes ? new TextDecoder().decode(bytes) : null;
+        } finally {
+          database.close();
+        }
+      },
+      [db, store, key, path] as const,
+    );
   }
 
   async setTimeoutMs(ms: number) {
@@ -172,22 +239,4 @@ export class Playground {
       document.querySelector('main')!.dispatchEvent(event);
     }, files);
   }
-}
-
-/**
- * Watches the page's main thread from inside: a timer that should tick every 10 ms records the
- * longest gap between ticks. A frozen page shows as a gap of seconds.
- */
-export async function startResponsivenessProbe(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { __maxGap: number; __last: number };
-    w.__maxGap = 0;
-    w.__last = performance.now();
-    setInterval(() => {
-      const now = performance.now();
-      w.__maxGap = Math.max(w.__maxGap, now - w.__last);
-      w.__last = now;
-    }, 10);
-  });
-  return () => page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap);
 }

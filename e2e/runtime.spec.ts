@@ -1,15 +1,11 @@
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { BUILT_FIXTURES, Playground, readFolder } from './playground';
-
-const UNRULY = path.join(BUILT_FIXTURES, 'unruly-skill');
+import { Playground } from './playground';
 
 test.describe('runs in the worker', () => {
   test.beforeEach(async ({ page }) => {
     const app = new Playground(page);
     await app.open();
-    await app.dropFiles(readFolder(UNRULY));
-    await expect(app.form('echo')).toBeVisible();
+    await app.openFixture('unruly-skill', 'echo');
   });
 
   test('a tool that traps ends with an error, and the next run works', async ({ page }) => {

@@ -27,7 +27,7 @@ test.describe('loading from a URL', () => {
     await expect(page.getByRole('form', { name: 'stats' })).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Load its tools' }).click();
-    await expect(app.form('stats')).toBeVisible();
+    await app.expectLoaded('stats');
     await app.tab('scale').click();
     await app.field('scale', 'value').fill('4');
     await app.run('scale');
@@ -53,7 +53,7 @@ test.describe('loading from a URL', () => {
     await expect(dialog).toBeHidden();
     await expect(app.skillLink('unruly-skill')).toBeVisible();
     await page.getByRole('button', { name: 'Load its tools' }).click();
-    await expect(app.form('echo')).toBeVisible();
+    await app.expectLoaded('echo');
   });
 
   test('a GitHub tree URL is read through the GitHub API', async ({ page }) => {
@@ -104,7 +104,7 @@ test.describe('loading from a URL', () => {
     );
     await expect(app.skillLink('unruly-skill')).toBeVisible();
     await page.getByRole('button', { name: 'Load its tools' }).click();
-    await expect(app.form('echo')).toBeVisible();
+    await app.expectLoaded('echo');
   });
 
   test('a 404, a network failure and content that is not a skill each say so, and import nothing', async ({

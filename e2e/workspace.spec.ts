@@ -1,8 +1,5 @@
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { BUILT_FIXTURES, Playground, readFolder } from './playground';
-
-const C_COMMAND = path.join(BUILT_FIXTURES, 'c-command');
+import { Playground } from './playground';
 
 async function note(app: Playground, name: string, text: string) {
   await app.tab('note').click();
@@ -17,8 +14,7 @@ test('a run sees /skill read-only and keeps /workspace across runs and reloads',
 }) => {
   const app = new Playground(page);
   await app.open();
-  await app.dropFiles(readFolder(C_COMMAND));
-  await expect(app.form('echo')).toBeVisible();
+  await app.openFixture('c-command', 'echo');
   const workspace = page.getByRole('region', { name: 'Workspace' });
   await expect(workspace).toContainText('No files yet.');
 
@@ -56,7 +52,7 @@ test('a run sees /skill read-only and keeps /workspace across runs and reloads',
   await expect(file('notes/second.txt')).toHaveCount(0);
 
   await page.reload();
-  await app.dropFiles(readFolder(C_COMMAND));
+  await app.openFixture('c-command', 'echo');
   await expect(file('notes/first.txt')).toBeVisible();
   await expect(file('notes/third.txt')).toBeVisible();
   await expect(file('notes/second.txt')).toHaveCount(0);
@@ -65,10 +61,10 @@ test('a run sees /skill read-only and keeps /workspace across runs and reloads',
 test("two skills never see each other's workspace", async ({ page }) => {
   const app = new Playground(page);
   await app.open();
-  await app.dropFiles(readFolder(C_COMMAND));
+  await app.openFixture('c-command', 'echo');
   await note(app, 'mine', 'private');
-  await app.dropFiles(readFolder(C_COMMAND, 'other-command'));
-  await expect(app.skillLink('c-command').first()).toBeVisible();
+  await app.openFixture('c-command', 'echo', 'other-command');
+  await expect(app.skillLink('c-command')).toHaveCount(2);
   const workspace = page.getByRole('region', { name: 'Workspace' });
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
   await expect(workspace).toContainText('No files yet.');
