@@ -5,7 +5,7 @@ import type {
   TranspiledComponent,
   RunStage,
   RunTimings,
-  WorkerCommand,
+  RunCommand,
   WorkerEvent,
 } from '../protocol';
 import { errorMessage } from '../../errors';
@@ -52,7 +52,7 @@ interface LiveInstance {
  */
 const warm = new Map<string, LiveInstance>();
 
-function warmKeyOf(command: WorkerCommand): string {
+function warmKeyOf(command: RunCommand): string {
   return JSON.stringify([
     command.component.id,
     command.limits.maxMemoryBytes,
@@ -67,7 +67,7 @@ function warmKeyOf(command: WorkerCommand): string {
 /** The bundle trees a worker has been sent, by id: read-only, so runs can share them. */
 const skillTrees = new Map<string, FileTree>();
 
-function mountsFor(command: WorkerCommand): { skill: FileTree; workspace: FileTree } | undefined {
+function mountsFor(command: RunCommand): { skill: FileTree; workspace: FileTree } | undefined {
   const fs = command.filesystem;
   if (!fs) return undefined;
   let skill = skillTrees.get(fs.skill.id);
@@ -80,7 +80,7 @@ function mountsFor(command: WorkerCommand): { skill: FileTree; workspace: FileTr
 }
 
 export async function executeRun(
-  command: WorkerCommand,
+  command: RunCommand,
   cache: ComponentCache,
   emit: Emit,
 ): Promise<void> {
