@@ -206,4 +206,21 @@ describe('RuntimeHost', () => {
     expect(worker.terminated).toBe(true);
     expect(workers).toHaveLength(2);
   });
+
+  it('refuses a run whose limits are out of range, before any worker is asked', async () => {
+    await expect(host.run({ ...request, timeoutMs: 1e12 })).resolves.toMatchObject({
+      status: 'error',
+      error: {
+        code: 'InvalidInput',
+        message: expect.stringContaining("The run's timeout must be a whole number"),
+      },
+    });
+    await expect(host.run({ ...request, maxMemoryBytes: NaN })).resolves.toMatchObject({
+      error: { code: 'InvalidInput' },
+    });
+    expect(workers).toHaveLength(0);
+    const next = host.run(request);
+    finishOk(await started(), ['fine']);
+    await expect(next).resolves.toMatchObject({ status: 'ok' });
+  });
 });

@@ -12,6 +12,7 @@ import type {
   WorkerEvent,
 } from './protocol';
 import type { FileMap } from '../vfs';
+import { limitsProblem } from './runLimits';
 import { MemoryTranspileCache, type TranspileCache } from './transpileCache';
 
 /** The part of `Worker` the host uses, so tests can hand it a fake. */
@@ -210,6 +211,15 @@ export class RuntimeHost {
         error: { code: 'Cancelled', message: 'The runtime was closed.' },
       };
     }
+    const limits = {
+      maxOutputBytes: request.maxOutputBytes,
+      maxLineBytes: request.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+      maxMemoryBytes: request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
+    };
+    // Refused here, before a worker is asked: a nonsense limit would otherwise misbehave (a
+    // timeout past 2^31-1 ms fires at once) rather than fail.
+    const problem = limitsProblem({ ...limits, timeoutMs: request.timeoutMs });
+    if (problem) return { status: 'error', error: { code: 'InvalidInput', message: problem } };
     const worker = this.#ensureWorker();
     const payload = await this.#payloadFor(request.component);
     const runId = this.#nextRunId++;
@@ -238,11 +248,7 @@ export class RuntimeHost {
         env: request.env,
         config: request.config ?? [],
         grants: request.grants ?? DEFAULT_GRANTS,
-        limits: {
-          maxOutputBytes: request.maxOutputBytes,
-          maxLineBytes: request.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
-          maxMemoryBytes: request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
-        },
+        limits,
       };
       if (request.keepWarm) {
         command.keepWarm = true;

@@ -117,6 +117,8 @@ export type ErrorCode =
   | 'ExecutionFailure'
   | 'OutputLimit'
   | 'MemoryLimit'
+  // The host refused the run before it started (a limit out of its range).
+  | 'InvalidInput'
   // The host stopped the worker.
   | 'Timeout'
   | 'Cancelled'
