@@ -73,6 +73,24 @@ test.describe('limits hold against a misbehaving component', () => {
     expect(await maxGap()).toBeLessThan(500);
     await expectEchoWorks(app);
   });
+
+  test('ten runaway runs back to back each stop at their timeout, and echo works after', async ({
+    page,
+  }) => {
+    // Each run starts a fresh worker that loads the component again: minutes on a busy machine.
+    test.setTimeout(240_000);
+    const app = new Playground(page);
+    await app.setTimeoutMs(500);
+    await app.tab('spin').click();
+    for (let i = 0; i < 10; i++) {
+      await app.run('spin');
+      await app.expectStatus('timeout');
+      await expect(app.result).toContainText('took longer than its 500 ms limit');
+    }
+    // A normal run has a normal limit: the killed workers' threads may still be winding down.
+    await app.setTimeoutMs(10_000);
+    await expectEchoWorks(app);
+  });
 });
 
 test.describe('every channel of a run counts against its one output limit', () => {
