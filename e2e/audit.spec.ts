@@ -25,7 +25,10 @@ test('each run has an audit record that can be read and downloaded', async ({ pa
     inputHash: sha256('{"message":"audited","exit":0}'),
     exitStatus: { kind: 'success' },
     exitCode: 0,
-    permissionsUsed: ['tool:echo'],
+    permissionsUsed: ['tool:echo', 'fs:/skill:read', 'fs:/workspace:read-write'],
+    grants: { read: true, write: true, hosts: [] },
+    sandbox:
+      'web-worker; /skill read-only, /workspace read-write; no network; env: instance config only',
     loadedFrom: 'worker',
   });
   expect(shown.stdoutBytes).toBeGreaterThan(40);

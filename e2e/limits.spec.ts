@@ -65,6 +65,82 @@ test.describe('limits hold against a misbehaving component', () => {
     await expect(app.result).toContainText('took longer than its 1 s limit');
     await expectEchoWorks(app);
   });
+
+  test('ten runaway runs back to back each stop at their timeout, and echo works after', async ({
+    page,
+  }) => {
+    // Each run starts a fresh worker that loads the component again: minutes on a busy machine.
+    test.setTimeout(240_000);
+    const app = new Playground(page);
+    await app.setTimeoutMs(500);
+    await app.tab('spin').click();
+    for (let i = 0; i < 10; i++) {
+      await app.run('spin');
+      await app.expectStatus('timeout');
+      await expect(app.result).toContainText('took longer than its 500 ms limit');
+    }
+    // A normal run has a normal limit: the killed workers' threads may still be winding down.
+    await app.setTimeoutMs(10_000);
+    await expectEchoWorks(app);
+  });
+});
+
+test.describe('every channel of a run counts against its one output limit', () => {
+  test('a tool returning 8 MiB, then 30 MiB, ends with OutputLimit and no output; echo works after', async ({
+    page,
+  }) => {
+    const app = new Playground(page);
+    await app.open();
+    await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'bulky-skill')));
+    // The first load transpiles the component: slow on a busy machine.
+    await expect(app.form('huge')).toBeVisible({ timeout: 60_000 });
+    for (const mebibytes of ['8', '30']) {
+      await app.field('huge', 'mebibytes').fill(mebibytes);
+      await app.run('huge');
+      await app.expectStatus('error');
+      await expect(app.result).toContainText('OutputLimit');
+      await expect(app.result).toContainText(
+        `The return value of execute-tool is ${mebibytes}.0 MiB, over the run's 1 MiB output limit.`,
+      );
+      // The value was cut in the worker: nothing of it reached the page.
+      await expect(app.output).toHaveCount(0);
+    }
+    // The page still takes input, and a normal run after works.
+    await app.tab('echo').click();
+    await app.field('echo', 'message').fill('still alive');
+    await app.run('echo');
+    await app.expectStatus('ok');
+    await expect(app.output).toContainText('still alive');
+  });
+
+  test('files written to /workspace over the limit are not kept, and the run says so', async ({
+    page,
+  }) => {
+    const app = new Playground(page);
+    await app.open();
+    await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'c-command')));
+    await expect(app.form('echo')).toBeVisible();
+    const limit = page.getByLabel('Output (KiB)');
+    await limit.fill('1');
+    await limit.press('Enter');
+    await app.tab('note').click();
+    await app.field('note', 'name').fill('big');
+    await app.field('note', 'text').fill('a'.repeat(1000));
+    await app.run('note');
+    await app.expectStatus('error');
+    await expect(app.result).toContainText('OutputLimit');
+    await expect(app.result).toContainText('What the run wrote to /workspace is');
+    await expect(app.result).toContainText('over its 1 KiB output limit. Its files were not kept.');
+    const workspace = page.getByRole('region', { name: 'Workspace' });
+    await expect(workspace).toContainText('No files yet.');
+    // A run within the limit keeps its files.
+    await app.field('note', 'text').fill('small');
+    await app.run('note');
+    await app.expectStatus('ok');
+    await expect(
+      workspace.getByRole('listitem').filter({ hasText: 'notes/big.txt' }),
+    ).toBeVisible();
+  });
 });
 
 test.describe('imports', () => {

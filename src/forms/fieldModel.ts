@@ -1,4 +1,5 @@
 import type { JsonSchema, ToolInputSchema } from './jsonSchema';
+import { MAX_SCHEMA_DEPTH, schemaNestsDeeperThan } from './schemaDepth';
 import type { WitDraft } from './witDraft';
 
 export type FieldKind =
@@ -57,6 +58,10 @@ export function fieldKind(schema: JsonSchema): FieldKind {
 
 /** The control's starting value: the schema's default in the control's own form, else empty. */
 export function initialDraft(field: Field): DraftValue {
+  // A default nested past the limit is not printed (JSON.stringify recurses); Run says why.
+  if (schemaNestsDeeperThan(field.schema, MAX_SCHEMA_DEPTH - 1)) {
+    return initialDraft({ ...field, schema: {} });
+  }
   const value = field.schema.default;
   switch (field.kind) {
     case 'checkbox':

@@ -9,7 +9,14 @@ export {
   type FieldKind,
   type FileDraft,
 } from './fieldModel';
-export { readDrafts, readField, type FieldErrors, type ReadResult } from './readDrafts';
+export {
+  FORM_ERROR_KEY,
+  readDrafts,
+  readField,
+  type FieldErrors,
+  type ReadResult,
+} from './readDrafts';
+export { MAX_SCHEMA_DEPTH, SCHEMA_TOO_DEEP, schemaNestsDeeperThan } from './schemaDepth';
 export { readFileDraft, MAX_FILE_ARGUMENT_BYTES } from './fileDraft';
 export {
   caseDraft,

@@ -2,15 +2,19 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { DraftValue, Field, FileDraft } from './fieldModel';
 import type { ToolInputSchema } from './jsonSchema';
 import { errorMessage } from '../errors';
+import { MAX_SCHEMA_DEPTH, SCHEMA_TOO_DEEP, schemaNestsDeeperThan } from './schemaDepth';
 
 export type FieldErrors = Record<string, string>;
+
+/** The key of a problem that belongs to the whole form rather than to one of its fields. */
+export const FORM_ERROR_KEY = '';
 
 export type ReadResult =
   { ok: true; value: Record<string, unknown> } | { ok: false; errors: FieldErrors };
 
-// One validator for the page; compiled schemas are kept per schema object.
+// One validator for the page; compiled schemas (or why one could not be) are kept per schema.
 const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-const compiled = new WeakMap<object, ValidateFunction>();
+const compiled = new WeakMap<object, ValidateFunction | FieldErrors>();
 
 /**
  * Turns what the controls hold into the tool's input and checks it against the schema: first
@@ -32,9 +36,11 @@ export function readDrafts(
   }
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = compileSchema(schema, fields);
     compiled.set(schema, validate);
   }
+  // A schema that cannot be checked stops the run with a sentence rather than a thrown error.
+  if (typeof validate !== 'function') return { ok: false, errors: validate };
   if (!validate(value)) {
     for (const error of validate.errors ?? []) {
       const name = errorField(error);
@@ -42,6 +48,30 @@ export function readDrafts(
     }
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
+}
+
+/**
+ * Ajv's validator for a schema, or the sentences saying why there is none: a schema nested too
+ * deep is refused before Ajv sees it (its compiler recurses, and overflows the stack on a
+ * 1,000-level schema); one Ajv rejects is named too.
+ */
+function compileSchema(schema: ToolInputSchema, fields: Field[]): ValidateFunction | FieldErrors {
+  if (schemaNestsDeeperThan(schema)) {
+    // Beside the fields that nest too deep, or for the whole form when none does alone.
+    const deep = fields.filter((field) =>
+      schemaNestsDeeperThan(field.schema, MAX_SCHEMA_DEPTH - 1),
+    );
+    return deep.length > 0
+      ? Object.fromEntries(deep.map((field) => [field.name, SCHEMA_TOO_DEEP]))
+      : { [FORM_ERROR_KEY]: SCHEMA_TOO_DEEP };
+  }
+  try {
+    return ajv.compile(schema);
+  } catch (error) {
+    return {
+      [FORM_ERROR_KEY]: `This tool's input schema cannot be used to check its input: ${errorMessage(error)}`,
+    };
+  }
 }
 
 type FieldRead = { value: unknown } | { error: string };

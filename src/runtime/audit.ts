@@ -1,6 +1,8 @@
 // An audit record per run, after OpenSkills' AuditRecord (runtime/src/audit.rs): what ran, on
 // what input, what came out, how it ended, and what it was allowed to touch.
 
+import type { Grants } from './protocol';
+
 export type ExitStatus =
   | { kind: 'success' }
   | { kind: 'failed'; message: string }
@@ -20,10 +22,14 @@ export interface AuditRecord {
   durationMs: number;
   exitStatus: ExitStatus;
   exitCode?: number;
+  /** The tool, the configuration keys, and what the grants opened: `fs:/skill:read`, `net:host`. */
   permissionsUsed: string[];
+  /** What the run could touch beyond its memory, as the worker enforced it. */
+  grants: Grants;
   stdoutBytes: number;
   stderrBytes: number;
   loadedFrom: string;
+  /** The same, in words: `web-worker; /skill read-only, /workspace read-write; no network; ...`. */
   sandbox: string;
 }
 
@@ -48,6 +54,8 @@ export interface AuditInput {
   stdout: string;
   stderr: string;
   loadedFrom: string;
+  /** The grants the run was made with; they decided its preopens and its network. */
+  grants: Grants;
 }
 
 export async function buildAuditRecord(run: AuditInput): Promise<AuditRecord> {
@@ -64,10 +72,45 @@ export async function buildAuditRecord(run: AuditInput): Promise<AuditRecord> {
     durationMs: Math.round(run.durationMs * 10) / 10,
     exitStatus: run.exitStatus,
     ...(run.exitCode === undefined ? {} : { exitCode: run.exitCode }),
-    permissionsUsed: [`tool:${run.tool}`, ...run.configKeys.map((key) => `env:${key}`)],
+    permissionsUsed: [
+      `tool:${run.tool}`,
+      ...run.configKeys.map((key) => `env:${key}`),
+      ...filesystemOf(run.grants).map(([path, mode]) => `fs:${path}:${mode}`),
+      ...run.grants.hosts.map((host) => `net:${host}`),
+    ],
+    grants: { read: run.grants.read, write: run.grants.write, hosts: [...run.grants.hosts] },
     stdoutBytes: encoder.encode(run.stdout).length,
     stderrBytes: encoder.encode(run.stderr).length,
     loadedFrom: run.loadedFrom,
-    sandbox: 'web-worker; wasi: no preopens, no network; env: instance config only',
+    sandbox: describeSandbox(run.grants),
   };
+}
+
+/**
+ * The preopens the grants give, by the rule the worker applies (worker/preopens.ts, which the
+ * host may not import; a test holds the two together): read opens /skill and /workspace
+ * read-only, write makes /workspace writable.
+ */
+export function filesystemOf(grants: Grants): Array<[path: string, mode: 'read' | 'read-write']> {
+  return [
+    ...(grants.read ? [['/skill', 'read'] as [string, 'read']] : []),
+    ...(grants.read || grants.write
+      ? [['/workspace', grants.write ? 'read-write' : 'read'] as [string, 'read' | 'read-write']]
+      : []),
+  ];
+}
+
+/** What a run could touch, in words, for the audit record. */
+export function describeSandbox(grants: Grants): string {
+  const files = filesystemOf(grants).map(
+    ([path, mode]) => `${path} ${mode === 'read' ? 'read-only' : 'read-write'}`,
+  );
+  const network =
+    grants.hosts.length === 0 ? 'no network' : `network: ${grants.hosts.join(', ')} only`;
+  return [
+    'web-worker',
+    files.length > 0 ? files.join(', ') : 'no filesystem',
+    network,
+    'env: instance config only',
+  ].join('; ');
 }

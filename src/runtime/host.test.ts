@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWorker, finishOk, TIMINGS } from '../test/fakeWorker';
-import { RuntimeHost } from './host';
+import { PING_TIMEOUT_MS, RuntimeHost, SILENCE_MS } from './host';
 import { MemoryTranspileCache } from './transpileCache';
 
 const timings = TIMINGS;
@@ -154,5 +154,73 @@ describe('RuntimeHost', () => {
     await expect(run).resolves.toMatchObject({ status: 'error', error: { message: 'trap' } });
     expect(onStage).toHaveBeenCalledWith('calling');
     expect(onOutput).toHaveBeenCalledWith('stderr', 'warn');
+  });
+
+  it('replaces a worker that died without a word, in seconds, and the next run works', async () => {
+    const first = host.run(request);
+    const dead = await started();
+    dead.swallows = true;
+    vi.advanceTimersByTime(SILENCE_MS);
+    expect(dead.pings).toBe(1);
+    vi.advanceTimersByTime(PING_TIMEOUT_MS);
+    await expect(first).resolves.toMatchObject({
+      status: 'error',
+      error: {
+        code: 'WorkerCrashed',
+        message: 'The worker stopped without a word; it was restarted.',
+      },
+    });
+    expect(dead.terminated).toBe(true);
+    const second = host.run(request);
+    const fresh = await started();
+    expect(fresh).not.toBe(dead);
+    finishOk(fresh, ['x']);
+    await expect(second).resolves.toMatchObject({ status: 'ok', results: ['x'] });
+  });
+
+  it('leaves a quiet worker that answers the ping to its run', async () => {
+    const run = host.run(request);
+    const worker = await started();
+    vi.advanceTimersByTime(SILENCE_MS + PING_TIMEOUT_MS);
+    expect(worker.pings).toBe(1);
+    expect(worker.terminated).toBe(false);
+    finishOk(worker, ['slow but fine']);
+    await expect(run).resolves.toMatchObject({ status: 'ok', results: ['slow but fine'] });
+  });
+
+  it('never pings a worker that has already spoken for the run', async () => {
+    const run = host.run(request);
+    const worker = await started();
+    worker.emit({ kind: 'stage', runId: worker.lastRunId, stage: 'transpiling' });
+    vi.advanceTimersByTime(SILENCE_MS + PING_TIMEOUT_MS);
+    expect(worker.pings).toBe(0);
+    finishOk(worker, []);
+    await run;
+  });
+
+  it('settles the run and replaces the worker when a message from it cannot be read', async () => {
+    const run = host.run(request);
+    const worker = await started();
+    worker.onmessageerror?.({} as MessageEvent);
+    await expect(run).resolves.toMatchObject({ status: 'error', error: { code: 'WorkerCrashed' } });
+    expect(worker.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('refuses a run whose limits are out of range, before any worker is asked', async () => {
+    await expect(host.run({ ...request, timeoutMs: 1e12 })).resolves.toMatchObject({
+      status: 'error',
+      error: {
+        code: 'InvalidInput',
+        message: expect.stringContaining("The run's timeout must be a whole number"),
+      },
+    });
+    await expect(host.run({ ...request, maxMemoryBytes: NaN })).resolves.toMatchObject({
+      error: { code: 'InvalidInput' },
+    });
+    expect(workers).toHaveLength(0);
+    const next = host.run(request);
+    finishOk(await started(), ['fine']);
+    await expect(next).resolves.toMatchObject({ status: 'ok' });
   });
 });

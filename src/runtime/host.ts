@@ -4,6 +4,7 @@ import type {
   ComponentPayload,
   ExportCall,
   Grants,
+  RunCommand,
   RunError,
   RunStage,
   RunTimings,
@@ -11,6 +12,7 @@ import type {
   WorkerEvent,
 } from './protocol';
 import type { FileMap } from '../vfs';
+import { limitsProblem } from './runLimits';
 import { MemoryTranspileCache, type TranspileCache } from './transpileCache';
 
 /** The part of `Worker` the host uses, so tests can hand it a fake. */
@@ -19,6 +21,8 @@ export interface WorkerLike {
   terminate(): void;
   onmessage: ((event: MessageEvent<WorkerEvent>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
+  /** A message from the worker that could not be deserialised. */
+  onmessageerror?: ((event: MessageEvent) => void) | null;
 }
 
 export interface ComponentSource {
@@ -91,6 +95,14 @@ export const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
 export const DEFAULT_MAX_MEMORY_BYTES = 256 * 1024 * 1024;
 /** Transpiling a large component on a slow machine takes seconds, never minutes. */
 export const LOAD_TIMEOUT_MS = 120_000;
+/**
+ * A worker that died without an error event swallows what it is sent, and its run would wait for
+ * LOAD_TIMEOUT_MS. Every worker says its first stage at once, so a run that hears nothing for this
+ * long asks whether the worker is there...
+ */
+export const SILENCE_MS = 3_000;
+/** ...and a worker that does not answer within this is taken for dead and replaced. */
+export const PING_TIMEOUT_MS = 5_000;
 
 interface ActiveRun {
   runId: number;
@@ -99,6 +111,9 @@ interface ActiveRun {
   settle: (outcome: RunOutcome) => void;
   timer: ReturnType<typeof setTimeout>;
   callPhase: boolean;
+  /** The check for a silent worker: pending until the run hears from it. */
+  watch?: ReturnType<typeof setTimeout>;
+  ping?: number;
 }
 
 /**
@@ -119,6 +134,7 @@ export class RuntimeHost {
   /** Runs asked for and not yet settled, queued ones included. */
   #pending = 0;
   #nextRunId = 1;
+  #nextPing = 1;
   #disposed = false;
   #onIdle: (() => void) | undefined;
 
@@ -195,6 +211,15 @@ export class RuntimeHost {
         error: { code: 'Cancelled', message: 'The runtime was closed.' },
       };
     }
+    const limits = {
+      maxOutputBytes: request.maxOutputBytes,
+      maxLineBytes: request.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+      maxMemoryBytes: request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
+    };
+    // Refused here, before a worker is asked: a nonsense limit would otherwise misbehave (a
+    // timeout past 2^31-1 ms fires at once) rather than fail.
+    const problem = limitsProblem({ ...limits, timeoutMs: request.timeoutMs });
+    if (problem) return { status: 'error', error: { code: 'InvalidInput', message: problem } };
     const worker = this.#ensureWorker();
     const payload = await this.#payloadFor(request.component);
     const runId = this.#nextRunId++;
@@ -215,7 +240,7 @@ export class RuntimeHost {
         timer,
         callPhase: false,
       };
-      const command: WorkerCommand = {
+      const command: RunCommand = {
         kind: 'run',
         runId,
         component: payload.message,
@@ -223,11 +248,7 @@ export class RuntimeHost {
         env: request.env,
         config: request.config ?? [],
         grants: request.grants ?? DEFAULT_GRANTS,
-        limits: {
-          maxOutputBytes: request.maxOutputBytes,
-          maxLineBytes: request.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
-          maxMemoryBytes: request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
-        },
+        limits,
       };
       if (request.keepWarm) {
         command.keepWarm = true;
@@ -256,6 +277,7 @@ export class RuntimeHost {
         transfer.push(command.stdin.buffer);
       }
       worker.postMessage(command, transfer);
+      this.#watchForSilence(this.#active);
       this.#workerHas.add(request.component.id);
       // The worker drops its warm instance on any other run that calls something.
       if (request.calls.length > 0) this.#workerIsWarm = request.keepWarm === true;
@@ -284,6 +306,35 @@ export class RuntimeHost {
     return { message: { ...base, bytes }, transfer: [bytes.buffer], from: 'bytes' };
   }
 
+  /**
+   * Asks a worker that has said nothing of the run whether it is alive, and replaces one that
+   * does not answer, so the run ends with a sentence in seconds instead of the load timeout.
+   */
+  #watchForSilence(active: ActiveRun): void {
+    active.watch = setTimeout(() => {
+      if (this.#active !== active || !this.#worker) return;
+      const nonce = this.#nextPing++;
+      active.ping = nonce;
+      active.watch = setTimeout(() => {
+        if (this.#active !== active) return;
+        this.#replaceWorker();
+        this.#settle('error', {
+          code: 'WorkerCrashed',
+          message: 'The worker stopped without a word; it was restarted.',
+        });
+      }, PING_TIMEOUT_MS);
+      const ping: WorkerCommand = { kind: 'ping', nonce };
+      this.#worker.postMessage(ping, []);
+    }, SILENCE_MS);
+  }
+
+  /** The worker spoke: it is alive, and the run need not check on it. */
+  #heard(active: ActiveRun): void {
+    clearTimeout(active.watch);
+    active.watch = undefined;
+    active.ping = undefined;
+  }
+
   #ensureWorker(): WorkerLike {
     if (this.#worker) return this.#worker;
     const worker = this.#createWorker();
@@ -297,20 +348,28 @@ export class RuntimeHost {
         message: `The runtime worker stopped: ${event.message || 'unknown error'}`,
       });
     };
+    worker.onmessageerror = () => {
+      if (worker !== this.#worker) return;
+      // A lost message may have been the run's outcome: the run cannot end any other way.
+      this.#replaceWorker();
+      this.#settle('error', {
+        code: 'WorkerCrashed',
+        message: 'A message from the worker could not be read; the worker was restarted.',
+      });
+    };
     this.#worker = worker;
     return worker;
   }
 
   #onEvent(worker: WorkerLike, event: WorkerEvent): void {
     const active = this.#active;
-    if (
-      worker !== this.#worker ||
-      event.kind === 'ready' ||
-      !active ||
-      event.runId !== active.runId
-    ) {
+    if (worker !== this.#worker || event.kind === 'ready' || !active) return;
+    if (event.kind === 'pong') {
+      if (event.nonce === active.ping) this.#heard(active);
       return;
     }
+    if (event.runId !== active.runId) return;
+    this.#heard(active);
     switch (event.kind) {
       case 'stage':
         active.request.onStage?.(event.stage);
@@ -393,6 +452,7 @@ export class RuntimeHost {
     const active = this.#active;
     if (!active) return;
     clearTimeout(active.timer);
+    clearTimeout(active.watch);
     this.#active = null;
     active.settle(outcome);
   }

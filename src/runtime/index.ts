@@ -29,6 +29,7 @@ export {
   type HostPoolOptions,
 } from './hostPool';
 export { MemoryTranspileCache, type TranspileCache } from './transpileCache';
+export { LIMIT_CEILINGS, LIMIT_FLOORS, limitsProblem, type RunLimitValues } from './runLimits';
 export { componentId } from './componentId';
 export { createRuntimeWorker } from './createRuntimeWorker';
 export { buildSkillEnv, configEnvName, configToValidateJson, type ConfigEntry } from './skillEnv';

@@ -68,7 +68,12 @@ export interface RunLimits {
 
 // ---- host -> worker ---------------------------------------------------------------------------
 
-export type WorkerCommand = {
+export type WorkerCommand =
+  | RunCommand
+  /** Are you there? Sent when a run hears nothing; a live worker answers `pong` at once. */
+  | { kind: 'ping'; nonce: number };
+
+export interface RunCommand {
   kind: 'run';
   runId: number;
   component: ComponentPayload;
@@ -89,7 +94,7 @@ export type WorkerCommand = {
   filesystem?: FilesystemPayload;
   grants: Grants;
   limits: RunLimits;
-};
+}
 
 export interface FilesystemPayload {
   /** The bundle's files, sent once per worker: later runs name the id only. */
@@ -112,6 +117,8 @@ export type ErrorCode =
   | 'ExecutionFailure'
   | 'OutputLimit'
   | 'MemoryLimit'
+  // The host refused the run before it started (a limit out of its range).
+  | 'InvalidInput'
   // The host stopped the worker.
   | 'Timeout'
   | 'Cancelled'
@@ -145,6 +152,7 @@ export interface RunTimings {
 
 export type WorkerEvent =
   | { kind: 'ready' }
+  | { kind: 'pong'; nonce: number }
   | { kind: 'stage'; runId: number; stage: RunStage }
   | { kind: 'output'; runId: number; stream: 'stdout' | 'stderr'; text: string }
   | {

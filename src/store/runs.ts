@@ -115,6 +115,7 @@ async function auditRecord(
     stdout: outcome.stdout,
     stderr: outcome.stderr,
     loadedFrom: outcome.loadedFrom ?? 'n/a',
+    grants: outcome.grants,
   });
 }
 

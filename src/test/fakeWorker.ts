@@ -1,14 +1,24 @@
 import type { WorkerLike } from '../runtime/host';
-import type { RunTimings, WorkerCommand, WorkerEvent } from '../runtime/protocol';
+import type { RunCommand, RunTimings, WorkerCommand, WorkerEvent } from '../runtime/protocol';
 
-/** A worker the test drives by hand: it records commands and emits what the test says. */
+/**
+ * A worker the test drives by hand: it records the runs it is sent and emits what the test says.
+ * Like a live worker it answers a ping at once, unless it `swallows` (a worker that died without
+ * an error event).
+ */
 export class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<WorkerEvent>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
-  commands: WorkerCommand[] = [];
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  commands: RunCommand[] = [];
+  pings = 0;
+  swallows = false;
   terminated = false;
   postMessage(message: WorkerCommand) {
-    this.commands.push(message);
+    if (message.kind === 'ping') {
+      this.pings++;
+      if (!this.swallows) this.emit({ kind: 'pong', nonce: message.nonce });
+    } else this.commands.push(message);
   }
   terminate() {
     this.terminated = true;

@@ -48,6 +48,23 @@ describe('callTool', () => {
     await expect(run).resolves.toMatchObject({ status: 'ok', output: 'Hello, Ada' });
   });
 
+  it('sends the grants and gives them back with the outcome, for its audit record', async () => {
+    const { host, sent } = setUp();
+    const grants = { read: true, write: false, hosts: ['api.example.com'] };
+    const run = callTool(host, skillEngineTool, { value: { name: 'x' } }, { ...options, grants });
+    const worker = await sent();
+    expect(worker.lastCommand.grants).toEqual(grants);
+    finishOk(worker, ['{"ok":{"success":true,"output":"ok"}}']);
+    await expect(run).resolves.toMatchObject({ status: 'ok', grants });
+    // Without grants a run reads and writes its own files and has no network.
+    const plain = callTool(host, skillEngineTool, { value: { name: 'x' } }, options);
+    await vi.waitFor(() => expect(worker.commands).toHaveLength(2));
+    finishOk(worker, ['{"ok":{"success":true,"output":"ok"}}']);
+    await expect(plain).resolves.toMatchObject({
+      grants: { read: true, write: true, hosts: [] },
+    });
+  });
+
   it('gives a skill-engine err as the tool failing, with its message', async () => {
     const { host, sent } = setUp();
     const run = callTool(host, skillEngineTool, { value: { name: 'x' } }, options);

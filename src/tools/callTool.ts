@@ -1,11 +1,13 @@
 import {
   commandStdin,
   componentId,
+  DEFAULT_GRANTS,
   parseToolResult,
   readCommandOutput,
   type ComponentSource,
   type ErrorCode,
   type ExportCall,
+  type Grants,
   type LoadSource,
   type RunOutcome,
   type RunTimings,
@@ -40,6 +42,8 @@ export interface ToolOutcome {
   memoryBytes?: number;
   /** /workspace as the run left it, when the worker sent it back. */
   workspace?: FileMap;
+  /** What the run was allowed to touch (its preopens and hosts), for its audit record. */
+  grants: Grants;
 }
 
 export interface CallToolOptions extends RunOptions {
@@ -62,18 +66,20 @@ export async function callTool(
 ): Promise<ToolOutcome> {
   const streams = { stdout: '', stderr: '' };
   const { component, files, ...runOptions } = options;
+  const grants = runOptions.grants ?? DEFAULT_GRANTS;
   try {
     const plan = await planCall(tool, input, component, files);
     const outcome = await host.run({
       ...runOptions,
       ...plan.request,
+      grants,
       env: [...runOptions.env, ...(plan.request.env ?? [])],
       onOutput: (stream, text) => {
         streams[stream] += text;
         options.onOutput?.(stream, text);
       },
     });
-    return { ...readOutcome(outcome, plan.read, streams.stdout), ...streams };
+    return { ...readOutcome(outcome, plan.read, streams.stdout), ...streams, grants };
   } catch (error) {
     return {
       status: 'error',
@@ -81,6 +87,7 @@ export async function callTool(
       errorCode: 'ExecutionFailure',
       errorMessage: error instanceof Error ? error.message : String(error),
       ...streams,
+      grants,
     };
   }
 }
@@ -89,7 +96,7 @@ type Reader = (
   results: unknown[],
   stdout: string,
   exitCode: number,
-) => Omit<ToolOutcome, 'status' | 'stdout' | 'stderr'> & { failed?: boolean };
+) => Omit<ToolOutcome, 'status' | 'stdout' | 'stderr' | 'grants'> & { failed?: boolean };
 
 interface CallPlan {
   request: {
@@ -186,7 +193,7 @@ function readOutcome(
   outcome: RunOutcome,
   read: Reader,
   stdout: string,
-): Omit<ToolOutcome, 'stdout' | 'stderr'> {
+): Omit<ToolOutcome, 'stdout' | 'stderr' | 'grants'> {
   if (outcome.status !== 'ok') {
     return {
       status: outcome.status,

@@ -5,19 +5,22 @@ import type {
   TranspiledComponent,
   RunStage,
   RunTimings,
-  WorkerCommand,
+  RunCommand,
   WorkerEvent,
 } from '../protocol';
 import { errorMessage } from '../../errors';
 import type { ComponentCache } from './componentCache';
 import { explainTrap } from './explainTrap';
-import { filesFromTree, treeFromFiles, type FileTree } from '../../vfs';
+import { filesFromTree, treeFromFiles, type FileMap, type FileTree } from '../../vfs';
 import { findExport } from './findExport';
 import { ImportRefusedError } from './importPolicy';
 import { InvalidComponentError } from './invalidComponentError';
 import { MemoryLimitError } from './memoryLimit';
-import { createOutputCapture, OutputLimitError } from './outputCapture';
+import { OutputBudget, OutputLimitError } from './outputBudget';
+import { createOutputCapture } from './outputCapture';
+import { valueBytes } from './valueSize';
 import { buildImports, ioFor, type IoSwitch } from './wasiImports';
+import { fileContents, writtenBytes } from './workspaceWrites';
 
 type Emit = (event: WorkerEvent) => void;
 
@@ -49,7 +52,7 @@ interface LiveInstance {
  */
 const warm = new Map<string, LiveInstance>();
 
-function warmKeyOf(command: WorkerCommand): string {
+function warmKeyOf(command: RunCommand): string {
   return JSON.stringify([
     command.component.id,
     command.limits.maxMemoryBytes,
@@ -64,7 +67,7 @@ function warmKeyOf(command: WorkerCommand): string {
 /** The bundle trees a worker has been sent, by id: read-only, so runs can share them. */
 const skillTrees = new Map<string, FileTree>();
 
-function mountsFor(command: WorkerCommand): { skill: FileTree; workspace: FileTree } | undefined {
+function mountsFor(command: RunCommand): { skill: FileTree; workspace: FileTree } | undefined {
   const fs = command.filesystem;
   if (!fs) return undefined;
   let skill = skillTrees.get(fs.skill.id);
@@ -77,7 +80,7 @@ function mountsFor(command: WorkerCommand): { skill: FileTree; workspace: FileTr
 }
 
 export async function executeRun(
-  command: WorkerCommand,
+  command: RunCommand,
   cache: ComponentCache,
   emit: Emit,
 ): Promise<void> {
@@ -97,7 +100,9 @@ export async function executeRun(
   let transpiled: TranspiledComponent | undefined;
   let info: ComponentInfo | undefined;
   const { limits } = command;
-  const output = createOutputCapture(limits.maxOutputBytes, limits.maxLineBytes, (stream, text) =>
+  // Everything that reaches the page from this run counts against its one output limit.
+  const budget = new OutputBudget(limits.maxOutputBytes);
+  const output = createOutputCapture(budget, limits.maxLineBytes, (stream, text) =>
     emit({ kind: 'output', runId, stream, text }),
   );
   // The instance's memories, to tell a guest that ran out of its memory limit from other failures.
@@ -107,7 +112,27 @@ export async function executeRun(
       (memory) => memory.buffer.byteLength >= limits.maxMemoryBytes * MEMORY_NEARLY_FULL,
     );
   let mounts: ReturnType<typeof mountsFor>;
-  const finish = (outcome: Extract<WorkerEvent, { kind: 'finished' }>['outcome']) =>
+  // /workspace's files as the run found them, to count only what it writes.
+  let workspaceBefore: ReturnType<typeof fileContents> | undefined;
+  const finish = (outcome: Extract<WorkerEvent, { kind: 'finished' }>['outcome']) => {
+    let workspace: FileMap | undefined;
+    if (mounts) {
+      const written = workspaceBefore ? writtenBytes(workspaceBefore, mounts.workspace) : 0;
+      try {
+        if (written > 0) budget.spend('what the run wrote to /workspace', { bytes: written });
+        workspace = filesFromTree(mounts.workspace);
+      } catch (error) {
+        // The files stay in the worker: the page keeps /workspace as it was before the run.
+        warm.clear();
+        const message = `${errorMessage(error)} Its files were not kept.`;
+        outcome = outcome.ok
+          ? { ok: false, error: { code: 'OutputLimit', message, stage } }
+          : {
+              ok: false,
+              error: { ...outcome.error, message: `${outcome.error.message} ${message}` },
+            };
+      }
+    }
     emit({
       kind: 'finished',
       runId,
@@ -115,11 +140,12 @@ export async function executeRun(
       timings,
       transpiled,
       info,
-      ...(mounts ? { workspace: filesFromTree(mounts.workspace) } : {}),
+      ...(workspace ? { workspace } : {}),
       ...(memories.length > 0
         ? { memoryBytes: memories.reduce((sum, m) => sum + m.buffer.byteLength, 0) }
         : {}),
     });
+  };
   try {
     const loaded = await cache.load(command.component, limits.maxMemoryBytes, enter);
     transpiled = loaded.transpiled;
@@ -170,6 +196,7 @@ export async function executeRun(
       if (warmKey) warm.set(warmKey, live);
     }
     mounts = live.mounts;
+    if (mounts) workspaceBefore = fileContents(mounts.workspace);
     memories.push(...live.memories);
     const { instance } = live;
     timings.instantiateMs = performance.now() - started;
@@ -202,6 +229,11 @@ export async function executeRun(
           results.push({ tag: 'err', val: (error as { payload?: unknown }).payload });
         } else throw error;
       }
+      // Counted before anything is posted: an oversized value never leaves the worker.
+      budget.spend(
+        `the return value of ${call.exportName}`,
+        valueBytes(results.at(-1), budget.remaining),
+      );
     }
     timings.callMs = performance.now() - started;
     if (exitCode !== undefined && exitCode !== 0 && memoryExhausted()) {
@@ -213,7 +245,7 @@ export async function executeRun(
   } catch (error) {
     // A warm instance that failed may be in any state: the next run starts afresh.
     warm.clear();
-    let runError = toRunError(error, stage, output.limitHit, output.stderrTail);
+    let runError = toRunError(error, stage, budget.limitMessage, output.stderrTail);
     if (runError.code === 'ExecutionFailure' && memoryExhausted()) {
       runError = {
         ...runError,
@@ -247,12 +279,12 @@ function isComponentError(error: unknown): boolean {
 function toRunError(
   error: unknown,
   stage: RunStage,
-  limitHit: boolean,
+  /** The sentence of an output overrun, even when the guest caught the error it was thrown. */
+  limitMessage: string | undefined,
   stderrTail: string,
 ): RunError {
-  if (limitHit || error instanceof OutputLimitError) {
-    const message =
-      error instanceof OutputLimitError ? error.message : 'The run wrote too much output.';
+  if (limitMessage !== undefined || error instanceof OutputLimitError) {
+    const message = error instanceof OutputLimitError ? error.message : limitMessage!;
     return { code: 'OutputLimit', message, stage };
   }
   if (

@@ -32,12 +32,18 @@ function emit(event: WorkerEvent): void {
 let queue = Promise.resolve();
 scope.onmessage = (message: MessageEvent<WorkerCommand>) => {
   const command = message.data;
-  if (command.kind === 'run') {
-    queue = queue.then(async () => {
-      const { executeRun, ComponentCache } = await machinery;
-      cache ??= new ComponentCache();
-      await executeRun(command, cache, emit);
-    });
+  switch (command.kind) {
+    case 'ping':
+      // Answered at once, ahead of any queued run: the host only asks whether the worker lives.
+      emit({ kind: 'pong', nonce: command.nonce });
+      break;
+    case 'run':
+      queue = queue.then(async () => {
+        const { executeRun, ComponentCache } = await machinery;
+        cache ??= new ComponentCache();
+        await executeRun(command, cache, emit);
+      });
+      break;
   }
 };
 
