@@ -1,5 +1,6 @@
-import { isZip, unzipArchive } from './archive';
+import { isZip } from './archive';
 import type { PickedFile } from './types';
+import { unzipArchive } from './unzipArchive';
 import { wasmKind } from './wasmKind';
 
 /** Why a URL load failed. */

@@ -16,7 +16,8 @@ export {
   fetchExampleManifest,
   type ExampleEntry,
 } from './examples';
-export { ARCHIVE_LIMITS, ArchiveError, unzipArchive } from './archive';
+export { ARCHIVE_LIMITS, ArchiveError } from './archive';
+export { unzipArchive } from './unzipArchive';
 export {
   fetchSkillFiles,
   parseGitHubUrl,
