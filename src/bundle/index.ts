@@ -19,11 +19,15 @@ export {
 export { ARCHIVE_LIMITS, ArchiveError } from './archive';
 export { unzipArchive } from './unzipArchive';
 export {
+  describeProgress,
   fetchSkillFiles,
   parseGitHubUrl,
   UrlLoadError,
   MAX_URL_BYTES,
+  URL_LOAD_LIMITS,
   type UrlLoadErrorCode,
+  type UrlLoadOptions,
+  type UrlLoadProgress,
 } from './fetchBundle';
 export {
   checkFrontmatterKeys,
