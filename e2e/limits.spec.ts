@@ -91,9 +91,7 @@ test.describe('every channel of a run counts against its one output limit', () =
   }) => {
     const app = new Playground(page);
     await app.open();
-    await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'bulky-skill')));
-    // The first load transpiles the component: slow on a busy machine.
-    await expect(app.form('huge')).toBeVisible({ timeout: 60_000 });
+    await app.openFixture('bulky-skill', 'huge');
     for (const mebibytes of ['8', '30']) {
       await app.field('huge', 'mebibytes').fill(mebibytes);
       await app.run('huge');
@@ -118,8 +116,7 @@ test.describe('every channel of a run counts against its one output limit', () =
   }) => {
     const app = new Playground(page);
     await app.open();
-    await app.dropFiles(readFolder(path.join(BUILT_FIXTURES, 'c-command')));
-    await expect(app.form('echo')).toBeVisible();
+    await app.openFixture('c-command', 'echo');
     const limit = page.getByLabel('Output (KiB)');
     await limit.fill('1');
     await limit.press('Enter');

@@ -16,13 +16,18 @@ export {
   fetchExampleManifest,
   type ExampleEntry,
 } from './examples';
-export { ARCHIVE_LIMITS, ArchiveError, unzipArchive } from './archive';
+export { ARCHIVE_LIMITS, ArchiveError } from './archive';
+export { unzipArchive } from './unzipArchive';
 export {
+  describeProgress,
   fetchSkillFiles,
   parseGitHubUrl,
   UrlLoadError,
   MAX_URL_BYTES,
+  URL_LOAD_LIMITS,
   type UrlLoadErrorCode,
+  type UrlLoadOptions,
+  type UrlLoadProgress,
 } from './fetchBundle';
 export {
   checkFrontmatterKeys,

@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { bundlesFromPicked } from './pickedFiles';
 import type { PickedFile } from './types';
@@ -41,6 +42,17 @@ describe('bundlesFromPicked', () => {
       file('demo/node_modules/x/index.js'),
     ]);
     expect([...bundles[0]!.files.keys()]).toEqual(['SKILL.md']);
+  });
+
+  it('opens an archive, and reports one that breaks a rule instead of opening it', async () => {
+    const good = zipSync({ 'demo/SKILL.md': strToU8('x') });
+    const twice = zipSync({ 'bad/SKILL.md': strToU8('x'), 'bad\\SKILL.md': strToU8('y') });
+    const { bundles, problems } = await bundlesFromPicked([
+      { path: 'demo.zip', file: new Blob([good as BlobPart]) },
+      { path: 'bad.zip', file: new Blob([twice as BlobPart]) },
+    ]);
+    expect(bundles).toMatchObject([{ rootName: 'demo', source: { kind: 'archive' } }]);
+    expect(problems).toEqual(['bad.zip was refused: it holds "bad/SKILL.md" twice.']);
   });
 
   it('reports a folder in which no SKILL.md can be found', async () => {

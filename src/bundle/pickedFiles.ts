@@ -1,8 +1,9 @@
 import { findSkillMdPath } from './analyzeBundle';
-import { ArchiveError, unzipArchive } from './archive';
+import { ArchiveError } from './archive';
 import { parseSkillSpec } from './parseSkillSpec';
 import { skillMdFromSkillSpec } from './skillSpec';
 import type { Bundle, PickedFile } from './types';
+import { unzipArchive } from './unzipArchive';
 import type { FileMap } from '../vfs';
 
 export interface GroupedBundles {
@@ -92,9 +93,8 @@ export async function bundlesFromPicked(picked: PickedFile[]): Promise<GroupedBu
       const name = parts[0]!;
       if (/\.(zip|skill)$/i.test(name)) {
         try {
-          const inner = await bundlesFromPicked(
-            unzipArchive(new Uint8Array(await item.file.arrayBuffer()), name),
-          );
+          // The file goes to the unzip worker as it is: not even its bytes are read here.
+          const inner = await bundlesFromPicked(await unzipArchive(item.file, name));
           problems.push(...inner.problems);
           for (const bundle of inner.bundles)
             bundles.push({ ...bundle, source: { kind: 'archive', name } });

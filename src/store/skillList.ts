@@ -2,6 +2,7 @@ import { isQuotaExceeded } from '../storage';
 import { errorMessage } from '../errors';
 import {
   bundlesFromPicked,
+  describeProgress,
   fetchExampleIndex,
   fetchExampleManifest,
   fetchSkillFiles,
@@ -12,10 +13,11 @@ import {
   type BundleSource,
   type PickedFile,
   type SkillDescription,
+  type UrlLoadProgress,
 } from '../bundle';
 import type { StoredSkillList } from '../storage';
 import { dropFileEdits } from './fileEdits';
-import { notify } from './notices';
+import { dismissNotice, notify } from './notices';
 import { openSkill } from './openSkill';
 import { usePlayground } from './playgroundStore';
 import { disposeHost, getServices } from './services';
@@ -141,28 +143,49 @@ export async function addPicked(picked: PickedFile[]): Promise<void> {
   if (keys[0]) await openSkill(keys[0]);
 }
 
-export type UrlLoad = { ok: true } | { ok: false; message: string; retryable: boolean };
+export type UrlLoad =
+  { ok: true } | { ok: false; message: string; retryable: boolean; cancelled?: boolean };
 
 /**
  * Loads a skill from a URL (a `?skill=` link or the Load from URL dialog). It is added to the list
  * and opened, but nothing of it runs: a skill-engine skill waits for a click before get-tools.
+ * The dialog passes its own progress and Cancel; a link's load shows its progress in a notice.
  */
 export async function loadFromUrl(
   url: string,
-  options: { report?: boolean } = {},
+  options: {
+    report?: boolean;
+    signal?: AbortSignal;
+    onProgress?: (progress: UrlLoadProgress) => void;
+  } = {},
 ): Promise<UrlLoad> {
   const report = options.report ?? true;
   const failed = (message: string, retryable: boolean): UrlLoad => {
     if (report) notify(message, 'error', retryable ? () => void loadFromUrl(url) : undefined);
     return { ok: false, message, retryable };
   };
+  const cancelled: UrlLoad = {
+    ok: false,
+    message: 'The load was cancelled.',
+    retryable: false,
+    cancelled: true,
+  };
+  const progressNotice = options.onProgress || !report ? null : new ProgressNotice(url);
   let picked: PickedFile[];
   try {
-    picked = await fetchSkillFiles(url, window.location.href);
+    picked = await fetchSkillFiles(url, window.location.href, {
+      signal: options.signal,
+      onProgress: options.onProgress ?? progressNotice?.show,
+    });
   } catch (error) {
+    if (error instanceof UrlLoadError && error.code === 'Cancelled') return cancelled;
     return failed(errorMessage(error), error instanceof UrlLoadError && error.retryable);
+  } finally {
+    progressNotice?.remove();
   }
   const grouped = await bundlesFromPicked(picked);
+  // A Cancel pressed as the last bytes arrived still means: import nothing.
+  if (options.signal?.aborted) return cancelled;
   if (grouped.bundles.length === 0) {
     return failed(grouped.problems.join(' ') || `${url} holds no skill.`, false);
   }
@@ -173,6 +196,32 @@ export async function loadFromUrl(
   );
   await openSkill(keys[0]!);
   return { ok: true };
+}
+
+/** An info notice that follows a link's load ("Loading …: 3.1 MiB of 12.0 MiB") and then goes. */
+class ProgressNotice {
+  private id: number | null = null;
+  private shown = '';
+
+  constructor(private readonly url: string) {}
+
+  readonly show = (progress: UrlLoadProgress) => {
+    const message = `Loading ${this.url}: ${describeProgress(progress)}…`;
+    // Chunks come far more often than the rounded figure changes.
+    if (message === this.shown) return;
+    this.shown = message;
+    if (this.id === null) {
+      this.id = usePlayground.getState().nextNoticeId;
+      notify(message, 'info');
+    } else {
+      const id = this.id;
+      setState((s) => ({ notices: s.notices.map((n) => (n.id === id ? { ...n, message } : n)) }));
+    }
+  };
+
+  remove(): void {
+    if (this.id !== null) dismissNotice(this.id);
+  }
 }
 
 /** Forgets a skill: its files, its worker, its place in the list. Its instance settings stay. */

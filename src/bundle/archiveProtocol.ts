@@ -1,0 +1,20 @@
+// The only module the page and the archive worker share. A worker unzips one archive and is then
+// ended, so messages need no ids: the one event answers the one command.
+
+import type { ArchiveEntry, ArchiveLimits } from './archive';
+
+/** Unzip this archive: bytes (transferred) or a picked file (cloned as a handle, read there). */
+export interface UnzipCommand {
+  kind: 'unzip';
+  archiveName: string;
+  data: Uint8Array | Blob;
+  limits: ArchiveLimits;
+}
+
+export type UnzipEvent =
+  /** The files, each in its own buffer, transferred back. */
+  | { kind: 'unzipped'; entries: ArchiveEntry[] }
+  /** The archive broke one of the rules: the sentence says which. */
+  | { kind: 'refused'; message: string }
+  /** Something else went wrong (a bug, memory): the worker never throws across the boundary. */
+  | { kind: 'failed'; message: string };

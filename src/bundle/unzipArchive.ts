@@ -1,0 +1,81 @@
+import { ARCHIVE_LIMITS, ArchiveError, answerUnzip, type ArchiveLimits } from './archive';
+import type { UnzipCommand, UnzipEvent } from './archiveProtocol';
+import type { PickedFile } from './types';
+
+export interface UnzipOptions {
+  /** Aborting ends the worker at once; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  limits?: ArchiveLimits;
+}
+
+/**
+ * The files of a `.zip` or `.skill` archive, inflated in a worker of its own so that a bomb is
+ * refused without blocking the page (see inflateArchive for the rules). Bytes are copied, then
+ * transferred; a picked file is handed over as it is and read in the worker.
+ */
+export async function unzipArchive(
+  data: Uint8Array | Blob,
+  archiveName: string,
+  options: UnzipOptions = {},
+): Promise<PickedFile[]> {
+  options.signal?.throwIfAborted();
+  const command: UnzipCommand = {
+    kind: 'unzip',
+    archiveName,
+    data: data instanceof Uint8Array ? data.slice() : data,
+    limits: options.limits ?? ARCHIVE_LIMITS,
+  };
+  // Node (the unit tests) has no Worker: there the same answer is computed in place.
+  const answer =
+    typeof Worker === 'undefined'
+      ? await answerUnzip(command)
+      : await inWorker(command, options.signal);
+  switch (answer.kind) {
+    case 'unzipped':
+      return answer.entries.map(({ path, bytes }) => ({
+        path,
+        file: new Blob([bytes as BlobPart]),
+      }));
+    case 'refused':
+      throw new ArchiveError(answer.message);
+    case 'failed':
+      throw new ArchiveError(`${archiveName} could not be unzipped: ${answer.message}`);
+  }
+}
+
+function inWorker(command: UnzipCommand, signal: AbortSignal | undefined): Promise<UnzipEvent> {
+  const worker = new Worker(new URL('./archive.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'archive-unzip',
+  });
+  return new Promise<UnzipEvent>((resolve, reject) => {
+    const end = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', abort);
+    };
+    const abort = () => {
+      end();
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    worker.onmessage = (event: MessageEvent<UnzipEvent>) => {
+      end();
+      resolve(event.data);
+    };
+    // A worker that cannot start or dies (out of memory) settles the call with a sentence.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      end();
+      resolve({
+        kind: 'failed',
+        message: `the worker that unzips archives stopped (${event.message || 'no reason given'}).`,
+      });
+    };
+    worker.onmessageerror = () => {
+      end();
+      resolve({ kind: 'failed', message: 'the unzipped files could not be passed back.' });
+    };
+    const transfer = command.data instanceof Uint8Array ? [command.data.buffer as ArrayBuffer] : [];
+    worker.postMessage(command, transfer);
+  });
+}
