@@ -112,6 +112,8 @@ export type ErrorCode =
   | 'ExecutionFailure'
   | 'OutputLimit'
   | 'MemoryLimit'
+  // The run failed after a request to a host its grants do not allow was refused.
+  | 'PermissionDenied'
   // The host stopped the worker.
   | 'Timeout'
   | 'Cancelled'
@@ -133,6 +135,13 @@ export interface ComponentInfo {
   wrapped: boolean;
   /** Imports the playground does not provide: each of their functions traps when called. */
   stubbed: string[];
+}
+
+/** What a run's outgoing HTTP did: requests sent, and the hosts refused for want of a grant. */
+export interface NetworkSummary {
+  requests: number;
+  /** Host (with the port when not the default) of each refused request, once each. */
+  denied: string[];
 }
 
 export interface RunTimings {
@@ -157,6 +166,8 @@ export type WorkerEvent =
       workspace?: FileMap;
       /** The linear memory the instance holds after the calls, all its memories together. */
       memoryBytes?: number;
+      /** Present when the component tried to reach the network during the run. */
+      network?: NetworkSummary;
       /** Set when this run transpiled the component, so the host can cache the result. */
       transpiled?: TranspiledComponent;
     };
