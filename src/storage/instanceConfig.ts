@@ -1,5 +1,5 @@
 import { createStore, get, set } from 'idb-keyval';
-import type { ConfigEntry } from '../runtime';
+import type { ConfigEntry, Grants } from '../runtime';
 import { isBoolean, isFiniteNumber, isOptional, isStoredObject, isString } from './guards';
 import { DATABASES, KEYS } from './keys';
 import { loadRecord, type Loaded, type RecordFormat } from './readRecord';
@@ -15,10 +15,19 @@ export interface StoredInstance {
   maxMemoryBytes?: number;
   /** Reuse one instance between runs (its memory and files) instead of a fresh one per run. */
   keepWarm?: boolean;
+  /** What the person granted its runs; absent means the default. */
+  grants?: Grants;
 }
 
 const isConfigEntry = (value: unknown): value is ConfigEntry =>
   isStoredObject(value) && isString(value.key) && isString(value.value) && isBoolean(value.secret);
+
+const isGrants = (value: unknown): value is Grants =>
+  isStoredObject(value) &&
+  isBoolean(value.read) &&
+  isBoolean(value.write) &&
+  Array.isArray(value.hosts) &&
+  value.hosts.every(isString);
 
 const isLimit = isOptional((value): value is number => isFiniteNumber(value) && value > 0);
 
@@ -32,7 +41,8 @@ export function isStoredInstance(value: unknown): value is StoredInstance {
     isLimit(value.timeoutMs) &&
     isLimit(value.maxOutputBytes) &&
     isLimit(value.maxMemoryBytes) &&
-    isOptional(isBoolean)(value.keepWarm)
+    isOptional(isBoolean)(value.keepWarm) &&
+    isOptional(isGrants)(value.grants)
   );
 }
 

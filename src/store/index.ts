@@ -13,7 +13,7 @@ export {
 export { openSkill, allowSkillCode } from './openSkill';
 export { chooseTool, getDrafts, setDraft } from './toolForms';
 export { runTool, cancelRun } from './runs';
-export { saveConfig, setKeepWarm, setLimit, type LimitName } from './instances';
+export { saveConfig, setGrants, setKeepWarm, setLimit, type LimitName } from './instances';
 export { openWorkspace, uploadToWorkspace, deleteFromWorkspace } from './workspace';
 export { editFile, revertFile } from './fileEdits';
 export {

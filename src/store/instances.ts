@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors';
-import { configToValidateJson, validateConfig, type ConfigEntry } from '../runtime';
+import { configToValidateJson, validateConfig, type ConfigEntry, type Grants } from '../runtime';
 import type { StoredInstance } from '../storage';
 import { buildRunOptions, type RunOptions, type Tool } from '../tools';
 import { notify } from './notices';
@@ -99,6 +99,17 @@ export type LimitName = 'timeoutMs' | 'maxOutputBytes' | 'maxMemoryBytes';
 export async function setKeepWarm(key: string, keepWarm: boolean): Promise<void> {
   bumpWarmRevision(key);
   await updateInstance(key, (instance) => ({ ...instance, keepWarm }));
+}
+
+/** Sets what the instance's runs may touch; undefined goes back to the default. */
+export async function setGrants(key: string, grants: Grants | undefined): Promise<void> {
+  bumpWarmRevision(key);
+  await updateInstance(key, (instance) => {
+    const next = { ...instance };
+    if (grants) next.grants = grants;
+    else delete next.grants;
+    return next;
+  });
 }
 
 /** Overrides one run limit of the instance; undefined goes back to the default. */

@@ -4,6 +4,7 @@ import {
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_TIMEOUT_MS,
   type ConfigEntry,
+  type Grants,
   type RunRequest,
 } from '../runtime';
 import type { Tool } from './tool';
@@ -19,6 +20,8 @@ export interface InstanceSettings {
   maxOutputBytes?: number;
   maxMemoryBytes?: number;
   keepWarm?: boolean;
+  /** The person's grants; absent: the runtime's default (own files, no network). */
+  grants?: Grants;
 }
 
 export interface RunOptionsInput {
@@ -48,6 +51,7 @@ export function buildRunOptions({
     ),
     config: instance.config.map((entry) => [entry.key, entry.value]),
     ...limits,
+    ...(instance.grants ? { grants: instance.grants } : {}),
     keepWarm: instance.keepWarm === true,
   };
 }

@@ -17,6 +17,7 @@ import { FilesPanel } from './FilesPanel';
 import { SkillSpecPanel } from './SkillSpecPanel';
 import { InstructionsPanel } from './InstructionsPanel';
 import { ResultPanel } from './ResultPanel';
+import { PermissionsForm } from './PermissionsForm';
 import { RunLimits } from './RunLimits';
 import { ToolForm } from './ToolForm';
 import { WorkspacePanel } from './WorkspacePanel';
@@ -131,6 +132,7 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
             <div>
               <ToolForm key={tool.name} skillKey={skill.key} tool={tool} />
               <RunLimits skillKey={skill.key} />
+              <PermissionsForm skillKey={skill.key} />
             </div>
             <ResultPanel skillKey={skill.key} />
           </div>
