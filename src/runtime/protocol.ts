@@ -137,8 +137,9 @@ export interface ComponentInfo {
   stubbed: string[];
 }
 
-/** What a run's outgoing HTTP did: requests sent, and the hosts refused for want of a grant. */
+/** What a run's outgoing HTTP did: requests let through, and the hosts refused for want of a grant. */
 export interface NetworkSummary {
+  /** Requests the grants allowed (each sent, unless its own body was over the cap). */
   requests: number;
   /** Host (with the port when not the default) of each refused request, once each. */
   denied: string[];
