@@ -36,6 +36,8 @@ export default defineConfig({
     include: [
       '@bytecodealliance/preview2-shim/instantiation',
       '@bytecodealliance/preview2-shim/in-memory-filesystem',
+      // Its streams and pollables serve wasi:http: they must be the classes the shim uses.
+      '@bytecodealliance/preview2-shim/io',
     ],
   },
   build: {

@@ -96,6 +96,7 @@ async function compileC(skillDir, outDir, spec) {
     '--target=wasm32-wasi',
     '-O2',
     '-Wl,--strip-all',
+    ...(spec.flags ?? []),
     '-o',
     out,
     ...spec.sources.map((source) => path.join(skillDir, source)),
@@ -113,10 +114,43 @@ async function compileC(skillDir, outDir, spec) {
   }
 }
 
+/**
+ * C sources to a component of a WIT world: clang makes a core module whose imports and exports
+ * follow the canonical ABI (written by hand in the source), and jco's wasm-tools embeds the
+ * world in it and makes the component. Used where no JavaScript toolchain can build the world.
+ */
+async function componentFromC(skillDir, outDir, spec) {
+  const out = path.join(outDir, spec.out ?? 'skill.wasm');
+  const core = `${out}.core`;
+  await fs.mkdir(path.dirname(out), { recursive: true });
+  await compileC(skillDir, outDir, {
+    sources: spec.sources,
+    out: path.relative(outDir, core),
+    // A library of exports, not a program: no _start, nothing run before a call.
+    flags: ['-nostartfiles', '-Wl,--no-entry'],
+  });
+  const wit = await prepareWit(spec.wit);
+  // wasm-tools reads the WIT through preview2-shim's Node filesystem, which preopens nothing
+  // unless told: give it the root so the absolute path resolves.
+  const { _setPreopens } = await import('@bytecodealliance/preview2-shim/filesystem');
+  _setPreopens({ '/': '/' });
+  const { componentEmbed, componentNew } =
+    await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const embedded = await componentEmbed({
+    binary: await fs.readFile(core),
+    witPath: wit,
+    world: spec.world,
+  });
+  await fs.writeFile(out, await componentNew(embedded));
+  await fs.rm(core);
+}
+
 async function buildSkill(skillDir, outDir, toolchain) {
   const buildFile = path.join(skillDir, 'build.json');
   const spec = (await exists(buildFile)) ? JSON.parse(await fs.readFile(buildFile, 'utf8')) : {};
-  const witDirs = spec.componentize ? [path.join(witRoot, spec.componentize.wit)] : [];
+  const witDirs = [spec.componentize?.wit, spec.component?.wit]
+    .filter(Boolean)
+    .map((name) => path.join(witRoot, name));
   const stamp = await hashInputs([skillDir, ...witDirs], toolchain);
   const stampFile = path.join(
     stampDir,
@@ -137,6 +171,7 @@ async function buildSkill(skillDir, outDir, toolchain) {
   }
   if (spec.componentize) await componentize(skillDir, outDir, spec.componentize);
   for (const c of spec.clang ?? []) await compileC(skillDir, outDir, c);
+  if (spec.component) await componentFromC(skillDir, outDir, spec.component);
   await fs.mkdir(stampDir, { recursive: true });
   await fs.writeFile(stampFile, stamp);
   return true;

@@ -119,6 +119,8 @@ export type ErrorCode =
   | 'MemoryLimit'
   // The host refused the run before it started (a limit out of its range).
   | 'InvalidInput'
+  // The run failed after a request to a host its grants do not allow was refused.
+  | 'PermissionDenied'
   // The host stopped the worker.
   | 'Timeout'
   | 'Cancelled'
@@ -140,6 +142,14 @@ export interface ComponentInfo {
   wrapped: boolean;
   /** Imports the playground does not provide: each of their functions traps when called. */
   stubbed: string[];
+}
+
+/** What a run's outgoing HTTP did: requests let through, and the hosts refused for want of a grant. */
+export interface NetworkSummary {
+  /** Requests the grants allowed (each sent, unless its own body was over the cap). */
+  requests: number;
+  /** Host (with the port when not the default) of each refused request, once each. */
+  denied: string[];
 }
 
 export interface RunTimings {
@@ -165,6 +175,8 @@ export type WorkerEvent =
       workspace?: FileMap;
       /** The linear memory the instance holds after the calls, all its memories together. */
       memoryBytes?: number;
+      /** Present when the component tried to reach the network during the run. */
+      network?: NetworkSummary;
       /** Set when this run transpiled the component, so the host can cache the result. */
       transpiled?: TranspiledComponent;
     };

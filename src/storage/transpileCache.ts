@@ -12,7 +12,7 @@ import { DATABASES, KEYS } from './keys';
 import { readRecord, type RecordFormat } from './readRecord';
 
 /** How the worker transpiles: bump when the options it passes to jco change. */
-export const TRANSPILE_SCHEME = 'instantiation-async/v1';
+export const TRANSPILE_SCHEME = 'instantiation-async/v2';
 
 /** The cache key: the component's SHA-256, the jco that transpiled it, and how. */
 export function transpileKey(

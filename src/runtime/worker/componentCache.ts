@@ -8,7 +8,7 @@ import type {
 } from '../protocol';
 import { classifyImports, ImportRefusedError, refusalMessage } from './importPolicy';
 import { capMemories, PAGE_BYTES } from './memoryLimit';
-import { looksLikeCommand, transpileComponent } from './transpile';
+import { importsOutgoingHttp, looksLikeCommand, transpileComponent } from './transpile';
 import { wrapPreview1Command } from './wrapCoreModule';
 
 type Instantiate = (
@@ -76,6 +76,7 @@ export class ComponentCache {
       const started = performance.now();
       transpiled = fresh = await transpileComponent(bytes, 'component', {
         jspiCommand: looksLikeCommand(bytes),
+        jspiHttp: importsOutgoingHttp(bytes),
       });
       transpiled.wrapped = bytes !== payload.bytes;
       transpileMs = performance.now() - started;

@@ -18,6 +18,7 @@ import { InvalidComponentError } from './invalidComponentError';
 import { MemoryLimitError } from './memoryLimit';
 import { OutputBudget, OutputLimitError } from './outputBudget';
 import { createOutputCapture } from './outputCapture';
+import { NetworkLog } from './outgoingHttp';
 import { valueBytes } from './valueSize';
 import { buildImports, ioFor, type IoSwitch } from './wasiImports';
 import { fileContents, writtenBytes } from './workspaceWrites';
@@ -105,6 +106,7 @@ export async function executeRun(
   const output = createOutputCapture(budget, limits.maxLineBytes, (stream, text) =>
     emit({ kind: 'output', runId, stream, text }),
   );
+  const network = new NetworkLog();
   // The instance's memories, to tell a guest that ran out of its memory limit from other failures.
   const memories: WebAssembly.Memory[] = [];
   const memoryExhausted = () =>
@@ -141,6 +143,9 @@ export async function executeRun(
       transpiled,
       info,
       ...(workspace ? { workspace } : {}),
+      ...(network.isEmpty
+        ? {}
+        : { network: { requests: network.requests, denied: [...network.denied] } }),
       ...(memories.length > 0
         ? { memoryBytes: memories.reduce((sum, m) => sum + m.buffer.byteLength, 0) }
         : {}),
@@ -159,7 +164,7 @@ export async function executeRun(
 
     enter('instantiating');
     let started = performance.now();
-    const target = ioFor(command.stdin ?? new Uint8Array(), output.stdout, output.stderr);
+    const target = ioFor(command.stdin ?? new Uint8Array(), output.stdout, output.stderr, network);
     const warmKey = command.keepWarm ? warmKeyOf(command) : undefined;
     let live = warmKey ? warm.get(warmKey) : undefined;
     if (live) {
@@ -253,8 +258,21 @@ export async function executeRun(
         message: memoryMessage(limits.maxMemoryBytes, runError.message),
       };
     }
+    if (runError.code === 'ExecutionFailure' && network.denied.length > 0) {
+      runError = {
+        ...runError,
+        code: 'PermissionDenied',
+        message: deniedMessage(network, runError),
+      };
+    }
     finish({ ok: false, error: runError });
   }
+}
+
+/** A run that failed after a request was refused: the refusal is the likely cause, so say it. */
+function deniedMessage(network: NetworkLog, error: RunError): string {
+  const hosts = network.denied.join(', ');
+  return `The component was refused network access to ${hosts}, which the instance's allowed hosts do not include, and then failed (${error.message}).`;
 }
 
 /** A memory this close to the limit when the guest fails means it failed to grow. */

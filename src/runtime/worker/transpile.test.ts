@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeCommand } from './transpile';
+import { importsOutgoingHttp, looksLikeCommand, transpileOptionsKey } from './transpile';
 
 const withText = (text: string, padding = 1000) => {
   const bytes = new Uint8Array(padding + text.length).fill(0x77); // 'w', the needle's first byte
@@ -17,5 +17,18 @@ describe('looksLikeCommand', () => {
     expect(looksLikeCommand(withText('wasi:cli/environment@0.2.3'))).toBe(false);
     expect(looksLikeCommand(withText('wasi:cli/run'))).toBe(false);
     expect(looksLikeCommand(new Uint8Array())).toBe(false);
+  });
+});
+
+describe('importsOutgoingHttp', () => {
+  it('finds the outgoing handler import, whose waits need JSPI', () => {
+    expect(importsOutgoingHttp(withText('wasi:http/outgoing-handler@0.2.12'))).toBe(true);
+    expect(importsOutgoingHttp(withText('wasi:http/types@0.2.12'))).toBe(false);
+  });
+
+  it('gives such components a cache key of their own', () => {
+    expect(transpileOptionsKey({ jspiCommand: false, jspiHttp: true })).not.toBe(
+      transpileOptionsKey({ jspiCommand: false }),
+    );
   });
 });

@@ -7,11 +7,16 @@ const JSPI_EXPORTS = ['wasi:cli/run#run'];
 export interface TranspileOptions {
   /** Suspend the command on blocking polls (sleep, timers) instead of failing. */
   jspiCommand: boolean;
+  /**
+   * The component imports wasi:http's outgoing handler: it waits for a response on a pollable,
+   * so those polls suspend too, and any export may be the one that waits.
+   */
+  jspiHttp?: boolean;
 }
 
 /** Part of the cache key: a change here must not reuse an old transpile. */
 export const transpileOptionsKey = (options: TranspileOptions) =>
-  options.jspiCommand ? 'jspi-command' : 'sync';
+  options.jspiHttp ? 'jspi-all' : options.jspiCommand ? 'jspi-command' : 'sync';
 
 /**
  * Transpiles a component with jco's browser build in instantiation mode, so that every import
@@ -29,11 +34,11 @@ export async function transpileComponent(
     instantiation: { tag: 'async' },
     noTypescript: true,
     noNodejsCompat: true,
-    ...(options.jspiCommand
+    ...(options.jspiCommand || options.jspiHttp
       ? {
           asyncMode: {
             tag: 'jspi' as const,
-            val: { imports: JSPI_IMPORTS, exports: JSPI_EXPORTS },
+            val: { imports: JSPI_IMPORTS, exports: options.jspiHttp ? ['*'] : JSPI_EXPORTS },
           },
         }
       : {}),
@@ -52,6 +57,11 @@ export async function transpileComponent(
 /** Whether a component exports wasi:cli/run, read from the export names in its binary. */
 export function looksLikeCommand(bytes: Uint8Array): boolean {
   return indexOfAscii(bytes, 'wasi:cli/run@') >= 0;
+}
+
+/** Whether a component imports wasi:http/outgoing-handler, read from its binary. */
+export function importsOutgoingHttp(bytes: Uint8Array): boolean {
+  return indexOfAscii(bytes, 'wasi:http/outgoing-handler@') >= 0;
 }
 
 function indexOfAscii(bytes: Uint8Array, text: string): number {

@@ -1,7 +1,13 @@
+import {
+  inputStreamCreate,
+  outputStreamCreate,
+  pollableCreate,
+} from '@bytecodealliance/preview2-shim/io';
 import { WASIShim } from '@bytecodealliance/preview2-shim/instantiation';
 import type { FileTree } from '../../vfs';
 import type { Grants } from '../protocol';
 import { MountAdapter } from '../../vfs/readOnlyAdapter';
+import { createOutgoingHttp, NetworkLog, type IoFactories } from './outgoingHttp';
 import { preopensFor } from './preopens';
 
 export interface ImportSetup {
@@ -19,13 +25,23 @@ interface Writer {
   write(contents: Uint8Array): void;
 }
 
-/** The stdio of the run an instance is serving now. */
+/** The stdio and the network log of the run an instance is serving now. */
 export interface IoSwitch {
-  target: { stdin: ReturnType<typeof stdinFrom>; stdout: Writer; stderr: Writer };
+  target: {
+    stdin: ReturnType<typeof stdinFrom>;
+    stdout: Writer;
+    stderr: Writer;
+    network: NetworkLog;
+  };
 }
 
-export function ioFor(stdin: Uint8Array, stdout: Writer, stderr: Writer): IoSwitch['target'] {
-  return { stdin: stdinFrom(stdin), stdout, stderr };
+export function ioFor(
+  stdin: Uint8Array,
+  stdout: Writer,
+  stderr: Writer,
+  network = new NetworkLog(),
+): IoSwitch['target'] {
+  return { stdin: stdinFrom(stdin), stdout, stderr, network };
 }
 
 /**
@@ -46,7 +62,8 @@ export function stdinFrom(bytes: Uint8Array) {
 
 /**
  * The import object for one instance. WASI comes from a fresh WASIShim configured as a sandbox
- * (only the run's own preopens, no network, only the skill's own env); any other interface the component
+ * (only the run's own preopens, no sockets, only the skill's own env); outgoing HTTP is ours
+ * (outgoingHttp), served only to the hosts the grants allow; any other interface the component
  * imports gets functions that trap with a sentence naming it, so exports that never call it
  * still work.
  */
@@ -67,8 +84,19 @@ export function buildImports(required: string[], setup: ImportSetup): Record<str
     stdout: writerFor(() => setup.io.target.stdout),
     stderr: writerFor(() => setup.io.target.stderr),
   } as ConstructorParameters<typeof WASIShim>[0]);
+  const wasi = shim.getImportObject() as Record<string, object>;
+  // enableNetwork: false above keeps sockets off and the shim's own HTTP client refusing; the
+  // client half of wasi:http is replaced by one that asks the grants first. The serving half
+  // (incoming requests) stays the shim's: the playground never calls a component's handler.
+  const http = createOutgoingHttp({
+    hosts: setup.grants.hosts,
+    io: { inputStreamCreate, outputStreamCreate, pollableCreate } as unknown as IoFactories,
+    log: () => setup.io.target.network,
+  });
   const imports: Record<string, unknown> = {
-    ...shim.getImportObject(),
+    ...wasi,
+    'wasi:http/types': { ...wasi['wasi:http/types'], ...http.types },
+    'wasi:http/outgoing-handler': http.outgoingHandler,
     ...skillBasicImports(setup.config),
   };
   for (const name of required) {
