@@ -1,7 +1,7 @@
 // An audit record per run, after OpenSkills' AuditRecord (runtime/src/audit.rs): what ran, on
 // what input, what came out, how it ended, and what it was allowed to touch.
 
-import type { Grants } from './protocol';
+import type { Grants, NetworkSummary } from './protocol';
 
 export type ExitStatus =
   | { kind: 'success' }
@@ -31,6 +31,9 @@ export interface AuditRecord {
   loadedFrom: string;
   /** The same, in words: `web-worker; /skill read-only, /workspace read-write; no network; ...`. */
   sandbox: string;
+  /** Outgoing HTTP requests the run made, and the hosts refused to it (PermissionDenied). */
+  networkRequests: number;
+  networkDenied: string[];
 }
 
 export async function sha256Hex(text: string): Promise<string> {
@@ -56,6 +59,8 @@ export interface AuditInput {
   loadedFrom: string;
   /** The grants the run was made with; they decided its preopens and its network. */
   grants: Grants;
+  /** What its outgoing HTTP did, when it tried any. */
+  network?: NetworkSummary;
 }
 
 export async function buildAuditRecord(run: AuditInput): Promise<AuditRecord> {
@@ -83,6 +88,8 @@ export async function buildAuditRecord(run: AuditInput): Promise<AuditRecord> {
     stderrBytes: encoder.encode(run.stderr).length,
     loadedFrom: run.loadedFrom,
     sandbox: describeSandbox(run.grants),
+    networkRequests: run.network?.requests ?? 0,
+    networkDenied: [...(run.network?.denied ?? [])],
   };
 }
 

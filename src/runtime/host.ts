@@ -4,6 +4,7 @@ import type {
   ComponentPayload,
   ExportCall,
   Grants,
+  NetworkSummary,
   RunCommand,
   RunError,
   RunStage,
@@ -70,6 +71,8 @@ export type RunOutcome =
       info?: ComponentInfo;
       /** The instance's linear memory after the calls. */
       memoryBytes?: number;
+      /** What the run's outgoing HTTP did, when it tried any. */
+      network?: NetworkSummary;
     }
   | {
       status: 'error' | 'timeout' | 'cancelled';
@@ -77,6 +80,7 @@ export type RunOutcome =
       timings?: RunTimings;
       info?: ComponentInfo;
       workspace?: FileMap;
+      network?: NetworkSummary;
     };
 
 export type LoadSource = 'worker' | 'cache' | 'bytes';
@@ -406,6 +410,7 @@ export class RuntimeHost {
             loadedFrom: active.loadedFrom,
             info: event.info,
             ...(event.workspace ? { workspace: event.workspace } : {}),
+            ...(event.network ? { network: event.network } : {}),
             ...(event.memoryBytes === undefined ? {} : { memoryBytes: event.memoryBytes }),
           });
         } else {
@@ -417,6 +422,7 @@ export class RuntimeHost {
             timings: event.timings,
             info: event.info,
             ...(event.workspace ? { workspace: event.workspace } : {}),
+            ...(event.network ? { network: event.network } : {}),
           });
         }
         break;

@@ -7,6 +7,7 @@ export type {
   ErrorCode,
   ExportCall,
   Grants,
+  NetworkSummary,
   LoadErrorCode,
 } from './protocol';
 export {

@@ -116,6 +116,7 @@ async function auditRecord(
     stderr: outcome.stderr,
     loadedFrom: outcome.loadedFrom ?? 'n/a',
     grants: outcome.grants,
+    ...(outcome.network ? { network: outcome.network } : {}),
   });
 }
 

@@ -9,6 +9,7 @@ import {
   type ExportCall,
   type Grants,
   type LoadSource,
+  type NetworkSummary,
   type RunOutcome,
   type RunTimings,
   type RuntimeHost,
@@ -42,6 +43,8 @@ export interface ToolOutcome {
   memoryBytes?: number;
   /** /workspace as the run left it, when the worker sent it back. */
   workspace?: FileMap;
+  /** Outgoing HTTP of the run: requests made, hosts refused for want of a grant. */
+  network?: NetworkSummary;
   /** What the run was allowed to touch (its preopens and hosts), for its audit record. */
   grants: Grants;
 }
@@ -202,6 +205,7 @@ function readOutcome(
       errorMessage: outcome.error.message,
       timings: outcome.timings,
       workspace: outcome.workspace,
+      network: outcome.network,
     };
   }
   const { failed, ...shown } = read(outcome.results, stdout, outcome.exitCode ?? 0);
@@ -212,6 +216,7 @@ function readOutcome(
     loadedFrom: outcome.loadedFrom,
     memoryBytes: outcome.memoryBytes,
     workspace: outcome.workspace,
+    network: outcome.network,
   };
 }
 

@@ -41,12 +41,13 @@ describe('the hosts a person types', () => {
   });
 
   it('refuses URLs, a bare star and nonsense with a sentence each', () => {
-    const { hosts, errors } = parseHostList('https://a.com/x\n*\nnot a host');
+    const { hosts, errors } = parseHostList('https://a.com/x\n*\nnot a host\n*.com');
     expect(hosts).toEqual([]);
     expect(errors).toEqual([
       'https://a.com/x: write the host alone, without its scheme or path.',
       '*: name the hosts; a bare * would let the skill reach any host.',
       'not a host: not a host name (e.g. api.example.com, *.example.com).',
+      '*.com: too broad; name a domain under the top level (e.g. *.example.com).',
     ]);
   });
 });

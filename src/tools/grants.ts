@@ -47,6 +47,8 @@ export function parseHostList(text: string): { hosts: string[]; errors: string[]
       errors.push(`${entry}: write the host alone, without its scheme or path.`);
     } else if (entry === '*') {
       errors.push('*: name the hosts; a bare * would let the skill reach any host.');
+    } else if (/^(\*\.|\.)[^.]+$/.test(entry)) {
+      errors.push(`${entry}: too broad; name a domain under the top level (e.g. *.example.com).`);
     } else if (HOST.test(entry) || IPV6.test(entry)) {
       if (!hosts.includes(entry)) hosts.push(entry);
     } else {

@@ -61,7 +61,7 @@ export function PermissionsForm({ skill }: { skill: SkillEntry }) {
       />
       <span id={`hosts-help-${skill.key}`} className="hint">
         One a line: api.example.com, *.example.com (its subdomains), .example.com (it and its
-        subdomains).
+        subdomains). A host alone allows its default ports; add one as in localhost:8080.
       </span>
       {errors.map((error) => (
         <span key={error} className="field-error" role="alert">
