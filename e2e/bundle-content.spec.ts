@@ -1,8 +1,42 @@
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { Playground, text } from './playground';
+import { BUILT_FIXTURES, Playground, readFolder, text } from './playground';
 
 // Walls between a bundle's bytes and the app. Every attack below is built here, from nothing but
 // strings, so the suite needs no third-party payloads.
+
+test('a bad image URL in SKILL.md takes down only itself: the tools still run', async ({
+  page,
+}) => {
+  test.slow();
+  const files = readFolder(path.join(BUILT_FIXTURES, 'c-command'));
+  files['c-command/SKILL.md'] = text(
+    [
+      '---',
+      'name: c-command',
+      'description: A command whose SKILL.md has a broken image.',
+      '---',
+      '# Broken image',
+      '',
+      '![x](https://[oops) and text after it',
+    ].join('\n'),
+  );
+  const app = new Playground(page);
+  await app.open();
+  await app.dropFiles(files);
+  // The first load wraps and transpiles the command, which a busy machine makes slow.
+  await expect(app.form('echo')).toBeVisible({ timeout: 60_000 });
+  await page.getByText('SKILL.md', { exact: true }).first().click();
+  const markdown = page.getByTestId('skill-markdown');
+  await expect(markdown.getByRole('heading', { name: 'Broken image' })).toBeVisible();
+  await expect(markdown).toContainText('and text after it');
+  await expect(page.getByText(/Something went wrong/)).toHaveCount(0);
+
+  await app.field('echo', 'message').fill('still runs');
+  await app.run('echo');
+  await app.expectStatus('ok');
+  await expect(app.output).toContainText('"message": "still runs"');
+});
 
 test('a billion-laughs SKILL.md is that skill’s own finding; the other skill of the drop opens', async ({
   page,

@@ -56,13 +56,24 @@ function SkillImage({ src, alt, local }: { src: string; alt: string; local: Map<
   if (blob) return <img src={blob} alt={alt} />;
   if (!/^https?:\/\//i.test(src))
     return <span className="muted">[image {alt || src} not in the skill]</span>;
+  const remote = parseUrl(src);
+  if (!remote) return <span className="muted">[image {alt || src}: not a valid address]</span>;
   if (!allowed) {
     return (
       <button type="button" className="image-consent" onClick={() => setAllowed(true)}>
-        Load image from {new URL(src).host}
+        Load image from {remote.host}
         {alt ? ` (${alt})` : ''}
       </button>
     );
   }
-  return <img src={src} alt={alt} referrerPolicy="no-referrer" />;
+  return <img src={remote.href} alt={alt} referrerPolicy="no-referrer" />;
+}
+
+/** The URL, or null where `new URL` would throw (`https://[oops`): a bad address is text. */
+function parseUrl(src: string): URL | null {
+  try {
+    return new URL(src);
+  } catch {
+    return null;
+  }
 }
