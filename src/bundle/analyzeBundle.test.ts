@@ -88,3 +88,24 @@ describe('capsules', () => {
     ]);
   });
 });
+
+describe('analyzeBundle with a hostile SKILL.md', () => {
+  it('gives a billion-laughs SKILL.md a finding of its own and keeps the folder name', () => {
+    const anchors = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i < 10; i++)
+      anchors.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
+    const skill = analyzeBundle(
+      bundle(
+        { 'SKILL.md': ['---', 'name: laughs', ...anchors, '---', 'Body'].join('\n') },
+        'laughs',
+      ),
+    );
+    expect(skill.name).toBe('laughs');
+    expect(skill.skillMd?.frontmatter).toBeNull();
+    expect(skill.diagnostics.map((d) => d.rule)).toContain('yaml-alias-limit');
+  });
+});

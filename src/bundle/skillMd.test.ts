@@ -55,3 +55,34 @@ describe('parseSkillMd', () => {
     expect(parseSkillMd('---\n---\nbody').diagnostics[0]!.rule).toBe('frontmatter-empty');
   });
 });
+
+describe('parseSkillMd against hostile YAML', () => {
+  const billionLaughs = () => {
+    const lines = ['---', 'name: laughs', 'description: Expands.'];
+    lines.push('l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]');
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
+    return [...lines, '---', 'Body'].join('\n');
+  };
+
+  it('turns a billion-laughs frontmatter into its own finding instead of throwing', () => {
+    const md = parseSkillMd(billionLaughs());
+    expect(md.frontmatter).toBeNull();
+    expect(md.body).toBe('Body');
+    expect(md.diagnostics).toMatchObject([
+      { rule: 'yaml-alias-limit', severity: 'error', line: 5, file: 'SKILL.md' },
+    ]);
+  });
+
+  it('still reads a few ordinary aliases', () => {
+    const md = parseSkillMd(
+      '---\nname: x\ndescription: &d Reads things.\nmetadata:\n  summary: *d\n---\n',
+    );
+    expect(md.diagnostics).toEqual([]);
+    expect(md.frontmatter).toMatchObject({ metadata: { summary: 'Reads things.' } });
+  });
+});

@@ -1,4 +1,4 @@
-import { LineCounter, isMap, parseDocument } from 'yaml';
+import { LineCounter, isAlias, isMap, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic } from './types';
 
 /** SKILL.md split into its YAML frontmatter and Markdown body. */
@@ -64,8 +64,41 @@ export function parseSkillMd(text: string, file = 'SKILL.md'): SkillMd {
     );
     return { frontmatter: null, body, bodyLine, diagnostics };
   }
-  const frontmatter = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  let frontmatter: Record<string, unknown>;
+  try {
+    // yaml counts how far aliases expand and throws past the limit: a few lines of anchors can
+    // otherwise stand for billions of values ("billion laughs").
+    frontmatter = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
+  } catch (error) {
+    const at = lineCounter.linePos(firstAliasOffset(doc));
+    const expansion = /alias count/i.test(String(error));
+    problem(
+      expansion ? 'yaml-alias-limit' : 'yaml-syntax',
+      expansion
+        ? `Its YAML aliases expand past ${MAX_ALIAS_COUNT} copies, as a "billion laughs" attack does: write the values out instead.`
+        : `YAML error: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+      at.line + 1,
+      at.col,
+    );
+    return { frontmatter: null, body, bodyLine, diagnostics };
+  }
   return { frontmatter, body, bodyLine, diagnostics };
+}
+
+/** How many alias expansions the frontmatter may use, weighted as yaml's `maxAliasCount` does. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Offset of the first alias (`*name`) in the document, to point at; 0 when there is none. */
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      if (!isAlias(node) || !node.range) return undefined;
+      offset = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** The 1-based line on which a top-level frontmatter key is written, for diagnostics. */

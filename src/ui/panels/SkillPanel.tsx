@@ -11,6 +11,7 @@ import {
   usePlayground,
   type SkillEntry,
 } from '../../store';
+import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { CompatibilityTable } from '../elements/CompatibilityTable';
 import { DiagnosticList } from '../elements/DiagnosticList';
 import { Fragment, lazy, Suspense } from 'react';
@@ -41,6 +42,9 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
     (skill.status === 'ready' || skill.status === 'failed' ? skill.loadDiagnostics : []) ?? [];
   const problem = skill.status === 'failed' ? skill.loadError : ready?.note;
   const body = analysis?.skillMd?.body.trim();
+  // Each section below fails on its own: a bad SKILL.md image or a panel's bug leaves the tools
+  // usable. A new copy of the files (an edit, another skill) gives every section another try.
+  const resetKey = skill.bundleId ?? skill.key;
 
   return (
     <article className="skill-panel" aria-labelledby="skill-title" data-skill-status={skill.status}>
@@ -65,9 +69,10 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         </p>
       </header>
 
-      {analysis && <DiagnosticList diagnostics={[...analysis.diagnostics, ...loadDiagnostics]} />}
-
-      {analysis?.compatibility && <CompatibilityTable lines={analysis.compatibility} />}
+      <ErrorBoundary what="the findings" resetKey={resetKey}>
+        {analysis && <DiagnosticList diagnostics={[...analysis.diagnostics, ...loadDiagnostics]} />}
+        {analysis?.compatibility && <CompatibilityTable lines={analysis.compatibility} />}
+      </ErrorBoundary>
 
       {loaded && loaded.info.stubbed.length > 0 && (
         <p className="stubbed" data-testid="stubbed-imports">
@@ -120,72 +125,92 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
       {skill.status === 'ready' && !analysis?.entry && !analysis?.capsule && (
         <>
           <p className="muted">This skill has no WebAssembly component: it is instructions only.</p>
-          {analysis?.skillMd && <InstructionsPanel skillMd={analysis.skillMd} />}
+          {analysis?.skillMd && (
+            <ErrorBoundary what="the instructions form" resetKey={resetKey}>
+              <InstructionsPanel skillMd={analysis.skillMd} />
+            </ErrorBoundary>
+          )}
         </>
       )}
 
       {tool && (
-        <section className="tools" aria-label="Tools">
-          <div role="tablist" aria-label="Tools of this skill" className="tool-tabs">
-            {tools.map((t, i) => (
-              <Fragment key={t.name}>
-                {t.group && t.group !== tools[i - 1]?.group && (
-                  <span className="tool-group" role="presentation">
-                    {t.group}
-                  </span>
-                )}
-                <button
-                  type="button"
-                  role="tab"
-                  aria-selected={t.name === tool.name}
-                  title={t.name}
-                  onClick={() => chooseTool(skill.key, t.name)}
-                >
-                  {t.label ?? t.name}
-                </button>
-              </Fragment>
-            ))}
-          </div>
-          <div className="run-area">
-            <div>
-              <ToolForm
-                key={tool.name}
-                skillKey={skill.key}
-                tool={tool}
-                runMay={describeGrants(grants)}
-              />
-              <RunLimits skillKey={skill.key} />
-              <PermissionsForm skill={skill} />
+        <ErrorBoundary what="the tools" resetKey={resetKey}>
+          <section className="tools" aria-label="Tools">
+            <div role="tablist" aria-label="Tools of this skill" className="tool-tabs">
+              {tools.map((t, i) => (
+                <Fragment key={t.name}>
+                  {t.group && t.group !== tools[i - 1]?.group && (
+                    <span className="tool-group" role="presentation">
+                      {t.group}
+                    </span>
+                  )}
+                  <button
+                    type="button"
+                    role="tab"
+                    aria-selected={t.name === tool.name}
+                    title={t.name}
+                    onClick={() => chooseTool(skill.key, t.name)}
+                  >
+                    {t.label ?? t.name}
+                  </button>
+                </Fragment>
+              ))}
             </div>
-            <ResultPanel skillKey={skill.key} />
-          </div>
-        </section>
+            <div className="run-area">
+              <div>
+                <ToolForm
+                  key={tool.name}
+                  skillKey={skill.key}
+                  tool={tool}
+                  runMay={describeGrants(grants)}
+                />
+                <RunLimits skillKey={skill.key} />
+                <PermissionsForm skill={skill} />
+              </div>
+              <ResultPanel skillKey={skill.key} />
+            </div>
+          </section>
+        </ErrorBoundary>
       )}
 
       {(skill.status === 'ready' || skill.status === 'failed') && skillComponent(skill) && (
-        <div className="instance-area">
-          <ConfigurationForm skillKey={skill.key} />
-          <WorkspacePanel skillKey={skill.key} />
-        </div>
+        <ErrorBoundary what="the configuration and workspace" resetKey={resetKey}>
+          <div className="instance-area">
+            <ConfigurationForm skillKey={skill.key} />
+            <WorkspacePanel skillKey={skill.key} />
+          </div>
+        </ErrorBoundary>
       )}
 
-      {analysis?.capsule && <CapsulePanel capsule={analysis.capsule} />}
+      {analysis?.capsule && (
+        <ErrorBoundary what="Capsule.toml" resetKey={resetKey}>
+          <CapsulePanel capsule={analysis.capsule} />
+        </ErrorBoundary>
+      )}
 
-      {skill.bundle && <FilesPanel skill={skill} />}
+      {skill.bundle && (
+        <ErrorBoundary what="the files" resetKey={resetKey}>
+          <FilesPanel skill={skill} />
+        </ErrorBoundary>
+      )}
 
       {analysis?.skillMd?.frontmatter && (
-        <SkillSpecPanel
-          skillMd={{ ...analysis.skillMd, frontmatter: analysis.skillMd.frontmatter }}
-          name={skill.name}
-        />
+        <ErrorBoundary what="the SkillSpec" resetKey={resetKey}>
+          <SkillSpecPanel
+            skillMd={{ ...analysis.skillMd, frontmatter: analysis.skillMd.frontmatter }}
+            name={skill.name}
+          />
+        </ErrorBoundary>
       )}
 
       {body && (
         <details className="skill-body" open={!analysis?.entry}>
           <summary>SKILL.md</summary>
-          <Suspense fallback={<pre>{body}</pre>}>
-            <MarkdownView markdown={body} files={skill.bundle?.files} />
-          </Suspense>
+          <ErrorBoundary what="SKILL.md" resetKey={resetKey}>
+            <Suspense fallback={<pre>{body}</pre>}>
+              <MarkdownView markdown={body} files={skill.bundle?.files} />
+            </Suspense>
+          </ErrorBoundary>
         </details>
       )}
     </article>

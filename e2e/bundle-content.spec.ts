@@ -1,0 +1,141 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { BUILT_FIXTURES, Playground, readFolder, text } from './playground';
+
+// Walls between a bundle's bytes and the app. Every attack below is built here, from nothing but
+// strings, so the suite needs no third-party payloads.
+
+/** An SVG whose script, if it ever ran as the app, would leave a mark in the app's storage. */
+const SVG_WITH_SCRIPT = [
+  '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">',
+  '<script>',
+  "localStorage.setItem('bundle-script-ran', location.href);",
+  "indexedDB.open('bundle-script-ran');",
+  '</script>',
+  '<rect width="40" height="20" fill="teal"/>',
+  '</svg>',
+].join('');
+
+const HTML_WITH_SCRIPT =
+  "<!doctype html><script>localStorage.setItem('bundle-script-ran', location.href)</script>";
+
+async function marksOfBundleScript(page: Page) {
+  return page.evaluate(async () => ({
+    stored: localStorage.getItem('bundle-script-ran'),
+    database: (await indexedDB.databases()).some((d) => d.name === 'bundle-script-ran'),
+  }));
+}
+
+test('an SVG in a bundle is shown as a picture whose address, opened, runs nothing as the app', async ({
+  page,
+  context,
+}) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.dropFiles({
+    'pictures/SKILL.md': text(
+      [
+        '---',
+        'name: pictures',
+        'description: A skill with pictures.',
+        '---',
+        '![diagram](diagram.svg) ![disguised](img/disguised.png) ![page](page.png)',
+      ].join('\n'),
+    ),
+    'pictures/diagram.svg': text(SVG_WITH_SCRIPT),
+    // The extension says PNG, the bytes say SVG: the bytes decide.
+    'pictures/img/disguised.png': text(SVG_WITH_SCRIPT),
+    // Neither a raster image nor an SVG: not shown at all.
+    'pictures/page.png': text(HTML_WITH_SCRIPT),
+  });
+  const markdown = page.getByTestId('skill-markdown');
+  const diagram = markdown.getByRole('img', { name: 'diagram' });
+  const disguised = markdown.getByRole('img', { name: 'disguised' });
+  await expect(diagram).toHaveAttribute('src', /^blob:/);
+  await expect(disguised).toHaveAttribute('src', /^blob:/);
+  await expect(markdown.getByRole('img', { name: 'page' })).toHaveCount(0);
+  await expect(markdown).toContainText('page.png is not a PNG, JPEG, GIF, WebP or SVG image');
+  // The picture is drawn: it decoded to the SVG's own size.
+  await expect
+    .poll(() => diagram.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
+
+  // What a reader could do: open the image's address in a tab of its own.
+  for (const image of [diagram, disguised]) {
+    const src = (await image.getAttribute('src'))!;
+    const tab = await context.newPage();
+    await tab.goto(src);
+    expect(await tab.evaluate(() => document.contentType)).toBe('image/png');
+    await tab.close();
+  }
+  expect(await marksOfBundleScript(page)).toEqual({ stored: null, database: false });
+});
+
+test('a bad image URL in SKILL.md takes down only itself: the tools still run', async ({
+  page,
+}) => {
+  test.slow();
+  const files = readFolder(path.join(BUILT_FIXTURES, 'c-command'));
+  files['c-command/SKILL.md'] = text(
+    [
+      '---',
+      'name: c-command',
+      'description: A command whose SKILL.md has a broken image.',
+      '---',
+      '# Broken image',
+      '',
+      '![x](https://[oops) and text after it',
+    ].join('\n'),
+  );
+  const app = new Playground(page);
+  await app.open();
+  await app.dropFiles(files);
+  // The first load wraps and transpiles the command, which a busy machine makes slow.
+  await expect(app.form('echo')).toBeVisible({ timeout: 60_000 });
+  await page.getByText('SKILL.md', { exact: true }).first().click();
+  const markdown = page.getByTestId('skill-markdown');
+  await expect(markdown.getByRole('heading', { name: 'Broken image' })).toBeVisible();
+  await expect(markdown).toContainText('and text after it');
+  await expect(page.getByText(/Something went wrong/)).toHaveCount(0);
+
+  await app.field('echo', 'message').fill('still runs');
+  await app.run('echo');
+  await app.expectStatus('ok');
+  await expect(app.output).toContainText('"message": "still runs"');
+});
+
+test('a billion-laughs SKILL.md is that skill’s own finding; the other skill of the drop opens', async ({
+  page,
+}) => {
+  const laughs = ['---', 'name: laughs', 'description: Expands without end.'];
+  laughs.push('l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]');
+  for (let i = 1; i < 10; i++) {
+    laughs.push(
+      `l${i}: &l${i} [${Array(10)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    );
+  }
+  laughs.push('---', 'Body');
+  const app = new Playground(page);
+  await app.open();
+  await app.dropFolderAsEntries({
+    'two-skills/laughs/SKILL.md': text(laughs.join('\n')),
+    'two-skills/plain-skill/SKILL.md': text(
+      '---\nname: plain-skill\ndescription: A plain skill.\n---\n# Plain\n',
+    ),
+  });
+  await expect(app.skillLink('plain-skill')).toBeVisible();
+  await expect(app.skillLink('laughs')).toBeVisible();
+
+  await app.skillLink('laughs').click();
+  const diagnostics = page.getByRole('region', { name: 'Diagnostics' });
+  await expect(diagnostics.locator('[data-rule="yaml-alias-limit"]')).toHaveCount(1);
+
+  await app.skillLink('plain-skill').click();
+  await expect(page.getByRole('heading', { name: 'plain-skill' })).toBeVisible();
+  await expect(
+    page.getByTestId('skill-markdown').getByRole('heading', { name: 'Plain' }),
+  ).toBeVisible();
+  await expect(diagnostics).toHaveCount(0);
+});
