@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildAuditRecord, describeSandbox, filesystemOf } from './audit';
-import { preopensFor } from './worker/preopens';
+import { buildAuditRecord, describeSandbox } from './audit';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -74,17 +73,5 @@ describe('buildAuditRecord', () => {
     ]);
     expect(record.grants).toEqual({ read: true, write: false, hosts: ['*.example.com'] });
     expect(record.sandbox).not.toContain('no preopens');
-  });
-
-  it('describes the same preopens the worker gives, for every grant', () => {
-    const mounts = { skill: { dir: {} }, workspace: { dir: {} } };
-    for (const read of [false, true]) {
-      for (const write of [false, true]) {
-        const worker = Object.entries(preopensFor(mounts, { read, write })).map(
-          ([path, preopen]) => [path, preopen.readOnly ? 'read' : 'read-write'],
-        );
-        expect(filesystemOf({ read, write, hosts: [] })).toEqual(worker);
-      }
-    }
   });
 });

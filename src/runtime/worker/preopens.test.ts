@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { filesystemOf } from '../audit';
 import { preopensFor } from './preopens';
 
 const mounts = { skill: { dir: {} }, workspace: { dir: {} } };
@@ -19,5 +20,17 @@ describe('preopens from grants', () => {
   });
   it('gives no filesystem at all without either', () => {
     expect(shape({ read: false, write: false })).toEqual({});
+  });
+
+  it('are what the audit record describes, for every grant', () => {
+    const mounts = { skill: { dir: {} }, workspace: { dir: {} } };
+    for (const read of [false, true]) {
+      for (const write of [false, true]) {
+        const worker = Object.entries(preopensFor(mounts, { read, write })).map(
+          ([path, preopen]) => [path, preopen.readOnly ? 'read' : 'read-write'],
+        );
+        expect(filesystemOf({ read, write, hosts: [] })).toEqual(worker);
+      }
+    }
   });
 });
