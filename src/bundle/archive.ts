@@ -1,5 +1,7 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
-import type { UnzipCommand, UnzipEvent } from './archiveProtocol';
+import type { ArchiveEntry, ArchiveLimits, UnzipCommand, UnzipEvent } from './archiveProtocol';
+
+export type { ArchiveEntry, ArchiveLimits } from './archiveProtocol';
 import { errorMessage } from '../errors';
 
 // The pure core of archive loading: every rule an archive must pass, tested in Node. The page
@@ -10,7 +12,7 @@ import { errorMessage } from '../errors';
  * What an archive may hold before it is refused. A zip's declared sizes can be forged, so bytes
  * are counted while inflating and the archive is abandoned as soon as a limit is passed.
  */
-export const ARCHIVE_LIMITS = {
+export const ARCHIVE_LIMITS: ArchiveLimits = {
   /** Entries of every kind, folders included. */
   maxEntries: 2000,
   maxTotalBytes: 50 * 1024 * 1024,
@@ -22,8 +24,6 @@ export const ARCHIVE_LIMITS = {
   ratioFloorBytes: 1024 * 1024,
 };
 
-export type ArchiveLimits = typeof ARCHIVE_LIMITS;
-
 const SLICE_BYTES = 4 * 1024;
 
 export class ArchiveError extends Error {
@@ -32,10 +32,6 @@ export class ArchiveError extends Error {
 }
 
 /** One inflated file, its path already under the archive's folder. */
-export interface ArchiveEntry {
-  path: string;
-  bytes: Uint8Array;
-}
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];

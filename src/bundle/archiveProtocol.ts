@@ -1,7 +1,20 @@
 // The only module the page and the archive worker share. A worker unzips one archive and is then
 // ended, so messages need no ids: the one event answers the one command.
 
-import type { ArchiveEntry, ArchiveLimits } from './archive';
+/** One file of an archive, by its path inside it. */
+export interface ArchiveEntry {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** What an archive may hold before it is refused (the values are ARCHIVE_LIMITS in archive.ts). */
+export interface ArchiveLimits {
+  maxEntries: number;
+  maxTotalBytes: number;
+  maxRatio: number;
+  /** Ratios are judged only past this many bytes. */
+  ratioFloorBytes: number;
+}
 
 /** Unzip this archive: bytes (transferred) or a picked file (cloned as a handle, read there). */
 export interface UnzipCommand {
