@@ -37,6 +37,8 @@ async function allConfig(app: Playground) {
 test('a skill is its source: another host inherits no secret, and changed bytes wait for trust', async ({
   page,
 }) => {
+  // Three loads of a skill from links, each transpiled: slow on a busy machine.
+  test.slow();
   const app = new Playground(page);
   let hostA = measureKit('1');
   await serve(page, 'https://host-a.test/measure-kit.zip', () => hostA);
