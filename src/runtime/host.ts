@@ -19,6 +19,7 @@ import {
   LOAD_TIMEOUT_MS,
   PING_TIMEOUT_MS,
   SILENCE_MS,
+  formatMs,
 } from './runRequest';
 import type { FileMap } from '../vfs';
 import { limitsProblem } from './runLimits';
@@ -395,8 +396,4 @@ export class RuntimeHost {
     this.#active = null;
     active.settle(outcome);
   }
-}
-
-function formatMs(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }

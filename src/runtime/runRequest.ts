@@ -106,3 +106,8 @@ export const LOAD_TIMEOUT_MS = 120_000;
 export const SILENCE_MS = 3_000;
 /** ...and a worker that does not answer within this is taken for dead and replaced. */
 export const PING_TIMEOUT_MS = 5_000;
+
+/** A limit as a person reads it: whole seconds as seconds, else milliseconds. */
+export function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
