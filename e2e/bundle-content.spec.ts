@@ -71,6 +71,52 @@ test('an SVG in a bundle is shown as a picture whose address, opened, runs nothi
   expect(await marksOfBundleScript(page)).toEqual({ stored: null, database: false });
 });
 
+test('a 10 MB SKILL.md shows its beginning with a note, and the page stays responsive', async ({
+  page,
+}) => {
+  const app = new Playground(page);
+  await app.open();
+  // Built in the page and dropped as dropFiles does: 10 MB never crosses the test protocol.
+  await page.evaluate(
+    (bytes) => {
+      const parts = ['---\nname: huge-skill\ndescription: A very long skill.\n---\n# Huge\n\n'];
+      let size = parts[0]!.length;
+      for (let i = 0; size < bytes; i++) {
+        parts.push(
+          `## Section ${i}\n\nSome *text* with \`code\` and a [link](https://example.test/${i}).\n\n- one\n- two\n\n`,
+        );
+        size += parts.at(-1)!.length;
+      }
+      const data = new DataTransfer();
+      data.items.add(new File(parts, 'huge-skill/SKILL.md'));
+      const target = document.querySelector('main')!;
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(
+          new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }),
+        );
+    },
+    10 * 1024 * 1024,
+  );
+
+  const markdown = page.getByTestId('skill-markdown');
+  await expect(markdown.getByRole('heading', { name: 'Huge', exact: true })).toBeVisible();
+  const note = page.getByRole('note');
+  await expect(note).toContainText(/Showing the first [\d,]+ of [\d,]+ characters/);
+  // A round trip through the page's main thread: it is not stuck rendering.
+  expect(await page.evaluate(() => document.readyState)).toBe('complete');
+  await expect(markdown.getByRole('heading', { name: 'Section 0', exact: true })).toBeVisible();
+  // The first page comes in pieces, then stops until the reader asks for more.
+  await expect(markdown).toHaveAttribute('aria-busy', 'false');
+  const shown = await markdown.getByRole('heading').count();
+  const before = await note.textContent();
+
+  await note.getByRole('button', { name: /Show the next/ }).click();
+  await expect(note).not.toHaveText(before!);
+  await expect(markdown).toHaveAttribute('aria-busy', 'false');
+  expect(await markdown.getByRole('heading').count()).toBeGreaterThan(shown);
+  expect(await page.evaluate(() => document.readyState)).toBe('complete');
+});
+
 test('a bad image URL in SKILL.md takes down only itself: the tools still run', async ({
   page,
 }) => {
