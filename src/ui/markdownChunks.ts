@@ -3,9 +3,9 @@
 // piece is cut where Markdown allows it: at a blank line outside a fenced code block.
 
 /** How much Markdown one piece holds at most, in characters. */
-export const MARKDOWN_CHUNK = 16 * 1024;
+export const MARKDOWN_CHUNK = 8 * 1024;
 /** How many pieces are shown before the reader is asked whether to show more. */
-export const PIECES_PER_PAGE = 4;
+export const PIECES_PER_PAGE = 8;
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
