@@ -95,6 +95,9 @@ function SkillImage({ src, alt, files }: { src: string; alt: string; files?: Fil
     return <span className="muted">[image {alt || src} not in the skill]</span>;
   const remote = parseUrl(src);
   if (!remote) return <span className="muted">[image {alt || src}: not a valid address]</span>;
+  // The page's Content-Security-Policy loads remote images over https only.
+  if (remote.protocol !== 'https:')
+    return <span className="muted">[image {alt || src}: only https images are loaded]</span>;
   if (!allowed) {
     return (
       <button type="button" className="image-consent" onClick={() => setAllowed(true)}>
