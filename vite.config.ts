@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // The worker transpiles with jco-transpile's bindgen (jco's `component` entry only wraps it), so
 // its version, not jco's, is what decides the output.
@@ -14,8 +14,53 @@ const transpilerVersion = (
   JSON.parse(readFileSync(transpilerPackage, 'utf8')) as { version: string }
 ).version;
 
+// The app's Content-Security-Policy (docs/security.md, "Bundle content in the page"). It goes into
+// the built index.html as a <meta>, so every static host serves it; the dev server goes without,
+// because Vite's dev client and React's refresh preamble are inline scripts.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  // blob:: the worker imports jco's transpiled JavaScript from blob: URLs it makes itself.
+  // 'unsafe-eval': ajv compiles every JSON Schema (manifests, tool inputs) with Function(); it can
+  // go once validation no longer generates code (docs/security.md).
+  "script-src 'self' blob: 'wasm-unsafe-eval' 'unsafe-eval'",
+  "worker-src 'self'",
+  // Skills load from any https URL and from this origin; http only from this machine.
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
+  // The bundle's own images are blob: URLs, an SVG is drawn from a data: URL, and remote images
+  // load over https after consent.
+  "img-src 'self' blob: data: https:",
+  // Monaco adds <style> elements of its own.
+  "style-src 'self' 'unsafe-inline'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Only a header can carry these; vite preview sends them, and hosts are told to (docs/security.md). */
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/** Puts the policy into the built index.html, right after the charset and before any script. */
+function contentSecurityPolicyMeta(): Plugin {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+  const charset = /<meta charset="UTF-8" \/>/;
+  return {
+    name: 'playground:content-security-policy',
+    apply: 'build',
+    transformIndexHtml(html, context) {
+      // The benchmark's baseline page measures bare jco and keeps no policy of its own.
+      if (!context.filename.endsWith('index.html')) return html;
+      if (!charset.test(html)) throw new Error('index.html lost the charset the policy follows.');
+      return html.replace(charset, (tag) => `${tag}\n    ${meta}`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicyMeta()],
+  preview: { headers: SECURITY_HEADERS },
   // Part of the transpile cache key: a new transpiler never reuses an old transpile.
   define: { __JCO_VERSION__: JSON.stringify(`transpile-${transpilerVersion}`) },
   resolve: {

@@ -71,6 +71,131 @@ test('an SVG in a bundle is shown as a picture whose address, opened, runs nothi
   expect(await marksOfBundleScript(page)).toEqual({ stored: null, database: false });
 });
 
+test('the built app carries a Content-Security-Policy that refuses scripts it did not ship', async ({
+  page,
+}) => {
+  const response = await page.goto('/');
+  // Only a header can forbid framing; vite preview sends it, as hosts are told to.
+  expect(response!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(response!.headers()['x-content-type-options']).toBe('nosniff');
+  const policy = page.locator('meta[http-equiv="Content-Security-Policy"]');
+  await expect(policy).toHaveAttribute('content', /object-src 'none'/);
+  await expect(policy).toHaveAttribute('content', /base-uri 'none'/);
+
+  const refused = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
+    const inline = document.createElement('script');
+    inline.textContent = 'window.__inlineRan = true';
+    document.head.append(inline);
+    const remote = document.createElement('script');
+    remote.src = 'https://scripts.example.test/x.js';
+    const remoteSettled = new Promise((resolve) => (remote.onerror = remote.onload = resolve));
+    document.head.append(remote);
+    await remoteSettled;
+    return {
+      inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
+      violations,
+    };
+  });
+  expect(refused.inlineRan).toBe(false);
+  // The <meta> and the header each report what they refuse.
+  expect(new Set(refused.violations)).toEqual(
+    new Set(['script-src-elem inline', 'script-src-elem https://scripts.example.test/x.js']),
+  );
+});
+
+test('under the Content-Security-Policy an example opens, runs, shows its Markdown and edits a file, with no violation', async ({
+  page,
+}) => {
+  test.slow();
+  // What the policy refuses in the page is an event there; in a worker it shows in its console.
+  const reported: string[] = [];
+  page.on('pageerror', (error) => reported.push(error.message));
+  page.on('worker', (worker) =>
+    worker.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) reported.push(message.text());
+    }),
+  );
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const w = window as unknown as { __violations?: string[] };
+      (w.__violations ??= []).push(`${e.effectiveDirective} ${e.blockedURI}`);
+    });
+  });
+
+  const app = new Playground(page);
+  await app.open();
+  await app.skillLink('text-tools').click();
+  // The first load transpiles the component, which a busy machine makes slow.
+  await expect(app.form('greet')).toBeVisible({ timeout: 60_000 });
+  await app.field('greet', 'name').fill('World');
+  await app.run('greet');
+  await app.expectStatus('ok');
+  await expect(app.output).toHaveText('Hello, World.');
+
+  await page.getByText('SKILL.md', { exact: true }).first().click();
+  await expect(page.getByTestId('skill-markdown')).toBeVisible();
+  // Monaco brings its own styles and workers.
+  await page.getByText(/^Files \(/).click();
+  await page.getByRole('list', { name: 'Files of this skill' }).getByText('SKILL.md').click();
+  await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 60_000 });
+
+  const violations = await page.evaluate(
+    () => (window as unknown as { __violations?: string[] }).__violations ?? [],
+  );
+  expect(violations).toEqual([]);
+  expect(reported).toEqual([]);
+});
+
+test('a 10 MB SKILL.md shows its beginning with a note, and the page stays responsive', async ({
+  page,
+}) => {
+  const app = new Playground(page);
+  await app.open();
+  // Built in the page and dropped as dropFiles does: 10 MB never crosses the test protocol.
+  await page.evaluate(
+    (bytes) => {
+      const parts = ['---\nname: huge-skill\ndescription: A very long skill.\n---\n# Huge\n\n'];
+      let size = parts[0]!.length;
+      for (let i = 0; size < bytes; i++) {
+        parts.push(
+          `## Section ${i}\n\nSome *text* with \`code\` and a [link](https://example.test/${i}).\n\n- one\n- two\n\n`,
+        );
+        size += parts.at(-1)!.length;
+      }
+      const data = new DataTransfer();
+      data.items.add(new File(parts, 'huge-skill/SKILL.md'));
+      const target = document.querySelector('main')!;
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(
+          new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }),
+        );
+    },
+    10 * 1024 * 1024,
+  );
+
+  const markdown = page.getByTestId('skill-markdown');
+  await expect(markdown.getByRole('heading', { name: 'Huge', exact: true })).toBeVisible();
+  const note = page.getByRole('note');
+  await expect(note).toContainText(/Showing the first [\d,]+ of [\d,]+ characters/);
+  // A round trip through the page's main thread: it is not stuck rendering.
+  expect(await page.evaluate(() => document.readyState)).toBe('complete');
+  await expect(markdown.getByRole('heading', { name: 'Section 0', exact: true })).toBeVisible();
+  // The first page comes in pieces, then stops until the reader asks for more.
+  await expect(markdown).toHaveAttribute('aria-busy', 'false');
+  const shown = await markdown.getByRole('heading').count();
+  const before = await note.textContent();
+
+  await note.getByRole('button', { name: /Show the next/ }).click();
+  await expect(note).not.toHaveText(before!);
+  await expect(markdown).toHaveAttribute('aria-busy', 'false');
+  expect(await markdown.getByRole('heading').count()).toBeGreaterThan(shown);
+  expect(await page.evaluate(() => document.readyState)).toBe('complete');
+});
+
 test('a bad image URL in SKILL.md takes down only itself: the tools still run', async ({
   page,
 }) => {

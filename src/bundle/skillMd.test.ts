@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSkillMd } from './skillMd';
+import { countLines, keyLine, MAX_FRONTMATTER_CHARS, parseSkillMd } from './skillMd';
 
 describe('parseSkillMd', () => {
   it('splits frontmatter from the body and reads YAML with a real parser', () => {
@@ -84,5 +84,43 @@ describe('parseSkillMd against hostile YAML', () => {
     );
     expect(md.diagnostics).toEqual([]);
     expect(md.frontmatter).toMatchObject({ metadata: { summary: 'Reads things.' } });
+  });
+});
+
+describe('parseSkillMd on large files', () => {
+  it('slices a long body off without changing it, and knows the line it starts on', () => {
+    const body = '# Big\n\n' + 'A line of text.\n'.repeat(200_000);
+    const md = parseSkillMd(`---\nname: big\ndescription: d\n---\n${body}`);
+    expect(md.diagnostics).toEqual([]);
+    expect(md.body).toBe(body);
+    expect(md.bodyLine).toBe(5);
+  });
+
+  it('does not parse a frontmatter larger than the cap', () => {
+    const huge = `---\nname: x\ndescription: ${'y'.repeat(MAX_FRONTMATTER_CHARS)}\n---\nBody`;
+    const md = parseSkillMd(huge);
+    expect(md.frontmatter).toBeNull();
+    expect(md.body).toBe('Body');
+    expect(md.diagnostics).toMatchObject([{ rule: 'frontmatter-too-large', line: 2 }]);
+  });
+});
+
+describe('keyLine', () => {
+  it('finds a key in the frontmatter, with LF, CRLF or CR line ends', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['---', 'name: x', 'description: y', '---', 'body'].join(eol);
+      expect(keyLine(text, 'description')).toBe(3);
+    }
+  });
+
+  it('never looks past the closing fence', () => {
+    expect(keyLine('---\nname: x\n---\nlicense: MIT\n', 'license')).toBeUndefined();
+  });
+});
+
+describe('countLines', () => {
+  it('counts one more line than newlines', () => {
+    expect(countLines('')).toBe(1);
+    expect(countLines('a\nb\n')).toBe(3);
   });
 });

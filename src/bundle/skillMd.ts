@@ -12,39 +12,60 @@ export interface SkillMd {
 }
 
 const FENCE = /^---[ \t]*$/;
+/** The closing fence, searched from the second line on without splitting the file into lines. */
+const CLOSING_FENCE = /^---[ \t]*$/gm;
+
+/**
+ * Frontmatter past this many characters is not parsed: real frontmatter is a few hundred bytes,
+ * and YAML parsing on the main thread grows with its size.
+ */
+export const MAX_FRONTMATTER_CHARS = 64 * 1024;
 
 /**
  * Parses SKILL.md the way the Agent Skills reference parser does: a `---` line, YAML, a closing
  * `---` line, then the body. CRLF is accepted (awaken normalises it). YAML errors keep their
- * position in the file, not in the frontmatter.
+ * position in the file, not in the frontmatter. The body is only sliced off, never split into
+ * lines: a SKILL.md of megabytes costs a few passes over its text.
  */
 export function parseSkillMd(text: string, file = 'SKILL.md'): SkillMd {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const lines = source.split('\n');
   const diagnostics: Diagnostic[] = [];
   const problem = (rule: string, message: string, line = 1, column = 1) =>
     diagnostics.push({ file, line, column, rule, severity: 'error', message });
 
-  if (!FENCE.test(lines[0] ?? '')) {
+  const firstEnd = source.indexOf('\n');
+  if (!FENCE.test(firstEnd < 0 ? source : source.slice(0, firstEnd))) {
     problem(
       'frontmatter-missing',
       'SKILL.md must start with a line "---", then YAML frontmatter with name and description, then "---".',
     );
     return { frontmatter: null, body: source, bodyLine: 1, diagnostics };
   }
-  const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
-  if (close < 0) {
+  CLOSING_FENCE.lastIndex = firstEnd + 1;
+  const closing = firstEnd < 0 ? null : CLOSING_FENCE.exec(source);
+  if (!closing) {
+    const lines = countLines(source);
     problem(
       'frontmatter-unclosed',
       'The frontmatter is never closed: add a line "---" after the YAML.',
-      lines.length,
+      lines,
     );
-    return { frontmatter: null, body: '', bodyLine: lines.length + 1, diagnostics };
+    return { frontmatter: null, body: '', bodyLine: lines + 1, diagnostics };
   }
 
-  const yamlText = lines.slice(1, close).join('\n');
-  const body = lines.slice(close + 1).join('\n');
-  const bodyLine = close + 2;
+  // Without the newline before the closing fence, as the lines between the fences joined.
+  const yamlText = source.slice(firstEnd + 1, Math.max(firstEnd + 1, closing.index - 1));
+  const closingEnd = source.indexOf('\n', closing.index);
+  const body = closingEnd < 0 ? '' : source.slice(closingEnd + 1);
+  const bodyLine = countLines(source.slice(0, closing.index)) + 1;
+  if (yamlText.length > MAX_FRONTMATTER_CHARS) {
+    problem(
+      'frontmatter-too-large',
+      `The frontmatter is ${yamlText.length} characters; the playground reads at most ${MAX_FRONTMATTER_CHARS}. Move long values into files of the skill.`,
+      2,
+    );
+    return { frontmatter: null, body, bodyLine, diagnostics };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) {
@@ -101,13 +122,29 @@ function firstAliasOffset(doc: Document): number {
   return offset;
 }
 
-/** The 1-based line on which a top-level frontmatter key is written, for diagnostics. */
+/**
+ * The 1-based line on which a top-level frontmatter key is written, for diagnostics. Only the
+ * frontmatter is read, line by line, so a long body costs nothing.
+ */
 export function keyLine(text: string, key: string): number | undefined {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const index = lines.findIndex(
-    (line, i) => i > 0 && (line.startsWith(`${key}:`) || line.startsWith(`"${key}":`)),
-  );
-  return index >= 0 ? index + 1 : undefined;
+  const line = /([^\r\n]*)(\r\n?|\n|$)/y;
+  for (let number = 1; line.lastIndex < text.length; number++) {
+    const match = line.exec(text);
+    if (!match) return undefined;
+    const content = match[1]!;
+    if (number > 1) {
+      if (FENCE.test(content)) return undefined;
+      if (content.startsWith(`${key}:`) || content.startsWith(`"${key}":`)) return number;
+    }
+  }
+  return undefined;
+}
+
+/** How many lines a text has (one more than its newlines), without splitting it. */
+export function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 function firstLine(message: string): string {

@@ -1,7 +1,7 @@
 // What SKILL.md frontmatter keys mean, per system. Sources: the Agent Skills spec and skills-ref,
 // Claude Code's skill docs, OpenSkills' manifest.rs/validator.rs, awaken's skill_md.rs, and
 // skill-engine's skill_md.rs (see shared/reference/skill-formats.md, where the systems disagree).
-import { keyLine } from './skillMd';
+import { countLines, keyLine } from './skillMd';
 import type { Diagnostic } from './types';
 
 export type ValidationMode = 'spec' | 'permissive';
@@ -200,7 +200,7 @@ export function checkFrontmatterKeys(
       'name and description must not contain "<" or ">" (no XML tags): Claude and OpenSkills refuse them.',
     );
   }
-  const bodyLines = context.body.split('\n').length;
+  const bodyLines = countLines(context.body);
   if (bodyLines > 500) {
     out.push({
       file,

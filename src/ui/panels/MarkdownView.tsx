@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import type { FileMap } from '../../vfs';
 import { errorMessage } from '../../errors';
 import { bundleImageUrl } from '../bundleImage';
+import { chunkEnds, MARKDOWN_CHUNK, PIECES_PER_PAGE } from '../markdownChunks';
 
 interface Props {
   markdown: string;
@@ -30,14 +31,60 @@ export default function MarkdownView({ markdown, files }: Props) {
     }),
     [files],
   );
+  // A long body is shown a piece at a time (see markdownChunks.ts), one piece per task so the
+  // page answers between them, up to a page of pieces; then the reader asks for more.
+  const [wanted, setWanted] = useState(PIECES_PER_PAGE);
+  const [rendered, setRendered] = useState(1);
+  const ends = useMemo(() => chunkEnds(markdown, rendered), [markdown, rendered]);
+  const shownEnd = ends.at(-1)!;
+  const busy = rendered < wanted && shownEnd < markdown.length;
+  useEffect(() => {
+    if (!busy) return;
+    // After the next paint, so each piece shows as soon as it is parsed.
+    let next: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      next = setTimeout(() => setRendered((n) => n + 1));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(next);
+    };
+  }, [busy, rendered]);
   return (
-    <div className="markdown" data-testid="skill-markdown">
-      <Markdown skipHtml components={components}>
-        {markdown}
-      </Markdown>
+    <div className="markdown" data-testid="skill-markdown" aria-busy={busy}>
+      {ends.map((end, i) => (
+        <MarkdownPiece
+          key={i}
+          text={markdown.slice(ends[i - 1] ?? 0, end)}
+          components={components}
+        />
+      ))}
+      {shownEnd < markdown.length && (
+        <p role="note" className="markdown-more">
+          Showing the first {count(shownEnd)} of {count(markdown.length)} characters.{' '}
+          <button type="button" onClick={() => setWanted((n) => n + PIECES_PER_PAGE)}>
+            Show the next {count(MARKDOWN_CHUNK * PIECES_PER_PAGE)}
+          </button>
+        </p>
+      )}
     </div>
   );
 }
+
+/** One piece, parsed on its own; pieces already shown are not parsed again when one is added. */
+const MarkdownPiece = memo(function MarkdownPiece({
+  text,
+  components,
+}: {
+  text: string;
+  components: Components;
+}) {
+  return (
+    <Markdown skipHtml components={components}>
+      {text}
+    </Markdown>
+  );
+});
 
 function SkillImage({ src, alt, files }: { src: string; alt: string; files?: FileMap }) {
   const [allowed, setAllowed] = useState(false);
@@ -48,6 +95,9 @@ function SkillImage({ src, alt, files }: { src: string; alt: string; files?: Fil
     return <span className="muted">[image {alt || src} not in the skill]</span>;
   const remote = parseUrl(src);
   if (!remote) return <span className="muted">[image {alt || src}: not a valid address]</span>;
+  // The page's Content-Security-Policy loads remote images over https only.
+  if (remote.protocol !== 'https:')
+    return <span className="muted">[image {alt || src}: only https images are loaded]</span>;
   if (!allowed) {
     return (
       <button type="button" className="image-consent" onClick={() => setAllowed(true)}>
@@ -88,6 +138,8 @@ function BundleImage({ path, bytes, alt }: { path: string; bytes: Uint8Array; al
     </span>
   );
 }
+
+const count = (n: number) => n.toLocaleString('en');
 
 /** The URL, or null where `new URL` would throw (`https://[oops`): a bad address is text. */
 function parseUrl(src: string): URL | null {

@@ -16,6 +16,7 @@ import { CompatibilityTable } from '../elements/CompatibilityTable';
 import { DiagnosticList } from '../elements/DiagnosticList';
 import { Fragment, lazy, Suspense } from 'react';
 import { formatBytes } from '../format';
+import { MARKDOWN_CHUNK } from '../markdownChunks';
 import { ConfigurationForm } from './ConfigurationForm';
 import { CapsulePanel } from './CapsulePanel';
 import { FilesPanel } from './FilesPanel';
@@ -196,10 +197,7 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
 
       {analysis?.skillMd?.frontmatter && (
         <ErrorBoundary what="the SkillSpec" resetKey={resetKey}>
-          <SkillSpecPanel
-            skillMd={{ ...analysis.skillMd, frontmatter: analysis.skillMd.frontmatter }}
-            name={skill.name}
-          />
+          <SkillSpecPanel skillMd={analysis.skillMd} name={skill.name} />
         </ErrorBoundary>
       )}
 
@@ -207,7 +205,7 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         <details className="skill-body" open={!analysis?.entry}>
           <summary>SKILL.md</summary>
           <ErrorBoundary what="SKILL.md" resetKey={resetKey}>
-            <Suspense fallback={<pre>{body}</pre>}>
+            <Suspense fallback={<pre>{body.slice(0, MARKDOWN_CHUNK)}</pre>}>
               <MarkdownView markdown={body} files={skill.bundle?.files} />
             </Suspense>
           </ErrorBoundary>

@@ -1,18 +1,37 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { skillSpecFromSkillMd, skillSpecJson, type SkillMd } from '../../bundle';
+import { formatBytes } from '../format';
+
+/** Past this many characters the JSON is cut where it is shown; Copy and Download give it all. */
+const SHOWN_JSON_CHARS = 64 * 1024;
 
 /** The skill as awaken's SkillSpec record, to read, copy or download as JSON. */
-export function SkillSpecPanel({
-  skillMd,
+export function SkillSpecPanel({ skillMd, name }: { skillMd: SkillMd; name: string }) {
+  // Built only once opened: the record holds the whole body, megabytes for a long SKILL.md.
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="skillspec" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>As an awaken SkillSpec</summary>
+      {open && skillMd.frontmatter && (
+        <SkillSpecRecord frontmatter={skillMd.frontmatter} body={skillMd.body} name={name} />
+      )}
+    </details>
+  );
+}
+
+function SkillSpecRecord({
+  frontmatter,
+  body,
   name,
 }: {
-  skillMd: SkillMd & { frontmatter: Record<string, unknown> };
+  frontmatter: Record<string, unknown>;
+  body: string;
   name: string;
 }) {
   const { json, problems } = useMemo(() => {
-    const { spec, problems } = skillSpecFromSkillMd(skillMd.frontmatter, skillMd.body);
+    const { spec, problems } = skillSpecFromSkillMd(frontmatter, body);
     return { json: skillSpecJson(spec), problems };
-  }, [skillMd]);
+  }, [frontmatter, body]);
   const download = () => {
     const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
     const link = Object.assign(document.createElement('a'), {
@@ -22,9 +41,9 @@ export function SkillSpecPanel({
     link.click();
     URL.revokeObjectURL(url);
   };
+  const cut = json.length > SHOWN_JSON_CHARS;
   return (
-    <details className="skillspec">
-      <summary>As an awaken SkillSpec</summary>
+    <>
       {problems.length > 0 && (
         <ul className="skillspec-problems" aria-label="SkillSpec problems">
           {problems.map((problem) => (
@@ -33,7 +52,11 @@ export function SkillSpecPanel({
         </ul>
       )}
       <div className="output-bar">
-        <span className="muted">JSON</span>
+        <span className="muted">
+          JSON
+          {cut &&
+            `, showing the first ${formatBytes(SHOWN_JSON_CHARS)} of ${formatBytes(json.length)}`}
+        </span>
         <button type="button" onClick={() => void navigator.clipboard?.writeText(json)}>
           Copy
         </button>
@@ -41,7 +64,7 @@ export function SkillSpecPanel({
           Download JSON
         </button>
       </div>
-      <pre data-testid="skillspec-json">{json}</pre>
-    </details>
+      <pre data-testid="skillspec-json">{cut ? `${json.slice(0, SHOWN_JSON_CHARS)}…` : json}</pre>
+    </>
   );
 }

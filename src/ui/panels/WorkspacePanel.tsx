@@ -20,7 +20,10 @@ export function WorkspacePanel({ skillKey }: { skillKey: string }) {
     await uploadToWorkspace(skillKey, picked);
   };
   const download = (path: string, bytes: Uint8Array) => {
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart]));
+    // Typed as bytes, so the app's origin never opens what a skill wrote as a page.
+    const url = URL.createObjectURL(
+      new Blob([bytes as BlobPart], { type: 'application/octet-stream' }),
+    );
     const link = document.createElement('a');
     link.href = url;
     link.download = path.split('/').pop() ?? path;
