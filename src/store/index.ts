@@ -6,13 +6,24 @@ export {
   loadExamples,
   loadFromUrl,
   loadStoredSkills,
-  removeSkill,
   skillKey,
   type UrlLoad,
 } from './skillList';
 export { openSkill, allowSkillCode } from './openSkill';
 export { chooseTool, getDrafts, setDraft } from './toolForms';
-export { runTool, cancelRun } from './runs';
+export { runTool, cancelRun, runningTool } from './runs';
+export { removeSkill, undoRemoval, forgetRemoval, UNDO_REMOVAL_MS } from './removal';
+export {
+  FILES_PERCENT,
+  SKILLS_WIDTH,
+  openFile,
+  setFilesPercent,
+  setLimitsOpen,
+  setPaneCollapsed,
+  setSkillsWidth,
+  setTheme,
+  showPhoneTab,
+} from './workbench';
 export {
   followOtherTabs,
   requestedBy,

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { readSettings } from '../storage';
+import { readSettings, readWorkbenchPrefs } from '../storage';
 import type {
   InstancesSlice,
   NoticesSlice,
@@ -7,6 +7,7 @@ import type {
   RunsSlice,
   SkillsSlice,
   StorageSlice,
+  WorkbenchSlice,
 } from './types';
 
 const skillsSlice = (): SkillsSlice => ({
@@ -30,6 +31,13 @@ const instancesSlice = (): InstancesSlice => ({
   warmRevisions: {},
 });
 const storageSlice = (): StorageSlice => ({});
+const workbenchSlice = (): WorkbenchSlice => ({
+  prefs: readWorkbenchPrefs().value,
+  phoneTab: 'skill',
+  openFiles: {},
+  nextFileRequest: 1,
+  editSaves: {},
+});
 
 /** A fresh state: every counter and map starts over, so a test's store is really new. */
 export const initialState = (): PlaygroundState => ({
@@ -38,6 +46,7 @@ export const initialState = (): PlaygroundState => ({
   ...runsSlice(),
   ...instancesSlice(),
   ...storageSlice(),
+  ...workbenchSlice(),
 });
 
 /**

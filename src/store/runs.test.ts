@@ -62,17 +62,21 @@ describe('the run path of the store', () => {
 
     const running = runTool(skill.key, 'run');
     await nextCommand(2);
-    expect(state().runs[skill.key]?.status).toBe('running');
+    expect(state().runs[skill.key]?.run?.status).toBe('running');
     worker.emit({ kind: 'output', runId: worker.lastRunId, stream: 'stdout', text: '"hi"' });
     finishOk(worker, [], { exitCode: 0, workspace: new Map() });
     await running;
-    expect(state().runs[skill.key]).toMatchObject({
+    expect(state().runs[skill.key]?.run).toMatchObject({
       status: 'ok',
       output: '"hi"',
       stdout: '"hi"',
       exitCode: 0,
     });
-    await vi.waitFor(() => expect(state().runs[skill.key]?.audit?.tool).toBe('run'));
+    await vi.waitFor(() => expect(state().runs[skill.key]?.run?.audit?.tool).toBe('run'));
+    expect(state().announcement).toMatchObject({
+      tone: 'polite',
+      text: expect.stringMatching(/^run finished in /),
+    });
   });
 
   it('a fresh store starts its counters over', async () => {

@@ -20,7 +20,7 @@ import { dropFileEdits } from './fileEdits';
 import { dismissNotice, notify } from './notices';
 import { openSkill } from './openSkill';
 import { usePlayground } from './playgroundStore';
-import { disposeHost, getServices } from './services';
+import { getServices } from './services';
 import { refreshStorageUse } from './settings';
 import { analyze, getSkill, setSkill, skillFiles } from './skills';
 import type { SkillEntry, SkillListing } from './types';
@@ -222,27 +222,6 @@ class ProgressNotice {
   remove(): void {
     if (this.id !== null) dismissNotice(this.id);
   }
-}
-
-/** Forgets a skill: its files, its worker, its place in the list. Its instance settings stay. */
-export async function removeSkill(key: string): Promise<void> {
-  disposeHost(key);
-  setState((s) => {
-    const runs = { ...s.runs };
-    delete runs[key];
-    return {
-      skills: s.skills.filter((skill) => skill.key !== key),
-      selectedKey: s.selectedKey === key ? null : s.selectedKey,
-      runs,
-    };
-  });
-  void dropFileEdits(key);
-  try {
-    await getServices().removeSkill(key);
-  } catch (error) {
-    notify(`The skill's stored files could not be removed: ${errorMessage(error)}`);
-  }
-  void refreshStorageUse();
 }
 
 /** Lists a bundle just dropped or fetched, and keeps it for the next visit. */

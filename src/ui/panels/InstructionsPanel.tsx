@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { argumentsOf, renderInstructions, type SkillMd } from '../../bundle';
+import { CopyButton } from '../elements/CopyButton';
 
 /** An instructions-only skill: a form from its arguments, and its body with them filled in. */
 export function InstructionsPanel({ skillMd }: { skillMd: SkillMd }) {
@@ -61,9 +62,7 @@ export function InstructionsPanel({ skillMd }: { skillMd: SkillMd }) {
         <div className="output">
           <div className="output-bar">
             <span className="muted">expanded instructions</span>
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(rendered)}>
-              Copy
-            </button>
+            <CopyButton text={() => rendered} ariaLabel="Copy the expanded instructions" />
           </div>
           <pre data-testid="rendered-instructions">{rendered}</pre>
         </div>

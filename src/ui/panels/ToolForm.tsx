@@ -1,6 +1,14 @@
 import { useMemo, type FormEvent } from 'react';
 import type { Tool } from '../../tools';
-import { cancelRun, draftKey, getDrafts, runTool, setDraft, usePlayground } from '../../store';
+import {
+  cancelRun,
+  draftKey,
+  getDrafts,
+  runTool,
+  selectRunningTool,
+  setDraft,
+  usePlayground,
+} from '../../store';
 import { toolModel } from '../../tools';
 import type { WitDraft } from '../../forms';
 import { witSignature } from '../../wit';
@@ -21,7 +29,8 @@ export function ToolForm({ skillKey, tool, runMay }: Props) {
   const stored = usePlayground((s) => s.drafts[id]);
   const drafts = stored ?? getDrafts(skillKey, tool);
   const errors = usePlayground((s) => s.fieldErrors[id]);
-  const running = usePlayground((s) => s.runs[skillKey]?.status === 'running');
+  // One run at a time per skill, whichever tool it is: Cancel stops it from any tab.
+  const running = usePlayground(selectRunningTool(skillKey)) !== undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -78,7 +87,7 @@ export function ToolForm({ skillKey, tool, runMay }: Props) {
         <button type="button" disabled={!running} onClick={() => cancelRun(skillKey)}>
           Cancel
         </button>
-        <span className="hint">Ctrl+Enter runs</span>
+        <span className="hint">Enter in a one-line field or Ctrl+Enter runs; Escape cancels</span>
       </div>
     </form>
   );
