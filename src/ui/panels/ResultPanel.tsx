@@ -8,7 +8,7 @@ import {
 import { formatBytes } from '../format';
 import { OutputView } from '../output/OutputView';
 import { TextView } from '../output/TextView';
-import { formatElapsed, useElapsed } from '../workbench/useElapsed';
+import { formatElapsed, formatLimit, useElapsed } from '../workbench/useElapsed';
 
 const STAGE_TEXT = {
   wrapping: 'Wrapping the WASI preview1 module into a component…',
@@ -83,9 +83,9 @@ function RunProgress({ run }: { run: RunState }) {
           <progress
             max={limit}
             value={Math.min(elapsed, limit)}
-            aria-label={`Time used of the ${formatElapsed(limit)} limit`}
+            aria-label={`Time used of the ${formatLimit(limit)} limit`}
           />{' '}
-          {formatElapsed(elapsed)} of its {formatElapsed(limit)} limit · Escape cancels
+          {formatElapsed(elapsed)} of its {formatLimit(limit)} limit · Escape cancels
         </>
       ) : (
         <>

@@ -15,3 +15,8 @@ export function useElapsed(since: number | undefined, active: boolean, tickMs = 
 export function formatElapsed(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** A limit as people set it: whole seconds as "10 s", else as a duration. */
+export function formatLimit(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : formatElapsed(ms);
+}
