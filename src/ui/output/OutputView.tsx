@@ -65,7 +65,7 @@ export function OutputView({
       ) : (
         <div className="markdown-output" data-testid="run-output">
           <Suspense fallback={<pre>{output.slice(0, MARKDOWN_CHUNK)}</pre>}>
-            <MarkdownView markdown={output} />
+            <MarkdownView markdown={output} headingLevel={4} />
           </Suspense>
         </div>
       )}

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import type { FileMap } from '../../vfs';
 import { errorMessage } from '../../errors';
@@ -9,7 +9,14 @@ interface Props {
   markdown: string;
   /** The bundle's files, so relative images show from the skill itself. */
   files?: FileMap;
+  /**
+   * The level a `#` heading takes, so the Markdown's headings continue the page's outline
+   * (under a level-3 heading, 4): the rest follow it.
+   */
+  headingLevel?: number;
 }
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
 
 /**
  * SKILL.md as Markdown. Raw HTML is dropped (never rendered), link schemes are react-markdown's
@@ -17,9 +24,10 @@ interface Props {
  * pictures that run nothing (see bundleImage.ts), and a remote image is fetched only after the
  * reader asks for it: an image URL can tell its host who is reading.
  */
-export default function MarkdownView({ markdown, files }: Props) {
+export default function MarkdownView({ markdown, files, headingLevel = 1 }: Props) {
   const components = useMemo<Components>(
     () => ({
+      ...shiftedHeadings(headingLevel),
       a: ({ href, children }) => (
         <a href={href} target="_blank" rel="noopener noreferrer nofollow">
           {children}
@@ -29,7 +37,7 @@ export default function MarkdownView({ markdown, files }: Props) {
         <SkillImage src={typeof src === 'string' ? src : ''} alt={alt ?? ''} files={files} />
       ),
     }),
-    [files],
+    [files, headingLevel],
   );
   // A long body is shown a piece at a time (see markdownChunks.ts), one piece per task so the
   // page answers between them, up to a page of pieces; then the reader asks for more.
@@ -140,6 +148,17 @@ function BundleImage({ path, bytes, alt }: { path: string; bytes: Uint8Array; al
 }
 
 const count = (n: number) => n.toLocaleString('en');
+
+/** Headings one to six drawn `level - 1` levels deeper, never past six. */
+function shiftedHeadings(level: number): Components {
+  if (level <= 1) return {};
+  return Object.fromEntries(
+    HEADINGS.map((tag, i) => {
+      const Tag = HEADINGS[Math.min(5, i + level - 1)]!;
+      return [tag, ({ children }: { children?: ReactNode }) => <Tag>{children}</Tag>];
+    }),
+  ) as Components;
+}
 
 /** The URL, or null where `new URL` would throw (`https://[oops`): a bad address is text. */
 function parseUrl(src: string): URL | null {

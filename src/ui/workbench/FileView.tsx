@@ -96,7 +96,7 @@ export function FileView({ skill, file }: { skill: SkillEntry; file: OpenFile })
       ) : mode === 'preview' ? (
         <div className="file-preview">
           <Suspense fallback={<pre>{(rendered ?? '').slice(0, MARKDOWN_CHUNK)}</pre>}>
-            <MarkdownView markdown={rendered ?? ''} files={skill.bundle?.files} />
+            <MarkdownView markdown={rendered ?? ''} files={skill.bundle?.files} headingLevel={3} />
           </Suspense>
         </div>
       ) : (

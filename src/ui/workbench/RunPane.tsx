@@ -95,6 +95,7 @@ export function RunPane({ skill, narrow }: { skill: SkillEntry; narrow: boolean 
                     <MarkdownView
                       markdown={analysis.skillMd.body.trim()}
                       files={skill.bundle?.files}
+                      headingLevel={4}
                     />
                   </Suspense>
                 </section>

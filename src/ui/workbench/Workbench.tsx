@@ -46,14 +46,19 @@ export function Workbench() {
 
   const style = { '--skills-width': `${prefs.skillsWidth}px` } as CSSProperties;
   return (
-    <div
+    // One main landmark holds all of it, the Skills navigation included, so the skip link and
+    // landmark navigation land on the workbench.
+    <main
+      id="workbench"
+      tabIndex={-1}
+      aria-label="Workbench"
       className="workbench"
       data-narrow={narrow || undefined}
       data-phone-tab={narrow ? phoneTab : undefined}
       style={style}
     >
       {narrow && <PhoneTabs current={phoneTab} />}
-      <aside
+      <div
         id="skills-pane"
         className="pane skills-pane"
         data-collapsed={skillsCollapsed || undefined}
@@ -64,7 +69,7 @@ export function Workbench() {
           {!narrow && <PaneBar pane="skills" label="Skills" />}
           <SkillList />
         </div>
-      </aside>
+      </div>
       {!narrow && !skillsCollapsed && (
         <Splitter
           label="Resize the Skills pane"
@@ -79,12 +84,12 @@ export function Workbench() {
           onToggle={() => setPaneCollapsed('skills', true)}
         />
       )}
-      <main id="workbench" tabIndex={-1} className="skill-main" aria-label="Workbench">
+      <div className="skill-main">
         <ErrorBoundary what="this skill" resetKey={skill?.key}>
           {skill ? <SkillWorkbench skill={skill} narrow={narrow} /> : <Welcome />}
         </ErrorBoundary>
-      </main>
-    </div>
+      </div>
+    </main>
   );
 }
 
