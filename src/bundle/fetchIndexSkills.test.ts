@@ -233,4 +233,28 @@ describe('a site that publishes an Agent Skills index', () => {
     )) as UrlLoadError;
     expect(error.code).toBe('OutsideFolder');
   });
+
+  it('keeps a URL load’s walls: a declared size past the cap is refused unread', async () => {
+    const { fetchFn } = site(await publishing());
+    const index = await indexAt('https://example.com', fetchFn);
+    let pulled = 0;
+    const huge: typeof fetch = async () =>
+      new Response(
+        new ReadableStream({
+          pull(controller) {
+            pulled += 1;
+            controller.enqueue(new Uint8Array(1024));
+          },
+        }),
+        { headers: { 'content-length': String(1024 ** 3) } },
+      );
+    const error = (await fetchIndexSkills(index, ['packed'], { fetch: huge }).catch(
+      (e: unknown) => e,
+    )) as UrlLoadError;
+    expect(error.code).toBe('TooLarge');
+    expect(error.message).toBe(
+      'Loading https://example.com/.well-known/agent-skills/packed.zip would take 1.0 GiB, more than the 50 MiB the playground takes from a URL.',
+    );
+    expect(pulled).toBeLessThanOrEqual(1);
+  });
 });
