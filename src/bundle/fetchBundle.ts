@@ -136,10 +136,22 @@ async function fetchFrom(url: URL, load: Load): Promise<UrlContent> {
   );
 }
 
-/** The first index found among the candidates; absent ones (404, a page) are passed over. */
+/**
+ * The first index found among the candidates; absent ones (404, a page) are passed over, and so
+ * is one that cannot be read at all while another is left to try: many hosts send no CORS header
+ * with a 404, which the page sees as a network failure.
+ */
 async function fetchIndex(candidates: URL[], load: Load): Promise<DiscoveryIndex | null> {
-  for (const candidate of candidates) {
-    const response = await load.get(candidate, true);
+  for (const [i, candidate] of candidates.entries()) {
+    let response: Response | null;
+    try {
+      response = await load.get(candidate, true);
+    } catch (error) {
+      const last = i === candidates.length - 1;
+      if (last || load.stopped || !(error instanceof UrlLoadError)) throw error;
+      if (error.code !== 'Unreachable') throw error;
+      continue;
+    }
     if (!response) continue;
     const text = new TextDecoder().decode(await load.read(response, candidate));
     // Relative artifact URLs resolve against where the index was read, redirects followed.

@@ -111,6 +111,25 @@ describe('a site that publishes an Agent Skills index', () => {
     ]);
   });
 
+  it('tries the older path when the well-known one cannot be read at all (a 404 without CORS)', async () => {
+    const { fetchFn: old } = site({
+      '/.well-known/skills/index.json': JSON.stringify({
+        skills: [{ name: 'old', description: 'From v0.1.', files: ['SKILL.md'] }],
+      }),
+    });
+    const noCors: typeof fetch = async (input, init) =>
+      String(input).includes('/agent-skills/')
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : old(input, init);
+    const index = await indexAt('https://example.com/.well-known/agent-skills/', noCors);
+    expect(index.url).toBe('https://example.com/.well-known/skills/index.json');
+    const both = (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
+    const error = (await fetchFromUrl('https://example.com/.well-known/agent-skills/', BASE, {
+      fetch: both,
+    }).catch((e: unknown) => e)) as UrlLoadError;
+    expect(error.code).toBe('Unreachable');
+  });
+
   it('refuses an unknown $schema with its sentence', async () => {
     const { fetchFn } = site({
       '/.well-known/agent-skills/index.json': JSON.stringify({
