@@ -216,6 +216,12 @@ async function main() {
       );
     }
   }
+  if (process.argv.includes('--fixtures')) {
+    // Sites publishing an Agent Skills Discovery index, for e2e/wellKnown.spec.ts.
+    const { makeWellKnown } = await import('../e2e/fixtures/make-well-known.mjs');
+    await makeWellKnown(path.join(root, 'e2e/.built/well-known'));
+    console.log('built: e2e/.built/well-known');
+  }
 }
 
 main().catch((error) => {

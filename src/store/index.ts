@@ -10,6 +10,7 @@ export {
   skillKey,
   type UrlLoad,
 } from './skillList';
+export { openIndexSkills, dismissIndex } from './siteIndex';
 export { openSkill, allowSkillCode } from './openSkill';
 export { chooseTool, getDrafts, setDraft } from './toolForms';
 export { runTool, cancelRun } from './runs';

@@ -14,6 +14,7 @@ const skillsSlice = (): SkillsSlice => ({
   skills: [],
   examplesLoaded: false,
   selectedKey: null,
+  offeredIndex: null,
 });
 const noticesSlice = (): NoticesSlice => ({ notices: [], nextNoticeId: 1 });
 const runsSlice = (): RunsSlice => ({

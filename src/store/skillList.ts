@@ -5,7 +5,7 @@ import {
   describeProgress,
   fetchExampleIndex,
   fetchExampleManifest,
-  fetchSkillFiles,
+  fetchFromUrl,
   UrlLoadError,
   analyzeBundle,
   bundleDigest,
@@ -13,6 +13,7 @@ import {
   type BundleSource,
   type PickedFile,
   type SkillDescription,
+  type UrlContent,
   type UrlLoadProgress,
 } from '../bundle';
 import type { StoredSkillList } from '../storage';
@@ -149,6 +150,8 @@ export type UrlLoad =
 /**
  * Loads a skill from a URL (a `?skill=` link or the Load from URL dialog). It is added to the list
  * and opened, but nothing of it runs: a skill-engine skill waits for a click before get-tools.
+ * A site that publishes an Agent Skills index has its skills offered to pick from instead
+ * (`offeredIndex`; `openIndexSkills` fetches the picked ones).
  * The dialog passes its own progress and Cancel; a link's load shows its progress in a notice.
  */
 export async function loadFromUrl(
@@ -164,32 +167,32 @@ export async function loadFromUrl(
     if (report) notify(message, 'error', retryable ? () => void loadFromUrl(url) : undefined);
     return { ok: false, message, retryable };
   };
-  const cancelled: UrlLoad = {
-    ok: false,
-    message: 'The load was cancelled.',
-    retryable: false,
-    cancelled: true,
-  };
   const progressNotice = options.onProgress || !report ? null : new ProgressNotice(url);
-  let picked: PickedFile[];
+  let fetched: UrlContent;
   try {
-    picked = await fetchSkillFiles(url, window.location.href, {
+    fetched = await fetchFromUrl(url, window.location.href, {
       signal: options.signal,
       onProgress: options.onProgress ?? progressNotice?.show,
     });
   } catch (error) {
-    if (error instanceof UrlLoadError && error.code === 'Cancelled') return cancelled;
+    if (error instanceof UrlLoadError && error.code === 'Cancelled') return CANCELLED;
     return failed(errorMessage(error), error instanceof UrlLoadError && error.retryable);
   } finally {
     progressNotice?.remove();
   }
-  const grouped = await bundlesFromPicked(picked);
+  if (options.signal?.aborted) return CANCELLED;
+  if (fetched.kind === 'index') {
+    setState({ offeredIndex: fetched.index });
+    return { ok: true };
+  }
+  const grouped = await bundlesFromPicked(fetched.files);
   // A Cancel pressed as the last bytes arrived still means: import nothing.
-  if (options.signal?.aborted) return cancelled;
+  if (options.signal?.aborted) return CANCELLED;
   if (grouped.bundles.length === 0) {
     return failed(grouped.problems.join(' ') || `${url} holds no skill.`, false);
   }
   for (const problem of grouped.problems) notify(problem);
+  for (const note of fetched.notes) notify(note, 'info');
   const source: BundleSource = { kind: 'url', url: sourceUrl(url) };
   const keys = await Promise.all(
     grouped.bundles.map((bundle) => addBundle({ ...bundle, source }, { needsConsent: true })),
@@ -197,6 +200,13 @@ export async function loadFromUrl(
   await openSkill(keys[0]!);
   return { ok: true };
 }
+
+export const CANCELLED: UrlLoad = {
+  ok: false,
+  message: 'The load was cancelled.',
+  retryable: false,
+  cancelled: true,
+};
 
 /** An info notice that follows a link's load ("Loading …: 3.1 MiB of 12.0 MiB") and then goes. */
 class ProgressNotice {
@@ -246,7 +256,7 @@ export async function removeSkill(key: string): Promise<void> {
 }
 
 /** Lists a bundle just dropped or fetched, and keeps it for the next visit. */
-async function addBundle(
+export async function addBundle(
   bundle: Bundle,
   options: { needsConsent?: boolean } = {},
 ): Promise<string> {

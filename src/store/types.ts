@@ -1,4 +1,4 @@
-import type { ValidationMode } from '../bundle';
+import type { DiscoveryIndex, ValidationMode } from '../bundle';
 import type { DraftValue, FieldErrors } from '../forms';
 import type { AuditRecord, RunStage } from '../runtime';
 import type { StoredInstance } from '../storage';
@@ -52,6 +52,8 @@ export interface SkillsSlice {
   skills: SkillEntry[];
   examplesLoaded: boolean;
   selectedKey: string | null;
+  /** A site's Agent Skills index, its skills offered to pick from, until opened or dismissed. */
+  offeredIndex: DiscoveryIndex | null;
 }
 
 /** Messages to the person, newest last. */
