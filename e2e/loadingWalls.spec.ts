@@ -209,6 +209,27 @@ test.describe('loading from a URL holds against hostile servers, and imports not
     await expect(app.skills.getByRole('link')).toHaveCount(3);
   });
 
+  test("a ?skill= link's load is cancelled from its notice: it says so and imports nothing", async ({
+    page,
+  }) => {
+    const app = new Playground(page);
+    const url = server.url('/slow.zip');
+    await app.open(`?skill=${encodeURIComponent(url)}`);
+    const notices = page.getByRole('list', { name: 'Notices' });
+    const progress = notices.getByRole('status').filter({ hasText: `Loading ${url}` });
+    // The server declared 10 MiB, sent 64 KiB, and then sends nothing more.
+    await expect(progress).toContainText(`Loading ${url}: 64 KiB of 10.0 MiB…`);
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect(notices.getByRole('status')).toHaveCount(1);
+    await expect(notices.getByRole('status')).toContainText(
+      `Loading ${url} was cancelled: nothing was imported.`,
+    );
+    await expect(notices.getByRole('alert')).toHaveCount(0);
+    const exchange = await server.exchange('/slow.zip');
+    await expect.poll(() => exchange.closed).toBe(true);
+    await expect(app.skills.getByRole('link')).toHaveCount(3);
+  });
+
   test('a folder whose index.json lists %2e%2e/secret.txt is refused before the secret is asked for', async ({
     page,
   }) => {
