@@ -1,6 +1,7 @@
 export { usePlayground, draftKey, initialState } from './playgroundStore';
 export * from './selectors';
 export { notify, dismissNotice } from './notices';
+export { pressNoticeAction } from './noticeActions';
 export {
   addPicked,
   loadExamples,

@@ -1,4 +1,4 @@
-import type { DraftValue } from '../forms';
+import { type DraftValue, FORM_ERROR_KEY } from '../forms';
 import { initialToolDrafts, type Tool } from '../tools';
 import { draftKey, usePlayground } from './playgroundStore';
 
@@ -18,11 +18,15 @@ export function setDraft(key: string, tool: Tool, field: string, value: DraftVal
   const id = draftKey(key, tool.name);
   const drafts = { ...getDrafts(key, tool), [field]: value };
   setState((s) => {
-    // A WIT value's errors are keyed by path (`points[0].x`): editing it clears them all.
+    // A WIT value's errors are keyed by path (`points[0].x`): editing it clears them all. What
+    // was said of the whole input goes too; Run says it again if it still holds.
     const errors = Object.fromEntries(
       Object.entries(s.fieldErrors[id] ?? {}).filter(
         ([path]) =>
-          path !== field && !path.startsWith(`${field}.`) && !path.startsWith(`${field}[`),
+          path !== FORM_ERROR_KEY &&
+          path !== field &&
+          !path.startsWith(`${field}.`) &&
+          !path.startsWith(`${field}[`),
       ),
     );
     return {

@@ -35,9 +35,16 @@ export interface Notice {
   id: number;
   tone: 'error' | 'info';
   message: string;
-  /** Offered as a "Try again" button, for failures that may pass. */
-  retry?: () => void;
+  /** A button the notice offers (store/noticeActions.ts does what it says). */
+  action?: NoticeAction;
 }
+
+/** What a notice's button says, and what pressing it does. */
+export type NoticeAction =
+  /** A failure that may pass: load the URL again. */
+  | { kind: 'retryLoad'; label: string; url: string }
+  /** A load under way: stop it. */
+  | { kind: 'cancelLoad'; label: string; load: AbortController };
 
 export type ConfigCheck =
   | { state: 'idle' }
