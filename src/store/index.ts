@@ -11,7 +11,14 @@ export {
   type UrlLoad,
 } from './skillList';
 export { openSkill, allowSkillCode } from './openSkill';
-export { chooseTool, getDrafts, setDraft } from './toolForms';
+export {
+  chooseTool,
+  getDrafts,
+  instructionFields,
+  renderSkillInstructions,
+  setDraft,
+  setInstructionValue,
+} from './toolForms';
 export { runTool, cancelRun } from './runs';
 export {
   followOtherTabs,

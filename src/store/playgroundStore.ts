@@ -22,6 +22,7 @@ const runsSlice = (): RunsSlice => ({
   fieldErrors: {},
   runs: {},
   nextRunId: 1,
+  instructions: {},
 });
 const instancesSlice = (): InstancesSlice => ({
   instances: {},

@@ -60,6 +60,14 @@ export interface NoticesSlice {
   nextNoticeId: number;
 }
 
+/** An instructions-only skill's "Render the instructions" form: what was typed, what came out. */
+export interface InstructionsDraft {
+  values: Record<string, string>;
+  /** Required arguments left empty at the last Render. */
+  missing: string[];
+  rendered: string | null;
+}
+
 /** The tool chosen per skill, what its form holds, and its runs. */
 export interface RunsSlice {
   selectedTool: Record<string, string>;
@@ -68,6 +76,8 @@ export interface RunsSlice {
   fieldErrors: Record<string, FieldErrors>;
   runs: Record<string, RunState>;
   nextRunId: number;
+  /** Per skill key, so one skill's rendered text never shows under another. */
+  instructions: Record<string, InstructionsDraft>;
 }
 
 /** Each skill's instance: configuration, limits and /workspace. */

@@ -128,7 +128,7 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
           <p className="muted">This skill has no WebAssembly component: it is instructions only.</p>
           {analysis?.skillMd && (
             <ErrorBoundary what="the instructions form" resetKey={resetKey}>
-              <InstructionsPanel skillMd={analysis.skillMd} />
+              <InstructionsPanel skillKey={skill.key} skillMd={analysis.skillMd} />
             </ErrorBoundary>
           )}
         </>
