@@ -33,6 +33,7 @@ export {
 } from './instances';
 export { openWorkspace, uploadToWorkspace, deleteFromWorkspace } from './workspace';
 export { editFile, revertFile } from './fileEdits';
+export { chooseFile, showFile } from './filesView';
 export {
   setValidationMode,
   refreshCacheStats,

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { readSettings } from '../storage';
 import type {
+  FilesSlice,
   InstancesSlice,
   NoticesSlice,
   PlaygroundState,
@@ -31,6 +32,7 @@ const instancesSlice = (): InstancesSlice => ({
   warmRevisions: {},
 });
 const storageSlice = (): StorageSlice => ({});
+const filesSlice = (): FilesSlice => ({ openFiles: {} });
 
 /** A fresh state: every counter and map starts over, so a test's store is really new. */
 export const initialState = (): PlaygroundState => ({
@@ -39,6 +41,7 @@ export const initialState = (): PlaygroundState => ({
   ...runsSlice(),
   ...instancesSlice(),
   ...storageSlice(),
+  ...filesSlice(),
 });
 
 /**

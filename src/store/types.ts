@@ -98,7 +98,14 @@ export interface StorageSlice {
   storage?: { usage: number; quota: number };
 }
 
+/** Which file each skill's Files panel shows, per skill key. */
+export interface FilesSlice {
+  /** `request` grows each time a link asks for a file, so the panel opens and scrolls to it. */
+  openFiles: Record<string, { path: string; request: number }>;
+}
+
 export type PlaygroundState = SkillsSlice &
+  FilesSlice &
   NoticesSlice &
   RunsSlice &
   InstancesSlice &

@@ -5,6 +5,7 @@ import {
   requestedBy,
   secretsWithheld,
   selectInstance,
+  showFile,
   trustSkillVersion,
   skillComponent,
   skillTools,
@@ -206,7 +207,11 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
           <summary>SKILL.md</summary>
           <ErrorBoundary what="SKILL.md" resetKey={resetKey}>
             <Suspense fallback={<pre>{body.slice(0, MARKDOWN_CHUNK)}</pre>}>
-              <MarkdownView markdown={body} files={skill.bundle?.files} />
+              <MarkdownView
+                markdown={body}
+                files={skill.bundle?.files}
+                onOpenFile={(path) => showFile(skill.key, path)}
+              />
             </Suspense>
           </ErrorBoundary>
         </details>
