@@ -128,7 +128,6 @@ describe('the component decoder against crafted bytes', () => {
 
   it('refuses components nested too deep', async () => {
     const wat = `${'(component '.repeat(80)}${')'.repeat(80)}`;
-    expect(() => decodeComponentExports(new Uint8Array([]))).toThrow(DecodeError);
     await expect(parse(wat).then(decodeComponentExports)).rejects.toThrow(
       /nest more than 64 levels deep/,
     );
@@ -148,9 +147,6 @@ describe('the component decoder against crafted bytes', () => {
       (type $ft (func (param "x" $t60)))
       (func $g (type $ft) (canon lift (core func $cf)))
       (export "g" (func $g)))`;
-    expect(() => decodeComponentExports(wat === '' ? new Uint8Array() : new Uint8Array())).toThrow(
-      DecodeError,
-    );
     const bytes = await parse(wat);
     expect(() => decodeComponentExports(bytes)).toThrow(/A type has more than 100000 parts/);
   });
