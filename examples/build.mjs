@@ -11,6 +11,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { buildComponentFixtures } from './componentFixtures.mjs';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -177,6 +178,35 @@ async function buildSkill(skillDir, outDir, toolchain) {
   return true;
 }
 
+/** The components the WIT decoder is tested against (see componentFixtures.mjs). */
+async function buildComponents(toolchain) {
+  const started = performance.now();
+  const outDir = path.join(root, 'e2e/.built/components');
+  const cCommand = await fs.readFile(path.join(root, 'e2e/.built/c-command/skill.wasm'));
+  const stamp = createHash('sha256')
+    .update(toolchain)
+    .update(await fs.readFile(path.join(root, 'examples/componentFixtures.mjs')))
+    .update(cCommand)
+    .digest('hex');
+  const stampFile = path.join(stampDir, 'e2e_.built_components.stamp');
+  const upToDate =
+    (await exists(outDir)) &&
+    (await exists(stampFile)) &&
+    (await fs.readFile(stampFile, 'utf8')) === stamp;
+  if (!upToDate) {
+    await buildComponentFixtures({
+      outDir,
+      cCommand,
+      jcoLib: path.join(jcoPackage, 'lib'),
+      scratchDir: stampDir,
+    });
+    await fs.mkdir(stampDir, { recursive: true });
+    await fs.writeFile(stampFile, stamp);
+  }
+  const ms = Math.round(performance.now() - started);
+  console.log(`${upToDate ? 'up to date' : 'built'}: e2e/.built/components (${ms} ms)`);
+}
+
 async function clangVersion() {
   try {
     const { stdout } = await run('clang', ['--version']);
@@ -217,6 +247,7 @@ async function main() {
     }
   }
   if (process.argv.includes('--fixtures')) {
+    await buildComponents(toolchain);
     // Sites publishing an Agent Skills Discovery index, for e2e/wellKnown.spec.ts.
     const { makeWellKnown } = await import('../e2e/fixtures/make-well-known.mjs');
     await makeWellKnown(path.join(root, 'e2e/.built/well-known'));

@@ -13,7 +13,14 @@ export {
 } from './skillList';
 export { openIndexSkills, dismissIndex } from './siteIndex';
 export { openSkill, allowSkillCode } from './openSkill';
-export { chooseTool, getDrafts, setDraft } from './toolForms';
+export {
+  chooseTool,
+  getDrafts,
+  instructionFields,
+  renderSkillInstructions,
+  setDraft,
+  setInstructionValue,
+} from './toolForms';
 export { runTool, cancelRun } from './runs';
 export {
   followOtherTabs,
@@ -28,6 +35,7 @@ export {
 } from './instances';
 export { openWorkspace, uploadToWorkspace, deleteFromWorkspace } from './workspace';
 export { editFile, revertFile } from './fileEdits';
+export { chooseFile, showFile } from './filesView';
 export {
   setValidationMode,
   refreshCacheStats,

@@ -59,9 +59,44 @@ export async function openSkill(key: string): Promise<void> {
     failSkill(key, errorMessage(error));
     return;
   }
+  if (analysis.entry.kind === 'component') {
+    const p3 = await wasiP3Skill(component.bytes);
+    if (p3) {
+      markReady(key, files, p3);
+      return;
+    }
+  }
   const loaded = await loadComponent(key, component);
   if (loaded) await listTools(key, files, loaded, skill.needsConsent);
 }
+
+/**
+ * A WASI 0.3 (p3) command, told apart from its bytes before a worker loads it: jco cannot call
+ * its async `run` yet, and would offer Run only to fail with a message of its own. Every export
+ * is listed, as not supported, so the person sees what the component holds.
+ */
+async function wasiP3Skill(bytes: Uint8Array): Promise<ReadyParts | undefined> {
+  const { decodeComponentExports, wasiP3Command } = await import('../wit/decodeComponent');
+  let exports;
+  try {
+    exports = decodeComponentExports(bytes);
+  } catch {
+    return undefined; // Loading it says what is wrong, in jco's words or the decoder's.
+  }
+  const run = wasiP3Command(exports);
+  if (!run) return undefined;
+  const reason = 'WASI 0.3 (p3) components are not supported yet';
+  return {
+    tools: [],
+    unsupportedExports: [
+      ...exports.functions.map((f) => ({ interface: f.interface, name: f.name, reason })),
+      ...exports.unsupported,
+    ],
+    note: `${reason}: this command exports ${run}, whose async run the playground's runtime (jco) cannot call. Built for WASI 0.2 (wasi:cli/run@0.2), it runs here.`,
+  };
+}
+
+type ReadyParts = Partial<ReadySkill> & { tools: Tool[] };
 
 /** A skill is (re)loaded when it has not been, or when it failed with files to try again. */
 function needsLoading(skill: SkillEntry): boolean {
@@ -210,11 +245,7 @@ async function listExports(key: string, files: SkillFiles, loaded: LoadedCompone
   });
 }
 
-function markReady(
-  key: string,
-  files: SkillFiles,
-  ready: Partial<ReadySkill> & { tools: Tool[] },
-): void {
+function markReady(key: string, files: SkillFiles, ready: ReadyParts): void {
   setSkill(key, (s) => ({
     ...listingOf(s),
     // The files may have been edited while the component loaded: keep the newest.

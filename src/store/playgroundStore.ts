@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { readSettings } from '../storage';
 import type {
+  FilesSlice,
   InstancesSlice,
   NoticesSlice,
   PlaygroundState,
@@ -23,6 +24,7 @@ const runsSlice = (): RunsSlice => ({
   fieldErrors: {},
   runs: {},
   nextRunId: 1,
+  instructions: {},
 });
 const instancesSlice = (): InstancesSlice => ({
   instances: {},
@@ -31,6 +33,7 @@ const instancesSlice = (): InstancesSlice => ({
   warmRevisions: {},
 });
 const storageSlice = (): StorageSlice => ({});
+const filesSlice = (): FilesSlice => ({ openFiles: {} });
 
 /** A fresh state: every counter and map starts over, so a test's store is really new. */
 export const initialState = (): PlaygroundState => ({
@@ -39,6 +42,7 @@ export const initialState = (): PlaygroundState => ({
   ...runsSlice(),
   ...instancesSlice(),
   ...storageSlice(),
+  ...filesSlice(),
 });
 
 /**

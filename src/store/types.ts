@@ -69,6 +69,14 @@ export interface NoticesSlice {
   nextNoticeId: number;
 }
 
+/** An instructions-only skill's "Render the instructions" form: what was typed, what came out. */
+export interface InstructionsDraft {
+  values: Record<string, string>;
+  /** Required arguments left empty at the last Render. */
+  missing: string[];
+  rendered: string | null;
+}
+
 /** The tool chosen per skill, what its form holds, and its runs. */
 export interface RunsSlice {
   selectedTool: Record<string, string>;
@@ -77,6 +85,8 @@ export interface RunsSlice {
   fieldErrors: Record<string, FieldErrors>;
   runs: Record<string, RunState>;
   nextRunId: number;
+  /** Per skill key, so one skill's rendered text never shows under another. */
+  instructions: Record<string, InstructionsDraft>;
 }
 
 /** Each skill's instance: configuration, limits and /workspace. */
@@ -97,7 +107,14 @@ export interface StorageSlice {
   storage?: { usage: number; quota: number };
 }
 
+/** Which file each skill's Files panel shows, per skill key. */
+export interface FilesSlice {
+  /** `request` grows each time a link asks for a file, so the panel opens and scrolls to it. */
+  openFiles: Record<string, { path: string; request: number }>;
+}
+
 export type PlaygroundState = SkillsSlice &
+  FilesSlice &
   NoticesSlice &
   RunsSlice &
   InstancesSlice &

@@ -1,6 +1,6 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { wasmKind } from '../../bundle';
-import { editFile, revertFile, type SkillEntry } from '../../store';
+import { chooseFile, editFile, revertFile, usePlayground, type SkillEntry } from '../../store';
 import { componentId, inspectWasm, type WasmInspection } from '../../runtime';
 import { formatBytes } from '../format';
 import { errorMessage } from '../../errors';
@@ -27,12 +27,29 @@ function textOf(path: string, bytes: Uint8Array): string | null {
 export function FilesPanel({ skill }: { skill: SkillEntry }) {
   const files = skill.bundle!.files;
   const paths = useMemo(() => [...files.keys()].sort(comparePaths), [files]);
-  const [open, setOpen] = useState<string | null>(null);
+  const opened = usePlayground((s) => s.openFiles[skill.key]);
   const [shown, setShown] = useState(false);
-  const current = open !== null && files.has(open) ? open : null;
+  const current = opened && files.has(opened.path) ? opened.path : null;
+  const details = useRef<HTMLDetailsElement>(null);
+  // A link in SKILL.md asked for a file: open the panel and bring it into view. Only a new
+  // request of this skill does; showing the panel (or another skill's) is no request.
+  const request = opened?.request ?? 0;
+  const seen = useRef({ key: skill.key, request });
+  useEffect(() => {
+    const last = seen.current;
+    seen.current = { key: skill.key, request };
+    if (last.key !== skill.key || request <= last.request || !details.current) return;
+    details.current.open = true;
+    setShown(true);
+    details.current.scrollIntoView({ block: 'start' });
+  }, [skill.key, request]);
 
   return (
-    <details className="files" onToggle={(e) => setShown((e.target as HTMLDetailsElement).open)}>
+    <details
+      ref={details}
+      className="files"
+      onToggle={(e) => setShown((e.target as HTMLDetailsElement).open)}
+    >
       <summary>Files ({paths.length})</summary>
       {shown && (
         <div className="files-layout">
@@ -42,7 +59,7 @@ export function FilesPanel({ skill }: { skill: SkillEntry }) {
                 <button
                   type="button"
                   aria-current={path === current ? 'true' : undefined}
-                  onClick={() => setOpen(path)}
+                  onClick={() => chooseFile(skill.key, path)}
                 >
                   {path.split('/').pop()}
                 </button>

@@ -5,6 +5,7 @@ import {
   requestedBy,
   secretsWithheld,
   selectInstance,
+  showFile,
   trustSkillVersion,
   skillComponent,
   skillTools,
@@ -128,7 +129,7 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
           <p className="muted">This skill has no WebAssembly component: it is instructions only.</p>
           {analysis?.skillMd && (
             <ErrorBoundary what="the instructions form" resetKey={resetKey}>
-              <InstructionsPanel skillMd={analysis.skillMd} />
+              <InstructionsPanel skillKey={skill.key} skillMd={analysis.skillMd} />
             </ErrorBoundary>
           )}
         </>
@@ -206,7 +207,11 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
           <summary>SKILL.md</summary>
           <ErrorBoundary what="SKILL.md" resetKey={resetKey}>
             <Suspense fallback={<pre>{body.slice(0, MARKDOWN_CHUNK)}</pre>}>
-              <MarkdownView markdown={body} files={skill.bundle?.files} />
+              <MarkdownView
+                markdown={body}
+                files={skill.bundle?.files}
+                onOpenFile={(path) => showFile(skill.key, path)}
+              />
             </Suspense>
           </ErrorBoundary>
         </details>
