@@ -88,14 +88,19 @@ async function componentize(skillDir, outDir, spec) {
   await run(process.execPath, args, { cwd: skillDir });
 }
 
-/** C sources to a WASI preview1 command with Debian's clang and wasi-libc. */
+/**
+ * C sources to wasm with Debian's clang: a WASI preview1 command with wasi-libc by default, or
+ * what `target` and `flags` say (an Extism plugin is a reactor, or wasm32-unknown-unknown without
+ * libc). `includes` are header folders of the repo, named from its root.
+ */
 async function compileC(skillDir, outDir, spec) {
   const out = path.join(outDir, spec.out);
   await fs.mkdir(path.dirname(out), { recursive: true });
   const args = [
-    '--target=wasm32-wasi',
+    `--target=${spec.target ?? 'wasm32-wasi'}`,
     '-O2',
     '-Wl,--strip-all',
+    ...(spec.includes ?? []).map((dir) => `-I${path.join(root, dir)}`),
     ...(spec.flags ?? []),
     '-o',
     out,
@@ -145,13 +150,24 @@ async function componentFromC(skillDir, outDir, spec) {
   await fs.rm(core);
 }
 
+/** WebAssembly text to a binary with jco's wasm-tools: modules shaped by hand, byte for byte. */
+async function parseWat(skillDir, outDir, spec) {
+  const { parse } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const out = path.join(outDir, spec.out);
+  await fs.mkdir(path.dirname(out), { recursive: true });
+  await fs.writeFile(out, await parse(await fs.readFile(path.join(skillDir, spec.source), 'utf8')));
+}
+
 async function buildSkill(skillDir, outDir, toolchain) {
   const buildFile = path.join(skillDir, 'build.json');
   const spec = (await exists(buildFile)) ? JSON.parse(await fs.readFile(buildFile, 'utf8')) : {};
   const witDirs = [spec.componentize?.wit, spec.component?.wit]
     .filter(Boolean)
     .map((name) => path.join(witRoot, name));
-  const stamp = await hashInputs([skillDir, ...witDirs], toolchain);
+  const includeDirs = [...new Set((spec.clang ?? []).flatMap((c) => c.includes ?? []))].map((dir) =>
+    path.join(root, dir),
+  );
+  const stamp = await hashInputs([skillDir, ...witDirs, ...includeDirs], toolchain);
   const stampFile = path.join(
     stampDir,
     `${path.relative(root, outDir).replaceAll(path.sep, '_')}.stamp`,
@@ -171,6 +187,7 @@ async function buildSkill(skillDir, outDir, toolchain) {
   }
   if (spec.componentize) await componentize(skillDir, outDir, spec.componentize);
   for (const c of spec.clang ?? []) await compileC(skillDir, outDir, c);
+  for (const w of spec.wat ?? []) await parseWat(skillDir, outDir, w);
   if (spec.component) await componentFromC(skillDir, outDir, spec.component);
   await fs.mkdir(stampDir, { recursive: true });
   await fs.writeFile(stampFile, stamp);
