@@ -206,7 +206,7 @@ test.describe('loading from a URL holds against hostile servers, and imports not
       `${url} sent nothing for 15 s; the load was stopped.`,
     );
     await expect(notices.getByRole('status')).toHaveCount(0);
-    await expect(app.skills.getByRole('link')).toHaveCount(3);
+    await expect(app.skills.getByRole('link')).toHaveCount(4);
   });
 
   test('a folder whose index.json lists %2e%2e/secret.txt is refused before the secret is asked for', async ({
@@ -246,7 +246,7 @@ test('a decompression bomb is inflated and refused in a worker, which is then en
   await expect(page.getByRole('alert').filter({ hasText: 'a decompression bomb' })).toBeVisible();
   expect(unzipWorkers.started).toBe(1);
   await expect.poll(() => unzipWorkers.ended).toBe(1);
-  await expect(app.skills.getByRole('link')).toHaveCount(3);
+  await expect(app.skills.getByRole('link')).toHaveCount(4);
   // The page goes on answering: the next dialog opens.
   await page.getByRole('button', { name: 'Load from URL' }).click();
   await expect(page.getByRole('dialog', { name: 'Load from URL' })).toBeVisible();
