@@ -99,6 +99,30 @@ test('the example capsule reads its configuration, and keeps a file and a count 
   await expect(file('notes/first.txt')).toBeVisible();
 });
 
+test('a capsule runs in a worker whose policy allows WebAssembly but not eval', async ({
+  page,
+}) => {
+  // A worker takes its Content-Security-Policy from its own script's response: this one keeps
+  // 'wasm-unsafe-eval' and drops 'unsafe-eval', which only the main thread's ajv needs.
+  const policies: string[] = [];
+  await page.route(/runtime\.worker[^/]*\.js/, async (route) => {
+    const response = await route.fetch();
+    const policy = response.headers()['content-security-policy']!.replace(" 'unsafe-eval'", '');
+    policies.push(policy);
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), 'content-security-policy': policy },
+    });
+  });
+  const app = new Playground(page);
+  await app.open();
+  await app.openSkill('notes-capsule', 'greet');
+  await app.run('greet');
+  await app.expectStatus('ok');
+  await expect(app.output).toHaveText('Hello, nobody! No API token is set.');
+  expect(policies[0]).toContain("script-src 'self' blob: 'wasm-unsafe-eval';");
+});
+
 test('a capsule that spins is stopped at its timeout, and the next run works', async ({ page }) => {
   const app = await openUnruly(page);
   await app.setTimeoutMs(1000);

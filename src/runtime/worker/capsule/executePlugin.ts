@@ -33,6 +33,8 @@ interface LivePlugin {
 }
 let warm: LivePlugin | undefined;
 
+const encoder = new TextEncoder();
+
 /** A memory this close to its limit when the call fails means it failed to grow. */
 const MEMORY_NEARLY_FULL = 0.9;
 
@@ -67,7 +69,7 @@ export async function executePlugin(command: RunCommand, emit: Emit): Promise<vo
     log(level, message) {
       // Extism says so (through the logger) when the plugin asks for more host memory than allowed.
       if (/^memory limit exceeded/.test(message)) hostMemoryFull = true;
-      output.stderr.write(new TextEncoder().encode(`[${level}] ${message}\n`));
+      output.stderr.write(encoder.encode(`[${level}] ${message}\n`));
     },
     http: capsuleHttp({
       hosts: command.grants.hosts,
@@ -225,7 +227,7 @@ function keptState(
   for (const [key, value] of run.kv) {
     const old = before.get(key);
     if (!old || old.byteLength !== value.byteLength || old.some((b, i) => b !== value[i])) {
-      kvWritten += key.length + value.byteLength;
+      kvWritten += encoder.encode(key).byteLength + value.byteLength;
     }
   }
   try {
