@@ -57,8 +57,8 @@ test.describe('archives', () => {
   test.describe('attacks are refused with their message, and nothing is imported', () => {
     const refused = async (app: Playground, message: string | RegExp) => {
       await expect(app.page.getByRole('alert').filter({ hasText: message })).toBeVisible();
-      // Only the three built-in examples are listed.
-      await expect(app.skills.getByRole('link')).toHaveCount(3);
+      // Only the four built-in examples are listed.
+      await expect(app.skills.getByRole('link')).toHaveCount(4);
     };
 
     test(

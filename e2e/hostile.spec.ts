@@ -207,7 +207,7 @@ test(
         ).toBeVisible(),
       );
       longest = Math.max(longest, refused.longestTaskMs);
-      await expect(app.skills.getByRole('link')).toHaveCount(3);
+      await expect(app.skills.getByRole('link')).toHaveCount(4);
       expect(await page.evaluate(() => (window as { __skill?: number }).__skill ?? null)).toBe(
         null,
       );

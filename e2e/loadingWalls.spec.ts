@@ -220,7 +220,7 @@ test.describe('loading from a URL holds against hostile servers, and imports not
       `${url} sent nothing for 15 s; the load was stopped.`,
     );
     await expect(notices.getByRole('status')).toHaveCount(0);
-    await expect(app.skills.getByRole('link')).toHaveCount(3);
+    await expect(app.skills.getByRole('link')).toHaveCount(4);
   });
 
   test(
@@ -245,7 +245,7 @@ test.describe('loading from a URL holds against hostile servers, and imports not
       await expect(notices.getByRole('alert')).toHaveCount(0);
       const exchange = await server.exchange('/slow.zip');
       await expect.poll(() => exchange.closed).toBe(true);
-      await expect(app.skills.getByRole('link')).toHaveCount(3);
+      await expect(app.skills.getByRole('link')).toHaveCount(4);
     },
   );
 
@@ -296,7 +296,7 @@ test(
     figure('64 MiB bomb, picked to refusal (inflated in a worker)', describeMeasured(refused));
     expect(unzipWorkers.started).toBe(1);
     await expect.poll(() => unzipWorkers.ended).toBe(1);
-    await expect(app.skills.getByRole('link')).toHaveCount(3);
+    await expect(app.skills.getByRole('link')).toHaveCount(4);
     // The page goes on answering: the next dialog opens.
     await page.getByRole('button', { name: 'Load from URL' }).click();
     await expect(page.getByRole('dialog', { name: 'Load from URL' })).toBeVisible();

@@ -45,6 +45,8 @@ export { argumentsOf, renderInstructions, type ArgumentSpec } from './instructio
 export {
   CAPSULE_FILE,
   parseCapsuleManifest,
+  type CapsuleComponent,
+  type CapsuleEnv,
   type CapsuleManifest,
   type CapsuleTool,
 } from './capsuleManifest';

@@ -17,14 +17,15 @@ import {
   withFiles,
 } from './skills';
 import { filesOf, listingOf } from './skillEntry';
-import { chooseTool } from './toolForms';
+import { describeLoadError, markReady } from './skillReady';
+import { openCapsule } from './openCapsule';
 import type { LoadedComponent, ReadySkill, SkillEntry, SkillFiles } from './types';
 
 // Opening a skill: read its files, load its component in its worker without calling anything,
 // learn what kind it is, and list its tools. Only a skill-engine skill's tools need its own code
 // (get-tools); for a skill from a link that waits for a click.
 
-const { getState, setState } = usePlayground;
+const { setState } = usePlayground;
 
 /** Opens a skill: reads its files if it has none yet, then learns its tools from its component. */
 export async function openSkill(key: string): Promise<void> {
@@ -40,8 +41,8 @@ export async function openSkill(key: string): Promise<void> {
 
   const { analysis } = files;
   if (analysis.capsule) {
-    // An Extism plugin: described from Capsule.toml, not run (see the capsule panel).
-    markReady(key, files, { tools: [] });
+    // Extism plugins: tools from Capsule.toml, run with astrid's host functions.
+    await openCapsule(key, files, analysis.capsule);
     return;
   }
   if (!analysis.entry) {
@@ -243,31 +244,4 @@ async function listExports(key: string, files: SkillFiles, loaded: LoadedCompone
       ? { note: 'This component exports no function the playground can call yet.' }
       : {}),
   });
-}
-
-function markReady(key: string, files: SkillFiles, ready: ReadyParts): void {
-  setSkill(key, (s) => ({
-    ...listingOf(s),
-    // The files may have been edited while the component loaded: keep the newest.
-    ...(filesOf(s) ?? files),
-    unsupportedExports: [],
-    loadDiagnostics: [],
-    ...ready,
-    status: 'ready',
-  }));
-  const first = ready.tools[0];
-  if (first && !getState().selectedTool[key]) chooseTool(key, first.name);
-}
-
-function describeLoadError({ code, message }: RunError): string {
-  switch (code) {
-    case 'TranspileFailed':
-      return `jco could not load this component: ${message}`;
-    case 'InstantiateFailed':
-      return `The component could not be instantiated: ${message}`;
-    case 'InvalidComponent':
-      return `This is not a component the playground can run: ${message}`;
-    default:
-      return message;
-  }
 }

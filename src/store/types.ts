@@ -23,7 +23,9 @@ export type RunState = {
   audit?: AuditRecord;
 } & (
   | { status: 'running'; output: '' }
-  | (Omit<ToolOutcome, 'stdout' | 'stderr' | 'workspace'> & { status: ToolOutcome['status'] })
+  | (Omit<ToolOutcome, 'stdout' | 'stderr' | 'workspace' | 'kv'> & {
+      status: ToolOutcome['status'];
+    })
 );
 
 export interface WorkspaceState {

@@ -61,6 +61,12 @@ function Finished({ run }: { run: FinishedRun }) {
         </p>
       )}
       {run.output !== '' && <Output output={run.output} format={run.outputFormat} />}
+      {run.rawOutput !== undefined && (
+        <details className="raw-output">
+          <summary>Raw output ({new TextEncoder().encode(run.rawOutput).length} bytes)</summary>
+          <pre data-testid="raw-output">{run.rawOutput}</pre>
+        </details>
+      )}
       {run.timings && (
         <p className="timings muted">
           {run.timings.transpileMs > 0 && `transpile ${formatDuration(run.timings.transpileMs)} · `}

@@ -26,7 +26,7 @@ import { InstructionsPanel } from './InstructionsPanel';
 import { ResultPanel } from './ResultPanel';
 import { PermissionsForm } from './PermissionsForm';
 import { RunLimits } from './RunLimits';
-import { describeGrants, effectiveGrants } from '../../tools';
+import { declaredConfig, describeGrants, effectiveGrants } from '../../tools';
 import { ToolForm } from './ToolForm';
 import { WorkspacePanel } from './WorkspacePanel';
 
@@ -67,7 +67,7 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
           {ready?.metadata && ` · component ${ready.metadata.name} ${ready.metadata.version}`}
           {analysis?.entry && ` · ${analysis.entry.path} (${formatBytes(analysis.entry.size)})`}
           {loaded &&
-            ` · ready in ${Math.round(loaded.load.ms)} ms (${LOAD_TEXT[loaded.load.from]})`}
+            ` · ready in ${Math.round(loaded.load.ms)} ms (${loaded.kind === 'capsule' ? 'compiled' : LOAD_TEXT[loaded.load.from]})`}
         </p>
       </header>
 
@@ -178,7 +178,10 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
       {(skill.status === 'ready' || skill.status === 'failed') && skillComponent(skill) && (
         <ErrorBoundary what="the configuration and workspace" resetKey={resetKey}>
           <div className="instance-area">
-            <ConfigurationForm skillKey={skill.key} />
+            <ConfigurationForm
+              skillKey={skill.key}
+              {...(analysis?.capsule ? { declared: declaredConfig(analysis.capsule.env) } : {})}
+            />
             <WorkspacePanel skillKey={skill.key} />
           </div>
         </ErrorBoundary>
@@ -233,6 +236,7 @@ const KIND_TEXT = {
   'skill-engine': 'skill-engine component',
   command: 'command (wasi:cli/run)',
   component: 'component',
+  capsule: 'astrid capsule (Extism plugin)',
 } as const;
 
 function sourceText(skill: SkillEntry): string {
