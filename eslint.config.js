@@ -86,6 +86,7 @@ export default tseslint.config(
       'node_modules',
       'public/examples',
       'e2e/.built',
+      'src/generated',
       'examples/wit',
       'test-results',
       'playwright-report',

@@ -20,9 +20,9 @@ const transpilerVersion = (
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   // blob:: the worker imports jco's transpiled JavaScript from blob: URLs it makes itself.
-  // 'unsafe-eval': ajv compiles every JSON Schema (manifests, tool inputs) with Function(); it can
-  // go once validation no longer generates code (docs/security.md).
-  "script-src 'self' blob: 'wasm-unsafe-eval' 'unsafe-eval'",
+  // No 'unsafe-eval': nothing compiles code at run time (the manifests' Ajv validators are
+  // generated ahead of time, tool schemas are interpreted; src/csp.test.ts).
+  "script-src 'self' blob: 'wasm-unsafe-eval'",
   "worker-src 'self'",
   // Skills load from any https URL and from this origin; http only from this machine.
   "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { describeMeasured, figure, HOSTILE, measure, seconds } from './figures';
 import { BUILT_FIXTURES, Playground } from './playground';
 
 const UNRULY = path.join(BUILT_FIXTURES, 'unruly-skill');
@@ -56,40 +57,69 @@ test.describe('archives', () => {
   test.describe('attacks are refused with their message, and nothing is imported', () => {
     const refused = async (app: Playground, message: string | RegExp) => {
       await expect(app.page.getByRole('alert').filter({ hasText: message })).toBeVisible();
-      // Only the three built-in examples are listed.
-      await expect(app.skills.getByRole('link')).toHaveCount(3);
+      // Only the four built-in examples are listed.
+      await expect(app.skills.getByRole('link')).toHaveCount(4);
     };
 
-    test('an entry name that climbs out of the archive', async ({ page }) => {
+    test(
+      'an entry name that climbs out of the archive, in every spelling',
+      HOSTILE,
+      async ({ page }) => {
+        const app = new Playground(page);
+        await app.open();
+        const spellings = [
+          '../../outside.txt',
+          'evil/../../outside.txt',
+          '..\\outside.txt',
+          'evil\\..\\..\\outside.txt',
+          '/etc/outside.txt',
+          '\\\\host\\share\\outside.txt',
+          'C:\\outside.txt',
+          'c:outside.txt',
+        ];
+        const times: number[] = [];
+        let longest = 0;
+        for (const [i, name] of spellings.entries()) {
+          const answer = await measure(page, async () => {
+            await openArchive(app, `evil-${i}.zip`, {
+              'evil/SKILL.md': strToU8('x'),
+              [name]: strToU8('x'),
+            });
+            await refused(app, `the entry "${name}" is unsafe`);
+          });
+          times.push(answer.ms);
+          longest = Math.max(longest, answer.longestTaskMs);
+        }
+        figure(
+          `${spellings.length} spellings, each picked to refusal`,
+          `${seconds(Math.min(...times))}–${seconds(Math.max(...times))}; longest task ${longest} ms`,
+        );
+      },
+    );
+
+    test('a decompression bomb', HOSTILE, async ({ page }) => {
       const app = new Playground(page);
       await app.open();
-      await openArchive(app, 'evil.zip', {
-        'evil/SKILL.md': strToU8('x'),
-        '../../outside.txt': strToU8('x'),
+      const answer = await measure(page, async () => {
+        await openArchive(app, 'bomb.zip', {
+          'bomb/SKILL.md': strToU8('x'),
+          'bomb/zeros.bin': new Uint8Array(64 * 1024 * 1024),
+        });
+        await refused(app, 'a decompression bomb');
       });
-      await refused(
-        app,
-        'the entry "../../outside.txt" is unsafe: it climbs out of the archive with ".."',
-      );
+      figure('64 MiB of zeros, picked to refusal', describeMeasured(answer));
     });
 
-    test('a decompression bomb', async ({ page }) => {
-      const app = new Playground(page);
-      await app.open();
-      await openArchive(app, 'bomb.zip', {
-        'bomb/SKILL.md': strToU8('x'),
-        'bomb/zeros.bin': new Uint8Array(64 * 1024 * 1024),
-      });
-      await refused(app, 'a decompression bomb');
-    });
-
-    test('too many entries', async ({ page }) => {
+    test('100,000 entries', HOSTILE, async ({ page }) => {
       const app = new Playground(page);
       await app.open();
       const entries: Zippable = {};
-      for (let i = 0; i <= 2000; i++) entries[`many/file-${i}.txt`] = strToU8('x');
-      await openArchive(app, 'many.zip', entries);
-      await refused(app, 'it holds more than 2000 files');
+      for (let i = 0; i < 100_000; i++) entries[`many/file-${i}.txt`] = strToU8('x');
+      const answer = await measure(page, async () => {
+        await openArchive(app, 'many.zip', entries);
+        await refused(app, 'it holds more than 2000 files');
+      });
+      figure('100,000 entries, picked to refusal', describeMeasured(answer));
     });
   });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { describeMeasured, figure, HOSTILE, measure } from './figures';
 import { BUILT_FIXTURES, Playground, readFolder, text } from './playground';
 
 // Walls between a bundle's bytes and the app. Every attack below is built here, from nothing but
@@ -26,50 +27,55 @@ async function marksOfBundleScript(page: Page) {
   }));
 }
 
-test('an SVG in a bundle is shown as a picture whose address, opened, runs nothing as the app', async ({
-  page,
-  context,
-}) => {
-  const app = new Playground(page);
-  await app.open();
-  await app.dropFiles({
-    'pictures/SKILL.md': text(
-      [
-        '---',
-        'name: pictures',
-        'description: A skill with pictures.',
-        '---',
-        '![diagram](diagram.svg) ![disguised](img/disguised.png) ![page](page.png)',
-      ].join('\n'),
-    ),
-    'pictures/diagram.svg': text(SVG_WITH_SCRIPT),
-    // The extension says PNG, the bytes say SVG: the bytes decide.
-    'pictures/img/disguised.png': text(SVG_WITH_SCRIPT),
-    // Neither a raster image nor an SVG: not shown at all.
-    'pictures/page.png': text(HTML_WITH_SCRIPT),
-  });
-  const markdown = page.getByTestId('skill-markdown');
-  const diagram = markdown.getByRole('img', { name: 'diagram' });
-  const disguised = markdown.getByRole('img', { name: 'disguised' });
-  await expect(diagram).toHaveAttribute('src', /^blob:/);
-  await expect(disguised).toHaveAttribute('src', /^blob:/);
-  await expect(markdown.getByRole('img', { name: 'page' })).toHaveCount(0);
-  await expect(markdown).toContainText('page.png is not a PNG, JPEG, GIF, WebP or SVG image');
-  // The picture is drawn: it decoded to the SVG's own size.
-  await expect
-    .poll(() => diagram.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
-    .toBeGreaterThan(0);
+test(
+  'an SVG in a bundle is shown as a picture whose address, opened, runs nothing as the app',
+  HOSTILE,
+  async ({ page, context }) => {
+    const app = new Playground(page);
+    await app.open();
+    const markdown = page.getByTestId('skill-markdown');
+    const diagram = markdown.getByRole('img', { name: 'diagram' });
+    const disguised = markdown.getByRole('img', { name: 'disguised' });
+    const shown = await measure(page, async () => {
+      await app.dropFiles({
+        'pictures/SKILL.md': text(
+          [
+            '---',
+            'name: pictures',
+            'description: A skill with pictures.',
+            '---',
+            '![diagram](diagram.svg) ![disguised](img/disguised.png) ![page](page.png)',
+          ].join('\n'),
+        ),
+        'pictures/diagram.svg': text(SVG_WITH_SCRIPT),
+        // The extension says PNG, the bytes say SVG: the bytes decide.
+        'pictures/img/disguised.png': text(SVG_WITH_SCRIPT),
+        // Neither a raster image nor an SVG: not shown at all.
+        'pictures/page.png': text(HTML_WITH_SCRIPT),
+      });
+      await expect(diagram).toHaveAttribute('src', /^blob:/);
+    });
+    figure('drop to the SVG drawn as PNG', describeMeasured(shown));
+    await expect(disguised).toHaveAttribute('src', /^blob:/);
+    await expect(markdown.getByRole('img', { name: 'page' })).toHaveCount(0);
+    await expect(markdown).toContainText('page.png is not a PNG, JPEG, GIF, WebP or SVG image');
+    // The picture is drawn: it decoded to the SVG's own size.
+    await expect
+      .poll(() => diagram.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
 
-  // What a reader could do: open the image's address in a tab of its own.
-  for (const image of [diagram, disguised]) {
-    const src = (await image.getAttribute('src'))!;
-    const tab = await context.newPage();
-    await tab.goto(src);
-    expect(await tab.evaluate(() => document.contentType)).toBe('image/png');
-    await tab.close();
-  }
-  expect(await marksOfBundleScript(page)).toEqual({ stored: null, database: false });
-});
+    // What a reader could do: open the image's address in a tab of its own.
+    for (const image of [diagram, disguised]) {
+      const src = (await image.getAttribute('src'))!;
+      const tab = await context.newPage();
+      await tab.goto(src);
+      expect(await tab.evaluate(() => document.contentType)).toBe('image/png');
+      await tab.close();
+    }
+    expect(await marksOfBundleScript(page)).toEqual({ stored: null, database: false });
+    figure('images opened in a tab of their own', '2, each image/png; 0 scripts ran');
+  },
+);
 
 test('the built app carries a Content-Security-Policy that refuses scripts it did not ship', async ({
   page,
@@ -149,116 +155,130 @@ test('under the Content-Security-Policy an example opens, runs, shows its Markdo
   expect(reported).toEqual([]);
 });
 
-test('a 10 MB SKILL.md shows its beginning with a note, and the page stays responsive', async ({
-  page,
-}) => {
-  const app = new Playground(page);
-  await app.open();
-  // Built in the page and dropped as dropFiles does: 10 MB never crosses the test protocol.
-  await page.evaluate(
-    (bytes) => {
-      const parts = ['---\nname: huge-skill\ndescription: A very long skill.\n---\n# Huge\n\n'];
-      let size = parts[0]!.length;
-      for (let i = 0; size < bytes; i++) {
-        parts.push(
-          `## Section ${i}\n\nSome *text* with \`code\` and a [link](https://example.test/${i}).\n\n- one\n- two\n\n`,
-        );
-        size += parts.at(-1)!.length;
-      }
-      const data = new DataTransfer();
-      data.items.add(new File(parts, 'huge-skill/SKILL.md'));
-      const target = document.querySelector('main')!;
-      for (const type of ['dragenter', 'dragover', 'drop'])
-        target.dispatchEvent(
-          new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }),
-        );
-    },
-    10 * 1024 * 1024,
-  );
+test(
+  'a 10 MB SKILL.md shows its beginning with a note, and the page stays responsive',
+  HOSTILE,
+  async ({ page }) => {
+    const app = new Playground(page);
+    await app.open();
+    const markdown = page.getByTestId('skill-markdown');
+    const firstShown = await measure(page, async () => {
+      // Built in the page and dropped as dropFiles does: 10 MB never crosses the test protocol.
+      await page.evaluate(
+        (bytes) => {
+          const parts = ['---\nname: huge-skill\ndescription: A very long skill.\n---\n# Huge\n\n'];
+          let size = parts[0]!.length;
+          for (let i = 0; size < bytes; i++) {
+            parts.push(
+              `## Section ${i}\n\nSome *text* with \`code\` and a [link](https://example.test/${i}).\n\n- one\n- two\n\n`,
+            );
+            size += parts.at(-1)!.length;
+          }
+          const data = new DataTransfer();
+          data.items.add(new File(parts, 'huge-skill/SKILL.md'));
+          const target = document.querySelector('main')!;
+          for (const type of ['dragenter', 'dragover', 'drop'])
+            target.dispatchEvent(
+              new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }),
+            );
+        },
+        10 * 1024 * 1024,
+      );
+      await expect(markdown.getByRole('heading', { name: 'Huge', exact: true })).toBeVisible();
+    });
+    figure('drop to the first Markdown shown', describeMeasured(firstShown));
+    const note = page.getByRole('note');
+    await expect(note).toContainText(/Showing the first [\d,]+ of [\d,]+ characters/);
+    // A round trip through the page's main thread: it is not stuck rendering.
+    expect(await page.evaluate(() => document.readyState)).toBe('complete');
+    await expect(markdown.getByRole('heading', { name: 'Section 0', exact: true })).toBeVisible();
+    // The first page comes in pieces, then stops until the reader asks for more.
+    await expect(markdown).toHaveAttribute('aria-busy', 'false');
+    const shown = await markdown.getByRole('heading').count();
+    const before = await note.textContent();
 
-  const markdown = page.getByTestId('skill-markdown');
-  await expect(markdown.getByRole('heading', { name: 'Huge', exact: true })).toBeVisible();
-  const note = page.getByRole('note');
-  await expect(note).toContainText(/Showing the first [\d,]+ of [\d,]+ characters/);
-  // A round trip through the page's main thread: it is not stuck rendering.
-  expect(await page.evaluate(() => document.readyState)).toBe('complete');
-  await expect(markdown.getByRole('heading', { name: 'Section 0', exact: true })).toBeVisible();
-  // The first page comes in pieces, then stops until the reader asks for more.
-  await expect(markdown).toHaveAttribute('aria-busy', 'false');
-  const shown = await markdown.getByRole('heading').count();
-  const before = await note.textContent();
+    await note.getByRole('button', { name: /Show the next/ }).click();
+    await expect(note).not.toHaveText(before!);
+    await expect(markdown).toHaveAttribute('aria-busy', 'false');
+    expect(await markdown.getByRole('heading').count()).toBeGreaterThan(shown);
+    expect(await page.evaluate(() => document.readyState)).toBe('complete');
+  },
+);
 
-  await note.getByRole('button', { name: /Show the next/ }).click();
-  await expect(note).not.toHaveText(before!);
-  await expect(markdown).toHaveAttribute('aria-busy', 'false');
-  expect(await markdown.getByRole('heading').count()).toBeGreaterThan(shown);
-  expect(await page.evaluate(() => document.readyState)).toBe('complete');
-});
-
-test('a bad image URL in SKILL.md takes down only itself: the tools still run', async ({
-  page,
-}) => {
-  test.slow();
-  const files = readFolder(path.join(BUILT_FIXTURES, 'c-command'));
-  files['c-command/SKILL.md'] = text(
-    [
-      '---',
-      'name: c-command',
-      'description: A command whose SKILL.md has a broken image.',
-      '---',
-      '# Broken image',
-      '',
-      '![x](https://[oops) and text after it',
-    ].join('\n'),
-  );
-  const app = new Playground(page);
-  await app.open();
-  await app.dropFiles(files);
-  // The first load wraps and transpiles the command, which a busy machine makes slow.
-  await expect(app.form('echo')).toBeVisible({ timeout: 60_000 });
-  const markdown = page.getByTestId('skill-markdown');
-  await expect(markdown.getByRole('heading', { name: 'Broken image' })).toBeVisible();
-  await expect(markdown).toContainText('and text after it');
-  await expect(page.getByText(/Something went wrong/)).toHaveCount(0);
-
-  await app.field('echo', 'message').fill('still runs');
-  await app.run('echo');
-  await app.expectStatus('ok');
-  await expect(app.output).toContainText('"message": "still runs"');
-});
-
-test('a billion-laughs SKILL.md is that skill’s own finding; the other skill of the drop opens', async ({
-  page,
-}) => {
-  const laughs = ['---', 'name: laughs', 'description: Expands without end.'];
-  laughs.push('l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]');
-  for (let i = 1; i < 10; i++) {
-    laughs.push(
-      `l${i}: &l${i} [${Array(10)
-        .fill(`*l${i - 1}`)
-        .join(', ')}]`,
+test(
+  'a bad image URL in SKILL.md takes down only itself: the tools still run',
+  HOSTILE,
+  async ({ page }) => {
+    test.slow();
+    const files = readFolder(path.join(BUILT_FIXTURES, 'c-command'));
+    files['c-command/SKILL.md'] = text(
+      [
+        '---',
+        'name: c-command',
+        'description: A command whose SKILL.md has a broken image.',
+        '---',
+        '# Broken image',
+        '',
+        '![x](https://[oops) and text after it',
+      ].join('\n'),
     );
-  }
-  laughs.push('---', 'Body');
-  const app = new Playground(page);
-  await app.open();
-  await app.dropFolderAsEntries({
-    'two-skills/laughs/SKILL.md': text(laughs.join('\n')),
-    'two-skills/plain-skill/SKILL.md': text(
-      '---\nname: plain-skill\ndescription: A plain skill.\n---\n# Plain\n',
-    ),
-  });
-  await expect(app.skillLink('plain-skill')).toBeVisible();
-  await expect(app.skillLink('laughs')).toBeVisible();
+    const app = new Playground(page);
+    await app.open();
+    await app.dropFiles(files);
+    // The first load wraps and transpiles the command, which a busy machine makes slow.
+    await expect(app.form('echo')).toBeVisible({ timeout: 60_000 });
+    const markdown = page.getByTestId('skill-markdown');
+    await expect(markdown.getByRole('heading', { name: 'Broken image' })).toBeVisible();
+    await expect(markdown).toContainText('and text after it');
+    await expect(page.getByText(/Something went wrong/)).toHaveCount(0);
 
-  await app.skillLink('laughs').click();
-  const diagnostics = page.getByRole('region', { name: 'Diagnostics' });
-  await expect(diagnostics.locator('[data-rule="yaml-alias-limit"]')).toHaveCount(1);
+    await app.field('echo', 'message').fill('still runs');
+    const ran = await measure(page, async () => {
+      await app.run('echo');
+      await app.expectStatus('ok');
+    });
+    figure('a run beside the broken image', describeMeasured(ran));
+    await expect(app.output).toContainText('"message": "still runs"');
+  },
+);
 
-  await app.skillLink('plain-skill').click();
-  await expect(page.getByRole('heading', { name: 'plain-skill' })).toBeVisible();
-  await expect(
-    page.getByTestId('skill-markdown').getByRole('heading', { name: 'Plain' }),
-  ).toBeVisible();
-  await expect(diagnostics).toHaveCount(0);
-});
+test(
+  'a billion-laughs SKILL.md is that skill’s own finding; the other skill of the drop opens',
+  HOSTILE,
+  async ({ page }) => {
+    const laughs = ['---', 'name: laughs', 'description: Expands without end.'];
+    laughs.push('l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]');
+    for (let i = 1; i < 10; i++) {
+      laughs.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
+    }
+    laughs.push('---', 'Body');
+    const app = new Playground(page);
+    await app.open();
+    const listed = await measure(page, async () => {
+      await app.dropFolderAsEntries({
+        'two-skills/laughs/SKILL.md': text(laughs.join('\n')),
+        'two-skills/plain-skill/SKILL.md': text(
+          '---\nname: plain-skill\ndescription: A plain skill.\n---\n# Plain\n',
+        ),
+      });
+      await expect(app.skillLink('plain-skill')).toBeVisible();
+      await expect(app.skillLink('laughs')).toBeVisible();
+    });
+    figure('drop to both skills listed', describeMeasured(listed));
+
+    await app.skillLink('laughs').click();
+    const diagnostics = page.getByRole('region', { name: 'Diagnostics' });
+    await expect(diagnostics.locator('[data-rule="yaml-alias-limit"]')).toHaveCount(1);
+
+    await app.skillLink('plain-skill').click();
+    await expect(page.getByRole('heading', { name: 'plain-skill' })).toBeVisible();
+    await expect(
+      page.getByTestId('skill-markdown').getByRole('heading', { name: 'Plain' }),
+    ).toBeVisible();
+    await expect(diagnostics).toHaveCount(0);
+  },
+);

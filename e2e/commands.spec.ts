@@ -1,36 +1,42 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { describeMeasured, figure, HOSTILE, measure } from './figures';
 import { BUILT_FIXTURES, Playground } from './playground';
 
 test.describe('command skills', () => {
-  test('a C WASI preview1 command is wrapped in the browser and reads its JSON input from stdin', async ({
-    page,
-  }) => {
-    const app = new Playground(page);
-    await app.open();
-    await app.openFixture('c-command', 'echo');
-    await expect(page.getByText('WASI preview1 module, wrapped')).toBeVisible();
-    await expect(page.getByRole('tab')).toHaveText(['echo', 'lines', 'note']);
+  test(
+    'a C WASI preview1 command is wrapped in the browser and reads its JSON input from stdin; a non-zero exit fails',
+    HOSTILE,
+    async ({ page }) => {
+      const app = new Playground(page);
+      await app.open();
+      await app.openFixture('c-command', 'echo');
+      await expect(page.getByText('WASI preview1 module, wrapped')).toBeVisible();
+      await expect(page.getByRole('tab')).toHaveText(['echo', 'lines', 'note']);
 
-    await app.field('echo', 'message').fill('hello from the form');
-    await app.run('echo');
-    await app.expectStatus('ok');
-    await expect(app.result.getByTestId('run-exit')).toHaveText('exit code 0');
-    // stdin carried the form as JSON, SKILL_INPUT the same, SKILL_NAME the skill.
-    await expect(app.output).toContainText('"message": "hello from the form"');
-    await expect(app.output).toContainText('"skillName": "c-command"');
-    await expect(app.output).toContainText('"inputEnvMatches": true');
+      await app.field('echo', 'message').fill('hello from the form');
+      await app.run('echo');
+      await app.expectStatus('ok');
+      await expect(app.result.getByTestId('run-exit')).toHaveText('exit code 0');
+      // stdin carried the form as JSON, SKILL_INPUT the same, SKILL_NAME the skill.
+      await expect(app.output).toContainText('"message": "hello from the form"');
+      await expect(app.output).toContainText('"skillName": "c-command"');
+      await expect(app.output).toContainText('"inputEnvMatches": true');
 
-    // A non-zero exit is a failure that names the status; stderr is shown. WASI 0.2's exit
-    // carries only success or failure, so the adapter turns exit(3) into status 1.
-    await app.field('echo', 'exit').fill('3');
-    await app.run('echo');
-    await app.expectStatus('error');
-    await expect(app.result).toContainText('The command exited with status 1.');
-    await expect(page.getByRole('region', { name: 'stderr' })).toContainText(
-      'asked to exit with 3',
-    );
-  });
+      // A non-zero exit is a failure that names the status; stderr is shown. WASI 0.2's exit
+      // carries only success or failure, so the adapter turns exit(3) into status 1.
+      await app.field('echo', 'exit').fill('3');
+      const failed = await measure(page, async () => {
+        await app.run('echo');
+        await app.expectStatus('error');
+      });
+      figure('Run to the non-zero exit', describeMeasured(failed));
+      await expect(app.result).toContainText('The command exited with status 1.');
+      await expect(page.getByRole('region', { name: 'stderr' })).toContainText(
+        'asked to exit with 3',
+      );
+    },
+  );
 
   test('a line-text tool streams each line to the page as it is written', async ({ page }) => {
     const app = new Playground(page);

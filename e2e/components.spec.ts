@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { Playground } from './playground';
+import { BUILT_FIXTURES, Playground } from './playground';
 
 const GEOMETRY = 'playground:shapes/geometry@0.1.0';
 
@@ -125,5 +126,55 @@ test.describe('any other component', () => {
     await app.run('describe');
     await app.expectStatus('ok');
     await expect(app.output).toHaveText('"circle of area 3.14 cm^2 (bold)"');
+  });
+
+  test('a component built with the 2023 encoding of interface names lists its functions', async ({
+    page,
+  }) => {
+    const app = new Playground(page);
+    await app.open();
+    // Interface names marked 0x01, as older cargo-component builds have them.
+    await page
+      .getByLabel('Open skill file')
+      .setInputFiles(path.join(BUILT_FIXTURES, 'components/wit-every-type-2023-names.wasm'));
+    await expect(app.skillLink('wit-every-type-2023-names')).toBeVisible();
+    await app.expectLoaded('hello');
+    await expect(page.getByRole('tab')).toHaveText([
+      'hello',
+      'area',
+      'mix',
+      'ints',
+      'check',
+      'nothing',
+      'unit',
+      'ping',
+    ]);
+    await expect(page.getByRole('tablist', { name: 'Tools of this skill' })).toContainText(
+      'fixtures:every-type/api@0.2.1',
+    );
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('a WASI 0.3 (p3) command says it is not supported before Run, with every export listed', async ({
+    page,
+  }) => {
+    const app = new Playground(page);
+    await app.open();
+    await page
+      .getByLabel('Open skill file')
+      .setInputFiles(path.join(BUILT_FIXTURES, 'components/wit-p3-command.wasm'));
+    await expect(app.skillLink('wit-p3-command')).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText(
+      'WASI 0.3 (p3) components are not supported yet: this command exports wasi:cli/run@0.3.0',
+    );
+    const unsupported = page.getByRole('list', { name: 'Exports not supported yet' });
+    await expect(unsupported.getByRole('listitem')).toHaveText([
+      /^fixtures:p3-jobs\/jobs@0\.1\.0 · now: WASI 0\.3 \(p3\) components are not supported yet/,
+      /^fixtures:p3-jobs\/jobs@0\.1\.0 · start: async \(p3\) functions are not supported yet/,
+      /^fixtures:p3-jobs\/jobs@0\.1\.0 · feed: uses stream \(p3 async\): not supported yet/,
+      /^wasi:cli\/run@0\.3\.0 · run: async \(p3\) functions are not supported yet/,
+    ]);
+    await expect(page.getByRole('button', { name: 'Run' })).toHaveCount(0);
+    await expect(page.getByRole('tab')).toHaveCount(0);
   });
 });

@@ -8,7 +8,10 @@ test.describe('built-in examples', () => {
     await expect(app.skillLink('text-tools')).toBeVisible();
     await expect(app.skillLink('data-tools')).toBeVisible();
     await expect(app.skillLink('wit-shapes')).toBeVisible();
+    await expect(app.skillLink('notes-capsule')).toBeVisible();
     await expect(app.skills).toContainText('Greets people');
+    // An astrid capsule is listed from its Capsule.toml.
+    await expect(app.skills).toContainText('keeps notes in its workspace');
   });
 
   test('text-tools (async QuickJS runtime): every tool runs, and greet reads its configured greeting', async ({

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
+import { figure, HOSTILE } from './figures';
 import { BUILT_FIXTURES, Playground } from './playground';
 
 // A skill-basic component whose all-config tool prints every value it is given, secrets included:
@@ -34,46 +35,52 @@ async function allConfig(app: Playground) {
   return app.result;
 }
 
-test('a skill is its source: another host inherits no secret, and changed bytes wait for trust', async ({
-  page,
-}) => {
-  // Three loads of a skill from links, each transpiled: slow on a busy machine.
-  test.slow();
-  const app = new Playground(page);
-  let hostA = measureKit('1');
-  await serve(page, 'https://host-a.test/measure-kit.zip', () => hostA);
-  await serve(page, 'https://host-b.test/measure-kit.zip', () => measureKit('other'));
+test(
+  'a skill is its source: another host inherits no secret, and changed bytes wait for trust',
+  HOSTILE,
+  async ({ page }) => {
+    // Three loads of a skill from links, each transpiled: slow on a busy machine.
+    test.slow();
+    const app = new Playground(page);
+    let hostA = measureKit('1');
+    await serve(page, 'https://host-a.test/measure-kit.zip', () => hostA);
+    await serve(page, 'https://host-b.test/measure-kit.zip', () => measureKit('other'));
 
-  await page.goto('/?skill=https://host-a.test/measure-kit.zip');
-  await page.getByRole('button', { name: 'Load its tools' }).click();
-  await expect(app.form('config-value')).toBeVisible();
-  const config = page.getByRole('form', { name: 'Configuration' });
-  await config.getByRole('button', { name: 'Add value' }).click();
-  await config.getByLabel('Key 1').fill('API_TOKEN');
-  await config.getByLabel('Value of API_TOKEN').fill('tok-123');
-  await config.getByRole('checkbox', { name: 'secret' }).check();
-  await config.getByRole('button', { name: 'Save configuration' }).click();
-  await expect(config.getByRole('status')).toContainText('Saved');
-  await expect(await allConfig(app)).toContainText('API_TOKEN=tok-123');
+    await page.goto('/?skill=https://host-a.test/measure-kit.zip');
+    await page.getByRole('button', { name: 'Load its tools' }).click();
+    await expect(app.form('config-value')).toBeVisible();
+    const config = page.getByRole('form', { name: 'Configuration' });
+    await config.getByRole('button', { name: 'Add value' }).click();
+    await config.getByLabel('Key 1').fill('API_TOKEN');
+    await config.getByLabel('Value of API_TOKEN').fill('tok-123');
+    await config.getByRole('checkbox', { name: 'secret' }).check();
+    await config.getByRole('button', { name: 'Save configuration' }).click();
+    await expect(config.getByRole('status')).toContainText('Saved');
+    await expect(await allConfig(app)).toContainText('API_TOKEN=tok-123');
 
-  // Another host serving a skill of the same name: listed beside it, with nothing of its instance.
-  await page.goto('/?skill=https://host-b.test/measure-kit.zip');
-  await expect(app.skills.getByRole('link', { name: 'measure-kit' })).toHaveCount(2);
-  await expect(page.getByText('From https://host-b.test/measure-kit.zip')).toBeVisible();
-  await page.getByRole('button', { name: 'Load its tools' }).click();
-  await expect(app.form('config-value')).toBeVisible();
-  await expect(config.getByLabel('Value of API_TOKEN')).toHaveCount(0);
-  await expect(await allConfig(app)).not.toContainText('tok-123');
+    // Another host serving a skill of the same name: listed beside it, with nothing of its instance.
+    await page.goto('/?skill=https://host-b.test/measure-kit.zip');
+    await expect(app.skills.getByRole('link', { name: 'measure-kit' })).toHaveCount(2);
+    await expect(page.getByText('From https://host-b.test/measure-kit.zip')).toBeVisible();
+    await page.getByRole('button', { name: 'Load its tools' }).click();
+    await expect(app.form('config-value')).toBeVisible();
+    await expect(config.getByLabel('Value of API_TOKEN')).toHaveCount(0);
+    await expect(await allConfig(app)).not.toContainText('tok-123');
 
-  // Host A now serves other bytes: the secret stays back until the person trusts them.
-  hostA = measureKit('2');
-  await page.goto('/?skill=https://host-a.test/measure-kit.zip');
-  await expect(page.getByText('changed at https://host-a.test/measure-kit.zip')).toBeVisible();
-  await page.getByRole('button', { name: 'Load its tools' }).click();
-  const withheld = page.getByTestId('secrets-withheld');
-  await expect(withheld).toBeVisible();
-  await expect(await allConfig(app)).not.toContainText('tok-123');
-  await withheld.getByRole('button', { name: 'Trust this version' }).click();
-  await expect(withheld).toHaveCount(0);
-  await expect(await allConfig(app)).toContainText('API_TOKEN=tok-123');
-});
+    // Host A now serves other bytes: the secret stays back until the person trusts them.
+    hostA = measureKit('2');
+    await page.goto('/?skill=https://host-a.test/measure-kit.zip');
+    await expect(page.getByText('changed at https://host-a.test/measure-kit.zip')).toBeVisible();
+    await page.getByRole('button', { name: 'Load its tools' }).click();
+    const withheld = page.getByTestId('secrets-withheld');
+    await expect(withheld).toBeVisible();
+    await expect(await allConfig(app)).not.toContainText('tok-123');
+    await withheld.getByRole('button', { name: 'Trust this version' }).click();
+    await expect(withheld).toHaveCount(0);
+    await expect(await allConfig(app)).toContainText('API_TOKEN=tok-123');
+    figure(
+      'runs where a secret reached a skill it was not saved for',
+      '0 of 2 (other host, changed bytes)',
+    );
+  },
+);

@@ -70,3 +70,38 @@ test('an instructions-only skill renders its Markdown safely and fills its argum
     'Refund order A-17 because it broke. All: A-17 it broke.',
   );
 });
+
+test('each instructions-only skill keeps its own arguments and rendered text', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.dropFiles({
+    'skills/review/SKILL.md': text(
+      '---\nname: review\ndescription: Review a file.\n---\nReview $ARGUMENTS carefully.\n',
+    ),
+    'skills/explain/SKILL.md': text(
+      '---\nname: explain\ndescription: Explain a topic.\n---\nExplain $ARGUMENTS simply.\n',
+    ),
+  });
+  const form = page.getByRole('form', { name: 'Arguments' });
+  const rendered = page.getByTestId('rendered-instructions');
+
+  await app.skillLink('review').click();
+  await expect(page.getByRole('heading', { name: 'review', exact: true })).toBeVisible();
+  await form.getByLabel('arguments', { exact: true }).fill('main.rs');
+  await form.getByRole('button', { name: 'Render' }).click();
+  await expect(rendered).toHaveText('Review main.rs carefully.');
+
+  // Another skill shows its own empty form, not the text rendered for the first.
+  await app.skillLink('explain').click();
+  await expect(page.getByRole('heading', { name: 'explain', exact: true })).toBeVisible();
+  await expect(rendered).toHaveCount(0);
+  await expect(form.getByLabel('arguments', { exact: true })).toHaveValue('');
+  await form.getByLabel('arguments', { exact: true }).fill('monads');
+  await form.getByRole('button', { name: 'Render' }).click();
+  await expect(rendered).toHaveText('Explain monads simply.');
+
+  // Back to the first: what was typed and rendered there is still there.
+  await app.skillLink('review').click();
+  await expect(form.getByLabel('arguments', { exact: true })).toHaveValue('main.rs');
+  await expect(rendered).toHaveText('Review main.rs carefully.');
+});

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { describeMeasured, figure, HOSTILE, measure, seconds } from './figures';
 import { Playground } from './playground';
 
 /** Each limit ends a misbehaving tool with its own error; the page stays usable; echo works after. */
@@ -17,131 +18,182 @@ test.describe('limits hold against a misbehaving component', () => {
     await expect(app.output).toContainText('still alive');
   }
 
-  test('memory: a tool that allocates without end stops at the memory limit', async ({ page }) => {
-    const app = new Playground(page);
-    await app.openLimits();
-    const input = page.getByLabel('Memory (MiB)');
-    await input.fill('48');
-    await input.press('Enter');
-    await app.tab('grow').click();
-    await app.run('grow');
-    await app.expectStatus('error');
-    await expect(app.result).toContainText('MemoryLimit');
-    await expect(app.result).toContainText('48 MiB memory limit');
-    await expectEchoWorks(app);
-  });
+  test(
+    'memory: a tool that allocates without end stops at the memory limit',
+    HOSTILE,
+    async ({ page }) => {
+      const app = new Playground(page);
+      await app.openLimits();
+      const input = page.getByLabel('Memory (MiB)');
+      await input.fill('48');
+      await input.press('Enter');
+      await app.tab('grow').click();
+      const stopped = await measure(page, async () => {
+        await app.run('grow');
+        await app.expectStatus('error');
+      });
+      figure('Run to MemoryLimit (48 MiB)', describeMeasured(stopped));
+      await expect(app.result).toContainText('MemoryLimit');
+      await expect(app.result).toContainText('48 MiB memory limit');
+      await expectEchoWorks(app);
+    },
+  );
 
   // How long the page pauses while the output arrives is a figure of npm run bench, not a bound here.
-  test('output: a tool that floods stdout stops at 1 MiB, and the page stays usable', async ({
-    page,
-  }) => {
-    const app = new Playground(page);
-    await app.tab('flood').click();
-    await app.run('flood');
-    // The page takes input while the output streams in (or just after, on a fast machine).
-    await app.tab('echo').click();
-    await app.field('echo', 'message').fill('typed during the flood');
-    await expect(app.field('echo', 'message')).toHaveValue('typed during the flood');
-    // Each tool shows its own last run: the flood's is under its tab.
-    await app.tab('flood').click();
-    await app.expectStatus('error');
-    await expect(app.result).toContainText('OutputLimit');
-    await expect(app.result).toContainText('more than 1 MiB');
-    await expectEchoWorks(app);
-  });
+  test(
+    'output: a tool that floods stdout stops at 1 MiB, and the page stays usable',
+    HOSTILE,
+    async ({ page }) => {
+      const app = new Playground(page);
+      await app.tab('flood').click();
+      const stopped = await measure(page, async () => {
+        await app.run('flood');
+        // The page takes input while the output streams in (or just after, on a fast machine).
+        await app.tab('echo').click();
+        await app.field('echo', 'message').fill('typed during the flood');
+        await expect(app.field('echo', 'message')).toHaveValue('typed during the flood');
+        // Each tool shows its own last run: the flood's is under its tab.
+        await app.tab('flood').click();
+        await app.expectStatus('error');
+      });
+      figure('Run to OutputLimit (1 KiB lines)', describeMeasured(stopped));
+      await expect(app.result).toContainText('OutputLimit');
+      await expect(app.result).toContainText('more than 1 MiB');
+      await expectEchoWorks(app);
+    },
+  );
 
-  test('output: a line longer than 64 KiB stops the run', async ({ page }) => {
-    const app = new Playground(page);
-    await app.tab('long-line').click();
-    await app.run('long-line');
-    await app.expectStatus('error');
-    await expect(app.result).toContainText('a line longer than 64 KiB to stdout');
-    await expectEchoWorks(app);
-  });
+  test(
+    'output: a flood without newlines stops at the 64 KiB line limit',
+    HOSTILE,
+    async ({ page }) => {
+      const app = new Playground(page);
+      await app.tab('long-line').click();
+      const stopped = await measure(page, async () => {
+        await app.run('long-line');
+        await app.expectStatus('error');
+      });
+      figure('Run to the line limit', describeMeasured(stopped));
+      await expect(app.result).toContainText('a line longer than 64 KiB to stdout');
+      await expectEchoWorks(app);
+    },
+  );
 
-  test('time: a tool that spins stops at its timeout, and the next run works', async ({ page }) => {
-    const app = new Playground(page);
-    await app.setTimeoutMs(1000);
-    await app.tab('spin').click();
-    await app.run('spin');
-    await app.expectStatus('timeout');
-    await expect(app.result).toContainText('took longer than its 1 s limit');
-    await expectEchoWorks(app);
-  });
+  test(
+    'time: a tool that spins stops at its timeout, and the next run works',
+    HOSTILE,
+    async ({ page }) => {
+      const app = new Playground(page);
+      await app.setTimeoutMs(1000);
+      await app.tab('spin').click();
+      const stopped = await measure(page, async () => {
+        await app.run('spin');
+        await app.expectStatus('timeout');
+      });
+      figure('Run to timeout (limit 1 s)', describeMeasured(stopped));
+      await expect(app.result).toContainText('took longer than its 1 s limit');
+      await expectEchoWorks(app);
+    },
+  );
 
-  test('ten runaway runs back to back each stop at their timeout, and echo works after', async ({
-    page,
-  }) => {
-    // Each run starts a fresh worker that loads the component again: minutes on a busy machine.
-    test.setTimeout(240_000);
-    const app = new Playground(page);
-    await app.setTimeoutMs(500);
-    await app.tab('spin').click();
-    for (let i = 0; i < 10; i++) {
-      await app.run('spin');
-      await app.expectStatus('timeout');
-      await expect(app.result).toContainText('took longer than its 500 ms limit');
-    }
-    // A normal run has a normal limit: the killed workers' threads may still be winding down.
-    await app.setTimeoutMs(10_000);
-    await expectEchoWorks(app);
-  });
+  test(
+    'ten runaway runs back to back each stop at their timeout, and echo works after',
+    HOSTILE,
+    async ({ page }) => {
+      // Each run starts a fresh worker that loads the component again: minutes on a busy machine.
+      test.setTimeout(240_000);
+      const app = new Playground(page);
+      await app.setTimeoutMs(500);
+      await app.tab('spin').click();
+      const runs = [];
+      for (let i = 0; i < 10; i++) {
+        runs.push(
+          await measure(page, async () => {
+            await app.run('spin');
+            await app.expectStatus('timeout');
+          }),
+        );
+        await expect(app.result).toContainText('took longer than its 500 ms limit');
+      }
+      const times = runs.map((run) => run.ms);
+      figure(
+        'each run to timeout (limit 500 ms)',
+        `${seconds(Math.min(...times))}–${seconds(Math.max(...times))}; longest task ${Math.max(...runs.map((run) => run.longestTaskMs))} ms`,
+      );
+      // A normal run has a normal limit: the killed workers' threads may still be winding down.
+      await app.setTimeoutMs(10_000);
+      const echo = await measure(page, () => expectEchoWorks(app));
+      figure('echo after them', describeMeasured(echo));
+    },
+  );
 });
 
 test.describe('every channel of a run counts against its one output limit', () => {
-  test('a tool returning 8 MiB, then 30 MiB, ends with OutputLimit and no output; echo works after', async ({
-    page,
-  }) => {
-    const app = new Playground(page);
-    await app.open();
-    await app.openFixture('bulky-skill', 'huge');
-    for (const mebibytes of ['8', '30']) {
-      await app.field('huge', 'mebibytes').fill(mebibytes);
-      await app.run('huge');
-      await app.expectStatus('error');
-      await expect(app.result).toContainText('OutputLimit');
-      await expect(app.result).toContainText(
-        `The return value of execute-tool is ${mebibytes}.0 MiB, over the run's 1 MiB output limit.`,
-      );
-      // The value was cut in the worker: nothing of it reached the page.
-      await expect(app.output).toHaveCount(0);
-    }
-    // The page still takes input, and a normal run after works.
-    await app.tab('echo').click();
-    await app.field('echo', 'message').fill('still alive');
-    await app.run('echo');
-    await app.expectStatus('ok');
-    await expect(app.output).toContainText('still alive');
-  });
+  test(
+    'a tool returning 8 MiB, then 30 MiB, ends with OutputLimit and no output; echo works after',
+    HOSTILE,
+    async ({ page }) => {
+      const app = new Playground(page);
+      await app.open();
+      await app.openFixture('bulky-skill', 'huge');
+      for (const mebibytes of ['8', '30']) {
+        await app.field('huge', 'mebibytes').fill(mebibytes);
+        const refused = await measure(page, async () => {
+          await app.run('huge');
+          await app.expectStatus('error');
+        });
+        figure(`${mebibytes} MiB return value to OutputLimit`, describeMeasured(refused));
+        await expect(app.result).toContainText('OutputLimit');
+        await expect(app.result).toContainText(
+          `The return value of execute-tool is ${mebibytes}.0 MiB, over the run's 1 MiB output limit.`,
+        );
+        // The value was cut in the worker: nothing of it reached the page.
+        await expect(app.output).toHaveCount(0);
+      }
+      // The page still takes input, and a normal run after works.
+      await app.tab('echo').click();
+      await app.field('echo', 'message').fill('still alive');
+      await app.run('echo');
+      await app.expectStatus('ok');
+      await expect(app.output).toContainText('still alive');
+    },
+  );
 
-  test('files written to /workspace over the limit are not kept, and the run says so', async ({
-    page,
-  }) => {
-    const app = new Playground(page);
-    await app.open();
-    await app.openFixture('c-command', 'echo');
-    await app.openLimits();
-    const limit = page.getByLabel('Output (KiB)');
-    await limit.fill('1');
-    await limit.press('Enter');
-    await app.tab('note').click();
-    await app.field('note', 'name').fill('big');
-    await app.field('note', 'text').fill('a'.repeat(1000));
-    await app.run('note');
-    await app.expectStatus('error');
-    await expect(app.result).toContainText('OutputLimit');
-    await expect(app.result).toContainText('What the run wrote to /workspace is');
-    await expect(app.result).toContainText('over its 1 KiB output limit. Its files were not kept.');
-    const workspace = page.getByRole('region', { name: 'Workspace' });
-    await expect(workspace).toContainText('No files yet.');
-    // A run within the limit keeps its files.
-    await app.field('note', 'text').fill('small');
-    await app.run('note');
-    await app.expectStatus('ok');
-    await expect(
-      workspace.getByRole('listitem').filter({ hasText: 'notes/big.txt' }),
-    ).toBeVisible();
-  });
+  test(
+    'files written to /workspace over the limit are not kept, and the run says so',
+    HOSTILE,
+    async ({ page }) => {
+      const app = new Playground(page);
+      await app.open();
+      await app.openFixture('c-command', 'echo');
+      await app.openLimits();
+      const limit = page.getByLabel('Output (KiB)');
+      await limit.fill('1');
+      await limit.press('Enter');
+      await app.tab('note').click();
+      await app.field('note', 'name').fill('big');
+      await app.field('note', 'text').fill('a'.repeat(1000));
+      const refused = await measure(page, async () => {
+        await app.run('note');
+        await app.expectStatus('error');
+      });
+      figure('Run to OutputLimit (1 KiB, files)', describeMeasured(refused));
+      await expect(app.result).toContainText('OutputLimit');
+      await expect(app.result).toContainText('What the run wrote to /workspace is');
+      await expect(app.result).toContainText(
+        'over its 1 KiB output limit. Its files were not kept.',
+      );
+      const workspace = page.getByRole('region', { name: 'Workspace' });
+      await expect(workspace).toContainText('No files yet.');
+      // A run within the limit keeps its files.
+      await app.field('note', 'text').fill('small');
+      await app.run('note');
+      await app.expectStatus('ok');
+      await expect(
+        workspace.getByRole('listitem').filter({ hasText: 'notes/big.txt' }),
+      ).toBeVisible();
+    },
+  );
 });
 
 test.describe('imports', () => {
@@ -161,15 +213,22 @@ test.describe('imports', () => {
     await expect(app.result).toContainText('is not provided by the playground');
   });
 
-  test('a component importing webidl: interfaces is refused before anything runs', async ({
-    page,
-  }) => {
-    const app = new Playground(page);
-    await app.open();
-    await app.openFixture('webidl-skill');
-    await expect(page.getByRole('alert').filter({ hasText: 'webidl:dom/window' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Run' })).toHaveCount(0);
-  });
+  test(
+    'a component importing webidl: interfaces is refused before anything runs',
+    HOSTILE,
+    async ({ page }) => {
+      const app = new Playground(page);
+      await app.open();
+      const refused = await measure(page, async () => {
+        await app.openFixture('webidl-skill');
+        await expect(
+          page.getByRole('alert').filter({ hasText: 'webidl:dom/window' }),
+        ).toBeVisible();
+      });
+      figure('drop to refusal', describeMeasured(refused));
+      await expect(page.getByRole('button', { name: 'Run' })).toHaveCount(0);
+    },
+  );
 });
 
 test('each run gets a fresh instance unless the instance opts into keep warm', async ({ page }) => {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test, type Worker } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
+import { describeMeasured, figure, HOSTILE, measure } from './figures';
 import { BUILT_FIXTURES, Playground } from './playground';
 
 // Hostile servers, played by a node:http server this spec starts on a free port: a response that
@@ -126,54 +127,67 @@ async function openDialog(app: Playground, url: string) {
 }
 
 test.describe('loading from a URL holds against hostile servers, and imports nothing', () => {
-  test('a response that never ends is cut off at 50 MiB, and its connection closed', async ({
-    page,
-  }) => {
-    const app = new Playground(page);
-    await app.open();
-    const links = await app.skills.getByRole('link').count();
-    const dialog = await openDialog(app, server.url('/endless.zip'));
-    await expect(dialog.getByRole('alert')).toHaveText(
-      `Loading ${server.url('/endless.zip')} passed the 50 MiB the playground takes from a URL.`,
-    );
-    const exchange = await server.exchange('/endless.zip');
-    await expect.poll(() => exchange.closed).toBe(true);
-    // Socket buffers let a little more through than was read; nothing near the whole stream.
-    expect(exchange.sent).toBeLessThan(128 * MiB);
-    await expect(app.skills.getByRole('link')).toHaveCount(links);
-  });
+  test(
+    'a response that never ends is cut off at 50 MiB, and its connection closed',
+    HOSTILE,
+    async ({ page }) => {
+      const app = new Playground(page);
+      await app.open();
+      const links = await app.skills.getByRole('link').count();
+      const refused = await measure(page, async () => {
+        const dialog = await openDialog(app, server.url('/endless.zip'));
+        await expect(dialog.getByRole('alert')).toHaveText(
+          `Loading ${server.url('/endless.zip')} passed the 50 MiB the playground takes from a URL.`,
+        );
+      });
+      const exchange = await server.exchange('/endless.zip');
+      await expect.poll(() => exchange.closed).toBe(true);
+      figure('Load to refusal', describeMeasured(refused));
+      figure('bytes the server got to send', `${(exchange.sent / MiB).toFixed(1)} MiB`);
+      // Socket buffers let a little more through than was read; nothing near the whole stream.
+      expect(exchange.sent).toBeLessThan(128 * MiB);
+      await expect(app.skills.getByRole('link')).toHaveCount(links);
+    },
+  );
 
-  test('a response declaring 1 GiB is refused before it is read', async ({ page }) => {
+  test('a response declaring 1 GiB is refused before it is read', HOSTILE, async ({ page }) => {
     const app = new Playground(page);
     await app.open();
     const links = await app.skills.getByRole('link').count();
-    const dialog = await openDialog(app, server.url('/huge.zip'));
-    await expect(dialog.getByRole('alert')).toHaveText(
-      `Loading ${server.url('/huge.zip')} would take 1.0 GiB, more than the 50 MiB the playground takes from a URL.`,
-    );
+    const refused = await measure(page, async () => {
+      const dialog = await openDialog(app, server.url('/huge.zip'));
+      await expect(dialog.getByRole('alert')).toHaveText(
+        `Loading ${server.url('/huge.zip')} would take 1.0 GiB, more than the 50 MiB the playground takes from a URL.`,
+      );
+    });
     const exchange = await server.exchange('/huge.zip');
     await expect.poll(() => exchange.closed).toBe(true);
+    figure('Load to refusal', describeMeasured(refused));
+    figure('bytes the server got to send', `${(exchange.sent / MiB).toFixed(1)} MiB`);
     expect(exchange.sent).toBeLessThan(50 * MiB);
     await expect(app.skills.getByRole('link')).toHaveCount(links);
   });
 
-  test('a server that sends nothing is given up on after 15 s, and may be tried again', async ({
-    page,
-  }) => {
-    // The page's clock is driven by the test: 15 s pass at once, with no waiting.
-    await page.clock.install();
-    const app = new Playground(page);
-    await app.open();
-    const dialog = await openDialog(app, server.url('/silent.zip'));
-    await expect(dialog.getByRole('status')).toHaveText('Waiting for the server…');
-    await server.exchange('/silent.zip');
-    await page.clock.fastForward(15_000);
-    await expect(dialog.getByRole('alert')).toContainText(
-      `${server.url('/silent.zip')} sent nothing for 15 s; the load was stopped.`,
-    );
-    await expect(dialog.getByRole('button', { name: 'Try again' })).toBeVisible();
-    await expect.poll(async () => (await server.exchange('/silent.zip')).closed).toBe(true);
-  });
+  test(
+    'a server that sends nothing is given up on after 15 s, and may be tried again',
+    HOSTILE,
+    async ({ page }) => {
+      // The page's clock is driven by the test: 15 s pass at once, with no waiting.
+      await page.clock.install();
+      const app = new Playground(page);
+      await app.open();
+      const dialog = await openDialog(app, server.url('/silent.zip'));
+      await expect(dialog.getByRole('status')).toHaveText('Waiting for the server…');
+      await server.exchange('/silent.zip');
+      await page.clock.fastForward(15_000);
+      await expect(dialog.getByRole('alert')).toContainText(
+        `${server.url('/silent.zip')} sent nothing for 15 s; the load was stopped.`,
+      );
+      figure('given up after', "15 s of the page's clock (fast-forwarded by the test)");
+      await expect(dialog.getByRole('button', { name: 'Try again' })).toBeVisible();
+      await expect.poll(async () => (await server.exchange('/silent.zip')).closed).toBe(true);
+    },
+  );
 
   test('Cancel stops a load under way, says so, and closes the connection', async ({ page }) => {
     const app = new Playground(page);
@@ -206,48 +220,85 @@ test.describe('loading from a URL holds against hostile servers, and imports not
       `${url} sent nothing for 15 s; the load was stopped.`,
     );
     await expect(notices.getByRole('status')).toHaveCount(0);
-    await expect(app.skills.getByRole('link')).toHaveCount(3);
+    await expect(app.skills.getByRole('link')).toHaveCount(4);
   });
 
-  test('a folder whose index.json lists %2e%2e/secret.txt is refused before the secret is asked for', async ({
-    page,
-  }) => {
+  test(
+    "a ?skill= link's load is cancelled from its notice: it says so and imports nothing",
+    HOSTILE,
+    async ({ page }) => {
+      const app = new Playground(page);
+      const url = server.url('/slow.zip');
+      await app.open(`?skill=${encodeURIComponent(url)}`);
+      const notices = page.getByRole('list', { name: 'Notices' });
+      const progress = notices.getByRole('status').filter({ hasText: `Loading ${url}` });
+      // The server declared 10 MiB, sent 64 KiB, and then sends nothing more.
+      await expect(progress).toContainText(`Loading ${url}: 64 KiB of 10.0 MiB…`);
+      const cancelled = await measure(page, async () => {
+        await progress.getByRole('button', { name: 'Cancel' }).click();
+        await expect(notices.getByRole('status')).toHaveCount(1);
+        await expect(notices.getByRole('status')).toContainText(
+          `Loading ${url} was cancelled: nothing was imported.`,
+        );
+      });
+      figure('Cancel to "cancelled"', describeMeasured(cancelled));
+      await expect(notices.getByRole('alert')).toHaveCount(0);
+      const exchange = await server.exchange('/slow.zip');
+      await expect.poll(() => exchange.closed).toBe(true);
+      await expect(app.skills.getByRole('link')).toHaveCount(4);
+    },
+  );
+
+  test(
+    'a folder whose index.json lists %2e%2e/secret.txt is refused before the secret is asked for',
+    HOSTILE,
+    async ({ page }) => {
+      const app = new Playground(page);
+      await app.open();
+      const links = await app.skills.getByRole('link').count();
+      const dialog = await openDialog(app, server.url('/skills/demo/SKILL.md'));
+      await expect(dialog.getByRole('alert')).toHaveText(
+        `index.json lists "%2e%2e/secret.txt", which is outside the skill's folder.`,
+      );
+      expect(server.requests).toContain('/skills/demo/index.json');
+      expect(server.requests).not.toContain('/skills/secret.txt');
+      figure('requests for the file outside the folder', '0');
+      await expect(app.skills.getByRole('link')).toHaveCount(links);
+    },
+  );
+});
+
+test(
+  'a decompression bomb is inflated and refused in a worker, which is then ended',
+  HOSTILE,
+  async ({ page }) => {
     const app = new Playground(page);
     await app.open();
-    const links = await app.skills.getByRole('link').count();
-    const dialog = await openDialog(app, server.url('/skills/demo/SKILL.md'));
-    await expect(dialog.getByRole('alert')).toHaveText(
-      `index.json lists "%2e%2e/secret.txt", which is outside the skill's folder.`,
-    );
-    expect(server.requests).toContain('/skills/demo/index.json');
-    expect(server.requests).not.toContain('/skills/secret.txt');
-    await expect(app.skills.getByRole('link')).toHaveCount(links);
-  });
-});
-
-test('a decompression bomb is inflated and refused in a worker, which is then ended', async ({
-  page,
-}) => {
-  const app = new Playground(page);
-  await app.open();
-  const unzipWorkers = { started: 0, ended: 0 };
-  page.on('worker', (worker: Worker) => {
-    if (!worker.url().includes('archive.worker')) return;
-    unzipWorkers.started += 1;
-    worker.on('close', () => (unzipWorkers.ended += 1));
-  });
-  await page.getByLabel('Open skill file').setInputFiles({
-    name: 'bomb.zip',
-    mimeType: 'application/zip',
-    buffer: Buffer.from(
+    const unzipWorkers = { started: 0, ended: 0 };
+    page.on('worker', (worker: Worker) => {
+      if (!worker.url().includes('archive.worker')) return;
+      unzipWorkers.started += 1;
+      worker.on('close', () => (unzipWorkers.ended += 1));
+    });
+    const bomb = Buffer.from(
       zipSync({ 'bomb/SKILL.md': strToU8('x'), 'bomb/zeros.bin': new Uint8Array(64 * MiB) }),
-    ),
-  });
-  await expect(page.getByRole('alert').filter({ hasText: 'a decompression bomb' })).toBeVisible();
-  expect(unzipWorkers.started).toBe(1);
-  await expect.poll(() => unzipWorkers.ended).toBe(1);
-  await expect(app.skills.getByRole('link')).toHaveCount(3);
-  // The page goes on answering: the next dialog opens.
-  await page.getByRole('button', { name: 'Load from URL' }).click();
-  await expect(page.getByRole('dialog', { name: 'Load from URL' })).toBeVisible();
-});
+    );
+    const refused = await measure(page, async () => {
+      await page.getByLabel('Open skill file').setInputFiles({
+        name: 'bomb.zip',
+        mimeType: 'application/zip',
+        buffer: bomb,
+      });
+      await expect(
+        page.getByRole('alert').filter({ hasText: 'a decompression bomb' }),
+      ).toBeVisible();
+    });
+    figure('64 MiB bomb, picked to refusal (inflated in a worker)', describeMeasured(refused));
+    expect(unzipWorkers.started).toBe(1);
+    await expect.poll(() => unzipWorkers.ended).toBe(1);
+    await expect(app.skills.getByRole('link')).toHaveCount(4);
+    // The page goes on answering: the next dialog opens.
+    await page.getByRole('button', { name: 'Load from URL' }).click();
+    await expect(page.getByRole('dialog', { name: 'Load from URL' })).toBeVisible();
+  },
+);

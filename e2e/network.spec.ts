@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { describeMeasured, figure, HOSTILE, measure } from './figures';
 import { BUILT_FIXTURES, Playground, readFolder } from './playground';
 
 const NET_SKILL = path.join(BUILT_FIXTURES, 'net-skill');
@@ -57,21 +58,27 @@ async function fetchUrl(app: Playground, url: string) {
   await app.run('fetch');
 }
 
-test('with no allowed hosts, a request is refused inside the worker and never reaches a server', async ({
-  page,
-}) => {
-  const app = await openNetSkill(page);
-  await expect(
-    page.getByRole('form', { name: 'Permissions' }).getByLabel('Allowed hosts'),
-  ).toHaveValue('');
-  await fetchUrl(app, `http://127.0.0.1:${port}/hello`);
-  await app.expectStatus('error');
-  await expect(app.result).toContainText('HTTP-request-denied');
-  await fetchUrl(app, `http://localhost:${port}/hello`);
-  await app.expectStatus('error');
-  await expect(app.result).toContainText('HTTP-request-denied');
-  expect(received).toEqual([]);
-});
+test(
+  'with no allowed hosts, a request is refused inside the worker and never reaches a server',
+  HOSTILE,
+  async ({ page }) => {
+    const app = await openNetSkill(page);
+    await expect(
+      page.getByRole('form', { name: 'Permissions' }).getByLabel('Allowed hosts'),
+    ).toHaveValue('');
+    const denied = await measure(page, async () => {
+      await fetchUrl(app, `http://127.0.0.1:${port}/hello`);
+      await app.expectStatus('error');
+    });
+    await expect(app.result).toContainText('HTTP-request-denied');
+    await fetchUrl(app, `http://localhost:${port}/hello`);
+    await app.expectStatus('error');
+    await expect(app.result).toContainText('HTTP-request-denied');
+    expect(received).toEqual([]);
+    figure('Run to HTTP-request-denied', describeMeasured(denied));
+    figure('requests that reached the server', String(received.length));
+  },
+);
 
 test('a granted host is fetched; other hosts, redirects and oversized bodies are refused', async ({
   page,

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { describeMeasured, figure, HOSTILE, measure } from './figures';
 import { Playground } from './playground';
 
 test.describe('runs in the worker', () => {
@@ -8,41 +9,53 @@ test.describe('runs in the worker', () => {
     await app.openFixture('unruly-skill', 'echo');
   });
 
-  test('a tool that traps ends with an error, and the next run works', async ({ page }) => {
-    const app = new Playground(page);
-    await app.tab('trap').click();
-    await app.run('trap');
-    await app.expectStatus('error');
-    await expect(app.result).toContainText('ExecutionFailure');
-    await app.tab('echo').click();
-    await app.field('echo', 'message').fill('after the trap');
-    await app.run('echo');
-    await app.expectStatus('ok');
-    await expect(app.output).toContainText('after the trap');
-  });
+  test(
+    'a tool that traps ends with an error, and the next run works',
+    HOSTILE,
+    async ({ page }) => {
+      const app = new Playground(page);
+      await app.tab('trap').click();
+      const trapped = await measure(page, async () => {
+        await app.run('trap');
+        await app.expectStatus('error');
+      });
+      figure('Run to ExecutionFailure', describeMeasured(trapped));
+      await expect(app.result).toContainText('ExecutionFailure');
+      await app.tab('echo').click();
+      await app.field('echo', 'message').fill('after the trap');
+      await app.run('echo');
+      await app.expectStatus('ok');
+      await expect(app.output).toContainText('after the trap');
+    },
+  );
 
-  test('a tool that never returns is stopped at its timeout; the page stays responsive and the next run works', async ({
-    page,
-  }) => {
-    const app = new Playground(page);
-    await app.setTimeoutMs(1500);
-    await app.tab('spin').click();
-    await app.run('spin');
-    await app.expectStatus('running');
-    // The page answers while the worker spins: switching tabs and typing work.
-    await app.tab('echo').click();
-    await app.field('echo', 'message').fill('typed during the spin');
-    await expect(app.field('echo', 'message')).toHaveValue('typed during the spin');
-    // Each tool shows its own last run: the spin's is under its tab.
-    await app.tab('spin').click();
-    await app.expectStatus('timeout');
-    await expect(app.result).toContainText('longer than its 1500 ms limit');
+  test(
+    'a tool that never returns is stopped at its timeout; the page stays responsive and the next run works',
+    HOSTILE,
+    async ({ page }) => {
+      const app = new Playground(page);
+      await app.setTimeoutMs(1500);
+      await app.tab('spin').click();
+      const stopped = await measure(page, async () => {
+        await app.run('spin');
+        await app.expectStatus('running');
+        // The page answers while the worker spins: switching tabs and typing work.
+        await app.tab('echo').click();
+        await app.field('echo', 'message').fill('typed during the spin');
+        await expect(app.field('echo', 'message')).toHaveValue('typed during the spin');
+        // Each tool shows its own last run: the spin's is under its tab.
+        await app.tab('spin').click();
+        await app.expectStatus('timeout');
+      });
+      figure('Run to timeout (limit 1.5 s), typing meanwhile', describeMeasured(stopped));
+      await expect(app.result).toContainText('longer than its 1500 ms limit');
 
-    await app.tab('echo').click();
-    await app.run('echo');
-    await app.expectStatus('ok');
-    await expect(app.output).toContainText('typed during the spin');
-  });
+      await app.tab('echo').click();
+      await app.run('echo');
+      await app.expectStatus('ok');
+      await expect(app.output).toContainText('typed during the spin');
+    },
+  );
 
   test('Cancel stops a running tool at once, and the next run works', async ({ page }) => {
     const app = new Playground(page);

@@ -11,6 +11,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { buildComponentFixtures } from './componentFixtures.mjs';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,7 +20,8 @@ const jcoBin = path.join(jcoPackage, 'dist/jco.js');
 const witRoot = path.join(root, 'examples/wit');
 const stampDir = path.join(root, 'examples/.cache');
 
-// The examples need only Node; the test fixtures (--fixtures) also need clang for their C parts.
+// The examples need Node, and clang for the one in C (left out without it); the test fixtures
+// (--fixtures) need clang for their C parts.
 const targets = [
   { from: path.join(root, 'examples/skills'), to: path.join(root, 'public/examples'), index: true },
   ...(process.argv.includes('--fixtures')
@@ -88,14 +90,21 @@ async function componentize(skillDir, outDir, spec) {
   await run(process.execPath, args, { cwd: skillDir });
 }
 
-/** C sources to a WASI preview1 command with Debian's clang and wasi-libc. */
+class ClangMissingError extends Error {}
+
+/**
+ * C sources to wasm with Debian's clang: a WASI preview1 command with wasi-libc by default, or
+ * what `target` and `flags` say (an Extism plugin is a reactor, or wasm32-unknown-unknown without
+ * libc). `includes` are header folders of the repo, named from its root.
+ */
 async function compileC(skillDir, outDir, spec) {
   const out = path.join(outDir, spec.out);
   await fs.mkdir(path.dirname(out), { recursive: true });
   const args = [
-    '--target=wasm32-wasi',
+    `--target=${spec.target ?? 'wasm32-wasi'}`,
     '-O2',
     '-Wl,--strip-all',
+    ...(spec.includes ?? []).map((dir) => `-I${path.join(root, dir)}`),
     ...(spec.flags ?? []),
     '-o',
     out,
@@ -105,7 +114,7 @@ async function compileC(skillDir, outDir, spec) {
     await run('clang', args, { cwd: skillDir });
   } catch (error) {
     if (error.code === 'ENOENT') {
-      throw new Error(
+      throw new ClangMissingError(
         'clang is not installed. Install the C toolchain for WASI: apt-get install -y clang lld wasi-libc libclang-rt-14-dev-wasm32',
         { cause: error },
       );
@@ -145,13 +154,24 @@ async function componentFromC(skillDir, outDir, spec) {
   await fs.rm(core);
 }
 
+/** WebAssembly text to a binary with jco's wasm-tools: modules shaped by hand, byte for byte. */
+async function parseWat(skillDir, outDir, spec) {
+  const { parse } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const out = path.join(outDir, spec.out);
+  await fs.mkdir(path.dirname(out), { recursive: true });
+  await fs.writeFile(out, await parse(await fs.readFile(path.join(skillDir, spec.source), 'utf8')));
+}
+
 async function buildSkill(skillDir, outDir, toolchain) {
   const buildFile = path.join(skillDir, 'build.json');
   const spec = (await exists(buildFile)) ? JSON.parse(await fs.readFile(buildFile, 'utf8')) : {};
   const witDirs = [spec.componentize?.wit, spec.component?.wit]
     .filter(Boolean)
     .map((name) => path.join(witRoot, name));
-  const stamp = await hashInputs([skillDir, ...witDirs], toolchain);
+  const includeDirs = [...new Set((spec.clang ?? []).flatMap((c) => c.includes ?? []))].map((dir) =>
+    path.join(root, dir),
+  );
+  const stamp = await hashInputs([skillDir, ...witDirs, ...includeDirs], toolchain);
   const stampFile = path.join(
     stampDir,
     `${path.relative(root, outDir).replaceAll(path.sep, '_')}.stamp`,
@@ -171,10 +191,40 @@ async function buildSkill(skillDir, outDir, toolchain) {
   }
   if (spec.componentize) await componentize(skillDir, outDir, spec.componentize);
   for (const c of spec.clang ?? []) await compileC(skillDir, outDir, c);
+  for (const w of spec.wat ?? []) await parseWat(skillDir, outDir, w);
   if (spec.component) await componentFromC(skillDir, outDir, spec.component);
   await fs.mkdir(stampDir, { recursive: true });
   await fs.writeFile(stampFile, stamp);
   return true;
+}
+
+/** The components the WIT decoder is tested against (see componentFixtures.mjs). */
+async function buildComponents(toolchain) {
+  const started = performance.now();
+  const outDir = path.join(root, 'e2e/.built/components');
+  const cCommand = await fs.readFile(path.join(root, 'e2e/.built/c-command/skill.wasm'));
+  const stamp = createHash('sha256')
+    .update(toolchain)
+    .update(await fs.readFile(path.join(root, 'examples/componentFixtures.mjs')))
+    .update(cCommand)
+    .digest('hex');
+  const stampFile = path.join(stampDir, 'e2e_.built_components.stamp');
+  const upToDate =
+    (await exists(outDir)) &&
+    (await exists(stampFile)) &&
+    (await fs.readFile(stampFile, 'utf8')) === stamp;
+  if (!upToDate) {
+    await buildComponentFixtures({
+      outDir,
+      cCommand,
+      jcoLib: path.join(jcoPackage, 'lib'),
+      scratchDir: stampDir,
+    });
+    await fs.mkdir(stampDir, { recursive: true });
+    await fs.writeFile(stampFile, stamp);
+  }
+  const ms = Math.round(performance.now() - started);
+  console.log(`${upToDate ? 'up to date' : 'built'}: e2e/.built/components (${ms} ms)`);
 }
 
 async function clangVersion() {
@@ -201,7 +251,17 @@ async function main() {
     for (const name of names) {
       const started = performance.now();
       const outDir = path.join(target.to, name);
-      const built = await buildSkill(path.join(target.from, name), outDir, toolchain);
+      let built;
+      try {
+        built = await buildSkill(path.join(target.from, name), outDir, toolchain);
+      } catch (error) {
+        // An example in C (the astrid capsule) is left out where clang is missing, so the app
+        // still builds with Node alone; test fixtures need it.
+        if (!(error instanceof ClangMissingError) || !target.index) throw error;
+        await fs.rm(outDir, { recursive: true, force: true });
+        console.warn(`skipped: ${path.relative(root, outDir)} (${error.message})`);
+        continue;
+      }
       const files = (await listFiles(outDir)).filter((f) => f !== 'index.json');
       // Folder URLs (?skill=.../name/) list their other files here: a static server cannot.
       await fs.writeFile(path.join(outDir, 'index.json'), JSON.stringify(files, null, 2));
@@ -215,6 +275,13 @@ async function main() {
         JSON.stringify({ version: 1, examples: index }, null, 2),
       );
     }
+  }
+  if (process.argv.includes('--fixtures')) {
+    await buildComponents(toolchain);
+    // Sites publishing an Agent Skills Discovery index, for e2e/wellKnown.spec.ts.
+    const { makeWellKnown } = await import('../e2e/fixtures/make-well-known.mjs');
+    await makeWellKnown(path.join(root, 'e2e/.built/well-known'));
+    console.log('built: e2e/.built/well-known');
   }
 }
 

@@ -27,6 +27,21 @@ describe('wasmKind', () => {
 });
 
 describe('analyzeBundle', () => {
+  it('asks no SKILL.md of a .wasm on its own, picked or loaded from a URL, but does of a folder', () => {
+    const lone = (source: Bundle['source']) =>
+      analyzeBundle({ rootName: 'tool', source, files: new Map([['tool.wasm', COMPONENT]]) });
+    const missing = (result: ReturnType<typeof analyzeBundle>) =>
+      result.diagnostics.filter((d) => d.rule === 'skill-md-missing');
+    expect(missing(lone({ kind: 'wasm', name: 'tool.wasm' }))).toEqual([]);
+    expect(missing(lone({ kind: 'url', url: 'https://example.com/tool.wasm' }))).toEqual([]);
+    expect(lone({ kind: 'url', url: 'https://example.com/tool.wasm' }).entry?.path).toBe(
+      'tool.wasm',
+    );
+    expect(
+      missing(analyzeBundle(bundle({ 'skill.wasm': COMPONENT, 'README.md': 'r' }))),
+    ).toHaveLength(1);
+  });
+
   it('reads name and description and finds skill.wasm', () => {
     const result = analyzeBundle(
       bundle({

@@ -49,6 +49,16 @@ export function findWasmPath(files: FileMap): string | undefined {
   return all.length === 1 ? all[0] : undefined;
 }
 
+/**
+ * A component handed over on its own (picked, dropped or loaded from a URL), not a skill folder:
+ * it needs no SKILL.md.
+ */
+function isLoneWasm(bundle: Bundle): boolean {
+  if (bundle.source.kind === 'wasm') return true;
+  const [only, ...rest] = bundle.files.keys();
+  return rest.length === 0 && only === `${bundle.rootName}.wasm`;
+}
+
 export function analyzeBundle(
   bundle: Bundle,
   mode: ValidationMode = 'permissive',
@@ -93,7 +103,7 @@ export function analyzeBundle(
       message:
         'An astrid capsule without a SKILL.md: it is described by Capsule.toml alone, which Agent Skills systems do not read.',
     });
-  } else if (bundle.source.kind !== 'wasm') {
+  } else if (!isLoneWasm(bundle)) {
     diagnostics.push({
       file: 'SKILL.md',
       rule: 'skill-md-missing',

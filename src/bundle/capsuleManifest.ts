@@ -9,6 +9,7 @@ import { CAPSULE_SCHEMA } from './capsuleSchema';
 import { type Path, type SchemaNode, schemaChecker } from './schemaMessages';
 import { findTomlLine } from './tomlLines';
 import type { Diagnostic, Severity } from './types';
+import * as validators from '../generated/validators';
 
 export const CAPSULE_FILE = 'Capsule.toml';
 
@@ -45,7 +46,7 @@ export interface CapsuleManifest {
   capabilities: Record<string, string[]>;
 }
 
-const checkCapsule = schemaChecker(CAPSULE_SCHEMA);
+const checkCapsule = schemaChecker(CAPSULE_SCHEMA, validators.capsule);
 
 type Report = (severity: Severity, rule: string, message: string, path: Path) => void;
 

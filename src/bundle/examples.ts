@@ -30,12 +30,15 @@ async function fetchBytes(url: URL): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Only the files that describe the skill, so the list can show it without downloading wasm. */
+/**
+ * Only the files that describe the skill (SKILL.md, or an astrid capsule's Capsule.toml), so the
+ * list can show it without downloading wasm.
+ */
 export async function fetchExampleManifest(
   entry: ExampleEntry,
   base = examplesBaseUrl(),
 ): Promise<Bundle> {
-  const wanted = entry.files.filter((f) => /^skill\.md$/i.test(f));
+  const wanted = entry.files.filter((f) => /^(skill\.md|capsule\.toml)$/i.test(f));
   return fetchExample(entry, wanted, base);
 }
 

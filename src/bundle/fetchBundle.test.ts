@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   describeProgress,
-  fetchSkillFiles,
+  fetchFromUrl,
   UrlLoadError,
   URL_LOAD_LIMITS,
   type UrlLoadOptions,
@@ -16,11 +16,18 @@ async function failure(
   fetchFn: typeof fetch,
   options: UrlLoadOptions = {},
 ): Promise<UrlLoadError> {
-  const error = await fetchSkillFiles(input, BASE, { fetch: fetchFn, ...options }).catch(
+  const error = await fetchFromUrl(input, BASE, { fetch: fetchFn, ...options }).catch(
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(UrlLoadError);
   return error as UrlLoadError;
+}
+
+/** The files a URL gave, which must be a skill's and not an index. */
+async function filesFrom(input: string, options: UrlLoadOptions) {
+  const content = await fetchFromUrl(input, BASE, options);
+  if (content.kind !== 'files') throw new Error(`${input} gave an index, not files`);
+  return content.files;
 }
 
 const never: typeof fetch = () => Promise.reject(new Error('no request expected'));
@@ -103,11 +110,13 @@ describe('a URL load is capped while it streams', () => {
 
   it('counts every file of a folder against one budget', async () => {
     const skillMd = '---\nname: demo\ndescription: d\n---\n';
-    // b.bin alone would fit; after a.bin's mebibyte it does not.
+    // b.bin alone would fit; beside a.bin's mebibyte it does not. Fetched side by side, a.bin's
+    // declared length is claimed before b.bin's is judged.
     const files: Record<string, () => Response> = {
       'SKILL.md': () => new Response(skillMd),
       'index.json': () => new Response(JSON.stringify(['a.bin', 'b.bin'])),
-      'a.bin': () => new Response(new Uint8Array(MiB)),
+      'a.bin': () =>
+        new Response(new Uint8Array(MiB), { headers: { 'content-length': String(MiB) } }),
       'b.bin': () =>
         new Response(meteredBody(() => new Uint8Array(MiB)).body, {
           headers: { 'content-length': String(URL_LOAD_LIMITS.maxBytes - MiB / 2) },
@@ -127,7 +136,7 @@ describe('a URL load is capped while it streams', () => {
     const { body } = meteredBody((pulls) =>
       pulls < 2 ? wasm.subarray(pulls * 4, pulls * 4 + 4) : null,
     );
-    const files = await fetchSkillFiles('https://example.com/tool.wasm', BASE, {
+    const files = await filesFrom('https://example.com/tool.wasm', {
       fetch: async () => new Response(body, { headers: { 'content-length': '8' } }),
       onProgress: (progress) => seen.push(progress),
     });
@@ -270,9 +279,7 @@ describe('a folder’s index.json cannot reach outside the folder', () => {
       'docs/notes.md',
       'docs/x/%2e%2e/notes.md',
     ]);
-    const files = await fetchSkillFiles('https://example.com/skills/demo/SKILL.md', BASE, {
-      fetch: fetchFn,
-    });
+    const files = await filesFrom('https://example.com/skills/demo/SKILL.md', { fetch: fetchFn });
     expect(files.map((f) => f.path)).toEqual([
       'demo/SKILL.md',
       'demo/skill.wasm',
@@ -287,5 +294,87 @@ describe('a folder’s index.json cannot reach outside the folder', () => {
       'index.json lists more than 2000 files, more than a skill may hold.',
     );
     expect(requested).toHaveLength(2);
+  });
+});
+
+describe('a folder URL', () => {
+  const skillMd = '---\nname: demo\ndescription: d\n---\n';
+
+  /** A server: path -> body or a status; it records every request. */
+  function server(files: Record<string, string | number>) {
+    const requested: string[] = [];
+    const fetchFn: typeof fetch = async (input) => {
+      const url = new URL(String(input));
+      requested.push(url.pathname);
+      const body = files[url.pathname];
+      if (body === undefined) return new Response('', { status: 404 });
+      return typeof body === 'number' ? new Response('', { status: body }) : new Response(body);
+    };
+    return { fetchFn, requested };
+  }
+
+  it('that cannot be listed brings SKILL.md alone, and says exactly that', async () => {
+    const { fetchFn } = server({ '/skills/demo/SKILL.md': skillMd });
+    const content = await fetchFromUrl('https://example.com/skills/demo/', BASE, {
+      fetch: fetchFn,
+    });
+    expect(content).toMatchObject({ kind: 'files', files: [{ path: 'demo/SKILL.md' }] });
+    expect(content.kind === 'files' && content.notes).toEqual([
+      'https://example.com/skills/demo/: only SKILL.md was fetched: this server does not list the folder; publish an archive, an index.json of its files, or a well-known index.',
+    ]);
+  });
+
+  it('that answers 404 itself still opens from the SKILL.md beneath it', async () => {
+    const { fetchFn, requested } = server({
+      '/skills/demo': 404,
+      '/skills/demo/SKILL.md': skillMd,
+      '/skills/demo/index.json': '["notes.md"]',
+      '/skills/demo/notes.md': 'notes',
+    });
+    const files = await filesFrom('https://example.com/skills/demo', { fetch: fetchFn });
+    expect(files.map((f) => f.path)).toEqual(['demo/SKILL.md', 'demo/notes.md']);
+    expect(requested[0]).toBe('/skills/demo');
+  });
+
+  it('may be named by its index.json of files', async () => {
+    const { fetchFn } = server({
+      '/skills/demo/SKILL.md': skillMd,
+      '/skills/demo/index.json': '{"files": ["notes.md"]}',
+      '/skills/demo/notes.md': 'notes',
+    });
+    const files = await filesFrom('https://example.com/skills/demo/index.json', {
+      fetch: fetchFn,
+    });
+    expect(files.map((f) => f.path)).toEqual(['demo/SKILL.md', 'demo/notes.md']);
+  });
+
+  it('has its files fetched six at a time, and one that stalls still stops the load', async () => {
+    vi.useFakeTimers();
+    try {
+      const names = Array.from({ length: 14 }, (_, i) => `f${i}.txt`);
+      let inFlight = 0;
+      let most = 0;
+      const fetchFn: typeof fetch = async (input) => {
+        const name = String(input).split('/').pop()!;
+        if (name === 'SKILL.md') return new Response(skillMd);
+        if (name === 'index.json') return new Response(JSON.stringify(names));
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        // f3 never answers; the others take a second.
+        if (name === 'f3.txt') return new Promise<Response>(() => {});
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        inFlight -= 1;
+        return new Response(name);
+      };
+      const pending = failure('https://example.com/demo/SKILL.md', fetchFn);
+      await vi.advanceTimersByTimeAsync(URL_LOAD_LIMITS.stallMs);
+      const error = await pending;
+      expect(most).toBe(6);
+      expect(error.message).toBe(
+        'https://example.com/demo/f3.txt sent nothing for 15 s; the load was stopped.',
+      );
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,8 +1,16 @@
-import { ARCHIVE_LIMITS, isZip, unsafeEntryName } from './archive';
+import { ARCHIVE_LIMITS, unsafeEntryName } from './archive';
+import { archiveFormat, unpackFetchedArchive } from './fetchedArchive';
+import { mapBounded, PARALLEL_FETCHES } from './mapBounded';
 import type { PickedFile } from './types';
-import { unzipArchive } from './unzipArchive';
 import { wasmKind } from './wasmKind';
 import { Load, UrlLoadError, type UrlLoadOptions } from './urlLoad';
+import {
+  indexCandidates,
+  looksLikeIndex,
+  parseDiscoveryIndex,
+  readDiscoveryIndex,
+  type DiscoveryIndex,
+} from './wellKnownIndex';
 
 export {
   describeProgress,
@@ -16,16 +24,41 @@ export {
 } from './urlLoad';
 
 /**
- * Fetches a skill from a URL: a `.zip`/`.skill` archive, a `.wasm` file, a folder URL that serves
- * SKILL.md (and an `index.json` listing its other files), or a GitHub tree or blob link (through
- * GitHub's public API). Every file is fetched before anything is returned, so a failure leaves
- * nothing half-imported.
+ * What a URL gave: a skill's files (with sentences about what could not come along), or a site's
+ * Agent Skills index, whose skills the person then picks from.
  */
-export async function fetchSkillFiles(
+export type UrlContent =
+  | { kind: 'files'; files: PickedFile[]; notes: string[] }
+  | { kind: 'index'; index: DiscoveryIndex };
+
+/**
+ * Fetches a skill from a URL: a `.zip`/`.skill` archive, a `.wasm` file, a folder URL that serves
+ * SKILL.md (and an `index.json` listing its other files), a GitHub tree or blob link (through
+ * GitHub's public API), or a site, its `/.well-known/agent-skills/` folder or an index.json that
+ * publishes an Agent Skills index. Every file is fetched before anything is returned, so a failure
+ * leaves nothing half-imported.
+ */
+export async function fetchFromUrl(
   input: string,
   base: string,
   options: UrlLoadOptions = {},
-): Promise<PickedFile[]> {
+): Promise<UrlContent> {
+  const url = parseLoadUrl(input, base);
+  const load = new Load(url.href, options);
+  try {
+    return await fetchFrom(url, load);
+  } catch (error) {
+    // Whatever a stopped load was doing when it stopped, the reason it stopped is what to say.
+    const reason = load.stopped ?? error;
+    load.abandon();
+    throw reason;
+  } finally {
+    load.end();
+  }
+}
+
+/** The URL to load, absolute, and only http or https. */
+export function parseLoadUrl(input: string, base: string): URL {
   let url: URL;
   try {
     url = new URL(input.trim(), base);
@@ -39,71 +72,122 @@ export async function fetchSkillFiles(
       false,
     );
   }
-  const load = new Load(url.href, options);
-  try {
-    return await fetchFrom(url, load);
-  } catch (error) {
-    // Whatever a stopped load was doing when it stopped, the reason it stopped is what to say.
-    throw load.stopped ?? error;
-  } finally {
-    load.end();
-  }
+  return url;
 }
 
-async function fetchFrom(url: URL, load: Load): Promise<PickedFile[]> {
-  const github = parseGitHubUrl(url);
-  if (github) return fetchGitHub(github, load);
+const filesOnly = (files: PickedFile[]): UrlContent => ({ kind: 'files', files, notes: [] });
 
-  const response = await load.get(url);
-  const bytes = await load.read(response, url);
-  const name = lastSegment(url) || url.hostname;
-  if (isZip(bytes))
-    return unzipArchive(
-      bytes,
-      name.endsWith('.zip') || name.endsWith('.skill') ? name : `${name}.zip`,
-      { signal: load.signal },
-    );
-  if (wasmKind(bytes) !== 'not-wasm') {
-    return [
-      { path: name.endsWith('.wasm') ? name : `${name}.wasm`, file: new Blob([bytes as BlobPart]) },
-    ];
-  }
-  if (/\/skill\.md$/i.test(url.pathname) && looksLikeSkillMd(response, bytes)) {
-    return fetchFolder(new URL('.', url), bytes, load);
-  }
-  if (!/\.[a-z0-9]+$/i.test(url.pathname)) {
-    // A folder URL: its SKILL.md sits beside it.
-    const folder = new URL(url.pathname.endsWith('/') ? url.href : `${url.href}/`);
-    const skillMd = await load.get(new URL('SKILL.md', folder), true);
-    if (skillMd) {
-      const mdBytes = await load.read(skillMd, new URL('SKILL.md', folder));
-      if (looksLikeSkillMd(skillMd, mdBytes)) return fetchFolder(folder, mdBytes, load);
+async function fetchFrom(url: URL, load: Load): Promise<UrlContent> {
+  const github = parseGitHubUrl(url);
+  if (github) return filesOnly(await fetchGitHub(github, load));
+
+  const candidates = indexCandidates(url);
+  if (candidates) {
+    const index = await fetchIndex(candidates, load);
+    if (index) return { kind: 'index', index };
+    // A site's root may still be a skill folder; the well-known folder itself cannot.
+    if (url.pathname !== '/') {
+      throw new UrlLoadError(
+        'NotFound',
+        `No Agent Skills index at ${candidates.map((c) => c.href).join(' or ')}.`,
+        false,
+      );
     }
+  }
+
+  // A folder URL may answer 404 (or a page) and still serve SKILL.md beneath it.
+  const isFolderUrl = !/\.[a-z0-9]+$/i.test(url.pathname);
+  const response = await load.get(url, isFolderUrl);
+  if (response) {
+    const bytes = await load.read(response, url);
+    const name = lastSegment(url) || url.hostname;
+    const format = archiveFormat(bytes);
+    if (format) return filesOnly(await unpackFetchedArchive(bytes, format, name, load.signal));
+    if (wasmKind(bytes) !== 'not-wasm') {
+      const path = name.endsWith('.wasm') ? name : `${name}.wasm`;
+      return filesOnly([{ path, file: new Blob([bytes as BlobPart]) }]);
+    }
+    if (/\/skill\.md$/i.test(url.pathname) && looksLikeSkillMd(response, bytes)) {
+      return fetchFolder(new URL('.', url), bytes, load);
+    }
+    if (/\/index\.json$/i.test(url.pathname)) {
+      const json = parseJson(bytes);
+      if (looksLikeIndex(json)) {
+        return { kind: 'index', index: readDiscoveryIndex(json, response.url || url.href) };
+      }
+      // A folder's list of files: the skill is the folder that holds it.
+      const listed = listedPaths(json);
+      if (listed) {
+        const folder = new URL('.', url);
+        const skillMd = await fetchSkillMd(folder, load);
+        if (skillMd) return fetchFolder(folder, skillMd, load, listed);
+      }
+    }
+  }
+  if (isFolderUrl) {
+    const folder = new URL(url.pathname.endsWith('/') ? url.href : `${url.href}/`);
+    const skillMd = await fetchSkillMd(folder, load);
+    if (skillMd) return fetchFolder(folder, skillMd, load);
   }
   throw new UrlLoadError(
     'NotASkill',
-    `What ${url.href} serves is not a skill: expected a .zip or .skill archive, a .wasm file, or a folder that serves SKILL.md.`,
+    `What ${url.href} serves is not a skill: expected a .zip or .skill archive, a .wasm file, a folder that serves SKILL.md, or a site that publishes an Agent Skills index (/.well-known/agent-skills/index.json).`,
     false,
   );
 }
 
-async function fetchFolder(folder: URL, skillMd: Uint8Array, load: Load): Promise<PickedFile[]> {
+/**
+ * The first index found among the candidates; absent ones (404, a page) are passed over, and so
+ * is one that cannot be read at all while another is left to try: many hosts send no CORS header
+ * with a 404, which the page sees as a network failure.
+ */
+async function fetchIndex(candidates: URL[], load: Load): Promise<DiscoveryIndex | null> {
+  for (const [i, candidate] of candidates.entries()) {
+    let response: Response | null;
+    try {
+      response = await load.get(candidate, true);
+    } catch (error) {
+      const last = i === candidates.length - 1;
+      if (last || load.stopped || !(error instanceof UrlLoadError)) throw error;
+      if (error.code !== 'Unreachable') throw error;
+      continue;
+    }
+    if (!response) continue;
+    const text = new TextDecoder().decode(await load.read(response, candidate));
+    // Relative artifact URLs resolve against where the index was read, redirects followed.
+    return parseDiscoveryIndex(text, response.url || candidate.href);
+  }
+  return null;
+}
+
+/** The folder's SKILL.md, or null when it serves none (or serves a page in its place). */
+async function fetchSkillMd(folder: URL, load: Load): Promise<Uint8Array | null> {
+  const url = new URL('SKILL.md', folder);
+  const response = await load.get(url, true);
+  if (!response) return null;
+  const bytes = await load.read(response, url);
+  return looksLikeSkillMd(response, bytes) ? bytes : null;
+}
+
+async function fetchFolder(
+  folder: URL,
+  skillMd: Uint8Array,
+  load: Load,
+  listed?: unknown[],
+): Promise<UrlContent> {
   const root = lastSegment(folder) || folder.hostname;
   const files: PickedFile[] = [{ path: `${root}/SKILL.md`, file: new Blob([skillMd as BlobPart]) }];
   // A server that cannot list a folder may list it in index.json: ["skill.wasm", ...] or {"files": [...]}.
-  const index = await load.get(new URL('index.json', folder), true);
-  if (!index) return files;
-  let listed: unknown;
-  try {
-    listed = JSON.parse(
-      new TextDecoder().decode(await load.read(index, new URL('index.json', folder))),
-    );
-  } catch (error) {
-    if (error instanceof UrlLoadError) throw error;
-    return files;
+  const paths = listed ?? (await fetchListing(folder, load));
+  if (!paths) {
+    return {
+      kind: 'files',
+      files,
+      notes: [
+        `${folder.href}: only SKILL.md was fetched: this server does not list the folder; publish an archive, an index.json of its files, or a well-known index.`,
+      ],
+    };
   }
-  const paths = Array.isArray(listed) ? listed : (listed as { files?: unknown })?.files;
-  if (!Array.isArray(paths)) return files;
   if (paths.length > ARCHIVE_LIMITS.maxEntries) {
     throw new UrlLoadError(
       'TooLarge',
@@ -111,20 +195,44 @@ async function fetchFolder(folder: URL, skillMd: Uint8Array, load: Load): Promis
       false,
     );
   }
+  // Every path is checked before the first is fetched: one that leaves the folder stops the load.
   const taken = new Set(['SKILL.md']);
+  const entries: Array<{ url: URL; name: string }> = [];
   for (const path of paths) {
     if (typeof path !== 'string' || /^skill\.md$/i.test(path) || path === 'index.json') continue;
     const entry = folderEntry(folder, path);
     // The same file listed twice, in two spellings, is fetched once.
     if (taken.has(entry.name)) continue;
     taken.add(entry.name);
-    const response = await load.get(entry.url);
-    files.push({
-      path: `${root}/${entry.name}`,
-      file: new Blob([(await load.read(response, entry.url)) as BlobPart]),
-    });
+    entries.push(entry);
   }
-  return files;
+  const fetched = await mapBounded(entries, PARALLEL_FETCHES, async (entry) => ({
+    path: `${root}/${entry.name}`,
+    file: new Blob([(await load.read(await load.get(entry.url), entry.url)) as BlobPart]),
+  }));
+  return { kind: 'files', files: [...files, ...fetched], notes: [] };
+}
+
+/** The paths a folder's index.json lists, or null when it has none (or not a list of paths). */
+async function fetchListing(folder: URL, load: Load): Promise<unknown[] | null> {
+  const url = new URL('index.json', folder);
+  const response = await load.get(url, true);
+  if (!response) return null;
+  return listedPaths(parseJson(await load.read(response, url)));
+}
+
+function listedPaths(json: unknown): unknown[] | null {
+  if (looksLikeIndex(json)) return null;
+  const paths = Array.isArray(json) ? json : (json as { files?: unknown } | null)?.files;
+  return Array.isArray(paths) ? paths : null;
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -133,7 +241,7 @@ async function fetchFolder(folder: URL, skillMd: Uint8Array, load: Load): Promis
  * as `..` and `\` as `/`, and a server may decode `%2f` into a folder boundary. The name kept is
  * the resolved path's, so it is the file that was fetched.
  */
-function folderEntry(folder: URL, path: string): { url: URL; name: string } {
+export function folderEntry(folder: URL, path: string): { url: URL; name: string } {
   const outside = new UrlLoadError(
     'OutsideFolder',
     `index.json lists "${path}", which is outside the skill's folder.`,
@@ -200,7 +308,7 @@ interface GitHubEntry {
 
 async function fetchGitHub(where: GitHubLocation, load: Load): Promise<PickedFile[]> {
   const root = where.path.split('/').pop() || where.repo;
-  const files: PickedFile[] = [];
+  const picked: PickedFile[] = [];
   const walk = async (path: string) => {
     const api = new URL(
       `https://api.github.com/repos/${where.owner}/${where.repo}/contents/${path}?ref=${encodeURIComponent(where.ref)}`,
@@ -214,25 +322,25 @@ async function fetchGitHub(where: GitHubLocation, load: Load): Promise<PickedFil
         `${path || where.repo} is a file, not a skill folder.`,
         false,
       );
-    for (const entry of listing) {
+    const files = listing.filter((entry) => entry.type === 'file' && entry.download_url);
+    const fetched = await mapBounded(files, PARALLEL_FETCHES, async (entry) => {
       const relative = where.path ? entry.path.slice(where.path.length + 1) : entry.path;
-      if (entry.type === 'dir') await walk(entry.path);
-      else if (entry.type === 'file' && entry.download_url) {
-        const fileUrl = new URL(entry.download_url);
-        const body = await load.read(await load.get(fileUrl), fileUrl);
-        files.push({ path: `${root}/${relative}`, file: new Blob([body as BlobPart]) });
-      }
-    }
+      const fileUrl = new URL(entry.download_url!);
+      const body = await load.read(await load.get(fileUrl), fileUrl);
+      return { path: `${root}/${relative}`, file: new Blob([body as BlobPart]) };
+    });
+    picked.push(...fetched);
+    for (const entry of listing) if (entry.type === 'dir') await walk(entry.path);
   };
   await walk(where.path);
-  if (!files.some((f) => /\/skill\.md$/i.test(f.path) && f.path.split('/').length === 2)) {
+  if (!picked.some((f) => /\/skill\.md$/i.test(f.path) && f.path.split('/').length === 2)) {
     throw new UrlLoadError(
       'NotASkill',
       `github.com/${where.owner}/${where.repo}/${where.path} has no SKILL.md.`,
       false,
     );
   }
-  return files;
+  return picked;
 }
 
 function looksLikeSkillMd(response: Response, bytes: Uint8Array): boolean {

@@ -20,7 +20,7 @@ export { ARCHIVE_LIMITS, ArchiveError } from './archive';
 export { unzipArchive } from './unzipArchive';
 export {
   describeProgress,
-  fetchSkillFiles,
+  fetchFromUrl,
   parseGitHubUrl,
   UrlLoadError,
   MAX_URL_BYTES,
@@ -28,7 +28,10 @@ export {
   type UrlLoadErrorCode,
   type UrlLoadOptions,
   type UrlLoadProgress,
+  type UrlContent,
 } from './fetchBundle';
+export { fetchIndexSkills, type IndexSkillsFetched } from './fetchIndexSkills';
+export { type DiscoveryIndex, type IndexedSkill } from './wellKnownIndex';
 export {
   checkFrontmatterKeys,
   compatibility,
@@ -42,6 +45,8 @@ export { argumentsOf, renderInstructions, type ArgumentSpec } from './instructio
 export {
   CAPSULE_FILE,
   parseCapsuleManifest,
+  type CapsuleComponent,
+  type CapsuleEnv,
   type CapsuleManifest,
   type CapsuleTool,
 } from './capsuleManifest';

@@ -4,8 +4,9 @@ import { andList, fieldMessages, inFieldOrder, schemaChecker } from './schemaMes
 import type { SkillArgumentSpec, SkillSpec } from './skillSpec';
 import { SKILL_SPEC_FIELDS, SKILL_SPEC_REQUIRED, SKILL_SPEC_SCHEMA } from './skillSpecSchema';
 import { skillSpecRuleErrors } from './skillSpecRules';
+import * as validators from '../generated/validators';
 
-const checkSkillSpec = schemaChecker(SKILL_SPEC_SCHEMA);
+const checkSkillSpec = schemaChecker(SKILL_SPEC_SCHEMA, validators.skillSpec);
 
 export type SkillSpecResult =
   | { ok: true; spec: SkillSpec }

@@ -1,7 +1,7 @@
 // Manifests are checked against JSON Schema with Ajv; this turns Ajv's errors into problems a
 // person can act on: which field, what it must be, and what it is now. The awaken SkillSpec and
 // the astrid Capsule.toml checks share it, and each words the problems in its own voice.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 
 type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'null';
 
@@ -49,25 +49,16 @@ export interface SchemaProblem {
   ajvMessage?: string;
 }
 
-const ANNOTATIONS = ['expected', 'hints', 'rule', 'unknownRule'];
-
-let ajv: Ajv | undefined;
-
 /**
- * A check of data against `schema`, compiled on first use and then kept: compiling generates
- * code and costs far more than a check. Draft-07 Ajv is what the forms already load, and these
- * schemas need nothing newer.
+ * A check of data against `schema` by `validate`, Ajv's validator of that schema generated ahead
+ * of time (src/generated/validators.js, from manifestSchemas.ts): the page compiles no code.
+ * `schema` is what the messages read its annotations from.
  */
-export function schemaChecker(schema: SchemaNode): (data: unknown) => SchemaProblem[] {
-  let validate: ValidateFunction | undefined;
-  return (data) => {
-    if (!ajv) {
-      ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-      ajv.addVocabulary(ANNOTATIONS);
-    }
-    validate ??= ajv.compile(schema);
-    return validate(data) ? [] : schemaProblems(validate.errors ?? [], schema, data);
-  };
+export function schemaChecker(
+  schema: SchemaNode,
+  validate: ValidateFunction,
+): (data: unknown) => SchemaProblem[] {
+  return (data) => (validate(data) ? [] : schemaProblems(validate.errors ?? [], schema, data));
 }
 
 /** Ajv's errors as problems: one per value (the first Ajv gives), one per unknown key. */

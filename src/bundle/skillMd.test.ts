@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLines, keyLine, MAX_FRONTMATTER_CHARS, parseSkillMd } from './skillMd';
+import { countLines, keyLine, lineCount, MAX_FRONTMATTER_CHARS, parseSkillMd } from './skillMd';
 
 describe('parseSkillMd', () => {
   it('splits frontmatter from the body and reads YAML with a real parser', () => {
@@ -122,5 +122,16 @@ describe('countLines', () => {
   it('counts one more line than newlines', () => {
     expect(countLines('')).toBe(1);
     expect(countLines('a\nb\n')).toBe(3);
+  });
+});
+
+describe('lineCount', () => {
+  it('counts lines as wc -l does, a final newline ending the last line', () => {
+    expect(lineCount('')).toBe(0);
+    expect(lineCount('a')).toBe(1);
+    expect(lineCount('a\n')).toBe(1);
+    expect(lineCount('a\nb\n')).toBe(2);
+    expect(lineCount('a\nb')).toBe(2);
+    expect(lineCount('\n\n')).toBe(2);
   });
 });

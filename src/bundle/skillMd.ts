@@ -140,11 +140,23 @@ export function keyLine(text: string, key: string): number | undefined {
   return undefined;
 }
 
-/** How many lines a text has (one more than its newlines), without splitting it. */
+/**
+ * The number of the line after the text's last newline (one more than its newlines), without
+ * splitting it: a position, not a count of lines (see lineCount).
+ */
 export function countLines(text: string): number {
   let lines = 1;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
   return lines;
+}
+
+/**
+ * How many lines a text holds as `wc -l` and editors count them: a final newline ends the last
+ * line rather than starting another, and an empty text has none.
+ */
+export function lineCount(text: string): number {
+  if (text === '') return 0;
+  return countLines(text) - (text.endsWith('\n') ? 1 : 0);
 }
 
 function firstLine(message: string): string {

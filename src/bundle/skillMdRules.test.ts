@@ -31,21 +31,54 @@ describe('frontmatter keys', () => {
     ['metadata: plain', ['error:metadata-type']],
     ['allowed-tools: [Read, Grep]', ['warning:allowed-tools-list']],
     ['license: 3', ['error:license-type']],
-    ['when_to_use: When asked', []],
-    ['when-to-use: ""', ['error:when-to-use-type']],
-    ['disable-model-invocation: "yes"', ['error:disable-model-invocation-type']],
-    ['user-invocable: false', []],
-    ['context: thread', ['error:context-value']],
-    ['context: fork\nagent: Explore', []],
-    ['arguments:\n  - name: file\n    required: true', []],
-    ['arguments: file mode', ['info:arguments-string']],
-    ['arguments: 3', ['error:arguments-type']],
-    ['hooks: run-me', ['error:hooks-type']],
-    ['requires:\n  bins: [git]', []],
-    ['paths: "src/**"', []],
+    ['when_to_use: When asked', ['warning:key-not-in-spec']],
+    ['when-to-use: ""', ['warning:key-not-in-spec', 'error:when-to-use-type']],
+    [
+      'disable-model-invocation: "yes"',
+      ['warning:key-not-in-spec', 'error:disable-model-invocation-type'],
+    ],
+    ['user-invocable: false', ['warning:key-not-in-spec']],
+    ['context: thread', ['warning:key-not-in-spec', 'error:context-value']],
+    ['context: fork\nagent: Explore', ['warning:key-not-in-spec', 'warning:key-not-in-spec']],
+    ['arguments:\n  - name: file\n    required: true', ['warning:key-not-in-spec']],
+    ['arguments: file mode', ['warning:key-not-in-spec', 'info:arguments-string']],
+    ['arguments: 3', ['warning:key-not-in-spec', 'error:arguments-type']],
+    ['hooks: run-me', ['warning:key-not-in-spec', 'error:hooks-type']],
+    ['requires:\n  bins: [git]', ['warning:key-not-in-spec']],
+    ['paths: "src/**"', ['warning:key-not-in-spec']],
     ['colour: blue', ['warning:key-unknown']],
   ])('permissive: %j gives %j', (yaml, expected) => {
     expect(rules(yaml)).toEqual(expected);
+  });
+
+  it('warns about each extension key in permissive mode, naming who reads it and where it is', () => {
+    const text = '---\nname: demo\ndescription: A demo.\ncontext: fork\nagent: Explore\n---\n';
+    const md = parseSkillMd(text);
+    const found = checkFrontmatterKeys(md.frontmatter!, {
+      text,
+      body: md.body,
+      mode: 'permissive',
+    });
+    expect(found).toEqual([
+      {
+        file: 'SKILL.md',
+        line: 4,
+        column: 1,
+        rule: 'key-not-in-spec',
+        severity: 'warning',
+        message:
+          '"context" is an extension (Claude Code, awaken, OpenSkills), not part of the Agent Skills spec: systems that follow only the spec ignore or refuse it.',
+      },
+      {
+        file: 'SKILL.md',
+        line: 5,
+        column: 1,
+        rule: 'key-not-in-spec',
+        severity: 'warning',
+        message:
+          '"agent" is an extension (Claude Code, OpenSkills), not part of the Agent Skills spec: systems that follow only the spec ignore or refuse it.',
+      },
+    ]);
   });
 
   it('refuses every key outside the spec in spec mode, naming who reads extensions', () => {
@@ -68,6 +101,21 @@ describe('frontmatter keys', () => {
       mode: 'permissive',
     }).map((d) => d.rule);
     expect(found).toEqual(['name-reserved-word', 'angle-brackets', 'body-length']);
+  });
+
+  it('counts the body as wc -l does: 500 lines ending in a newline are within the limit', () => {
+    const lengthWarnings = (body: string) =>
+      checkFrontmatterKeys(
+        { name: 'demo', description: 'd' },
+        { text: '', body, mode: 'permissive' },
+      )
+        .filter((d) => d.rule === 'body-length')
+        .map((d) => d.message);
+    expect(lengthWarnings('x\n'.repeat(500))).toEqual([]);
+    expect(lengthWarnings('x\n'.repeat(501))).toEqual([
+      'The body is 501 lines; keep SKILL.md under 500 lines and move detail into referenced files.',
+    ]);
+    expect(lengthWarnings(`${'x\n'.repeat(500)}x`)).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,7 @@
 // What SKILL.md frontmatter keys mean, per system. Sources: the Agent Skills spec and skills-ref,
 // Claude Code's skill docs, OpenSkills' manifest.rs/validator.rs, awaken's skill_md.rs, and
 // skill-engine's skill_md.rs (see shared/reference/skill-formats.md, where the systems disagree).
-import { countLines, keyLine } from './skillMd';
+import { keyLine, lineCount } from './skillMd';
 import type { Diagnostic } from './types';
 
 export type ValidationMode = 'spec' | 'permissive';
@@ -55,14 +55,14 @@ export function checkFrontmatterKeys(
   for (const key of Object.keys(fm)) {
     if (SPEC_KEYS.has(key)) continue;
     if (key in EXTENSION_KEYS) {
-      if (context.mode === 'spec') {
-        add(
-          key,
-          'key-not-in-spec',
-          'error',
-          `"${key}" is an extension (${EXTENSION_KEYS[key]}), not part of the Agent Skills spec.`,
-        );
-      }
+      // Permissive mode accepts it, but still says so in the list: a skill that relies on an
+      // extension behaves differently in a system that only follows the spec.
+      add(
+        key,
+        'key-not-in-spec',
+        context.mode === 'spec' ? 'error' : 'warning',
+        `"${key}" is an extension (${EXTENSION_KEYS[key]}), not part of the Agent Skills spec${context.mode === 'spec' ? '' : ': systems that follow only the spec ignore or refuse it'}.`,
+      );
       continue;
     }
     add(
@@ -200,7 +200,7 @@ export function checkFrontmatterKeys(
       'name and description must not contain "<" or ">" (no XML tags): Claude and OpenSkills refuse them.',
     );
   }
-  const bodyLines = countLines(context.body);
+  const bodyLines = lineCount(context.body);
   if (bodyLines > 500) {
     out.push({
       file,

@@ -5,11 +5,12 @@ import type { FieldMessage } from './schemaMessages';
 import type { SkillArgumentSpec, SkillSpec } from './skillSpec';
 import { SKILL_FRONTMATTER_FIELDS, SKILL_FRONTMATTER_SCHEMA } from './skillSpecSchema';
 import { skillNameErrors, splitAllowedTools, tooLong } from './skillSpecRules';
+import * as validators from '../generated/validators';
 
 const DESCRIPTION_MAX = 1024;
 const COMPATIBILITY_MAX = 500;
 
-const checkFrontmatter = schemaChecker(SKILL_FRONTMATTER_SCHEMA);
+const checkFrontmatter = schemaChecker(SKILL_FRONTMATTER_SCHEMA, validators.skillFrontmatter);
 
 /**
  * SKILL.md (frontmatter + body) -> SkillSpec the way awaken maps a filesystem skill (table 5.3).

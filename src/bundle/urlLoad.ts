@@ -12,6 +12,9 @@ export type UrlLoadErrorCode =
   | 'TooLarge'
   | 'OutsideFolder'
   | 'NotASkill'
+  | 'BadIndex'
+  | 'UnknownIndexSchema'
+  | 'DigestMismatch'
   | 'TimedOut'
   | 'Cancelled';
 
@@ -71,7 +74,8 @@ export class Load {
   private readonly onProgress: UrlLoadOptions['onProgress'];
   private readonly callerSignal: AbortSignal | undefined;
   private left = URL_LOAD_LIMITS.maxBytes;
-  private stallTimer: ReturnType<typeof setTimeout> | undefined;
+  /** One stall watchdog per request under way: a folder's files are fetched several at a time. */
+  private readonly stallTimers = new Set<ReturnType<typeof setTimeout>>();
   private readonly totalTimer: ReturnType<typeof setTimeout>;
   /** Why the load was stopped (a timeout or a cancel), once it was. */
   stopped: UrlLoadError | null = null;
@@ -102,8 +106,18 @@ export class Load {
 
   end(): void {
     clearTimeout(this.totalTimer);
-    clearTimeout(this.stallTimer);
+    for (const timer of this.stallTimers) clearTimeout(timer);
+    this.stallTimers.clear();
     this.callerSignal?.removeEventListener('abort', this.cancel);
+  }
+
+  /**
+   * Ends a load that failed: requests still under way beside the one that failed are aborted, so
+   * nothing goes on downloading what will not be used.
+   */
+  abandon(): void {
+    this.end();
+    if (!this.controller.signal.aborted) this.controller.abort(this.stopped ?? undefined);
   }
 
   private readonly cancel = () =>
@@ -116,20 +130,33 @@ export class Load {
     this.controller.abort(reason);
   }
 
-  /** (Re)starts the stall watchdog: `url` has this long to send its next byte. */
-  private waitFor(url: URL): void {
-    clearTimeout(this.stallTimer);
-    this.stallTimer = setTimeout(
-      () =>
-        this.stop(
-          new UrlLoadError(
-            'TimedOut',
-            `${url.href} sent nothing for ${URL_LOAD_LIMITS.stallMs / 1000} s; the load was stopped.`,
-            true,
+  /**
+   * A stall watchdog for one request: `url` has this long to send its next byte. `poke` restarts
+   * it when a byte came, `done` ends it.
+   */
+  private watch(url: URL): { poke(): void; done(): void } {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      clearTimeout(timer);
+      this.stallTimers.delete(timer!);
+    };
+    const poke = () => {
+      done();
+      timer = setTimeout(
+        () =>
+          this.stop(
+            new UrlLoadError(
+              'TimedOut',
+              `${url.href} sent nothing for ${URL_LOAD_LIMITS.stallMs / 1000} s; the load was stopped.`,
+              true,
+            ),
           ),
-        ),
-      URL_LOAD_LIMITS.stallMs,
-    );
+        URL_LOAD_LIMITS.stallMs,
+      );
+      this.stallTimers.add(timer);
+    };
+    poke();
+    return { poke, done };
   }
 
   /**
@@ -148,9 +175,10 @@ export class Load {
 
   get(url: URL, optional: true): Promise<Response | null>;
   get(url: URL, optional?: false): Promise<Response>;
+  get(url: URL, optional: boolean): Promise<Response | null>;
   async get(url: URL, optional = false): Promise<Response | null> {
     let response: Response;
-    this.waitFor(url);
+    const watchdog = this.watch(url);
     try {
       response = await this.orStop(
         this.fetchFn(url.href, { credentials: 'omit', signal: this.controller.signal }),
@@ -165,7 +193,7 @@ export class Load {
         { cause: error },
       );
     } finally {
-      clearTimeout(this.stallTimer);
+      watchdog.done();
     }
     if (response.ok) {
       // A single-page server answers every unknown path with its index.html.
@@ -210,19 +238,24 @@ export class Load {
       throw tooLarge(`would take ${formatBytes(declared)}, more than`);
     }
     if (!response.body) return new Uint8Array(0);
+    // A declared length is claimed from the budget at once: files fetched side by side cannot
+    // each fit alone and together pass it. Bytes past the claim are counted as they come.
+    const claimed = declared ?? 0;
+    this.left -= claimed;
     const reader = response.body.getReader();
     const chunks: Uint8Array[] = [];
     let received = 0;
     // A compressed body streams more bytes than its Content-Length says: no total then.
     const expected = response.headers.get('content-encoding') ? null : declared;
     this.onProgress?.({ url: url.href, received, expected });
+    const watchdog = this.watch(url);
     try {
       for (;;) {
-        this.waitFor(url);
+        watchdog.poke();
         const { done, value } = await this.orStop(reader.read());
         if (done) break;
+        this.left -= Math.max(0, received + value.byteLength - Math.max(received, claimed));
         received += value.byteLength;
-        this.left -= value.byteLength;
         if (this.left < 0) throw tooLarge('passed');
         chunks.push(value);
         this.onProgress?.({ url: url.href, received, expected });
@@ -239,8 +272,10 @@ export class Load {
         { cause: error },
       );
     } finally {
-      clearTimeout(this.stallTimer);
+      watchdog.done();
     }
+    // A body shorter than it declared gives back what it did not use.
+    if (received < claimed) this.left += claimed - received;
     const bytes = new Uint8Array(received);
     let offset = 0;
     for (const chunk of chunks) {

@@ -1,5 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { DraftValue, Field, FileDraft } from './fieldModel';
+import { type InputCheck, inputChecker } from './inputCheck';
 import type { ToolInputSchema } from './jsonSchema';
 import { errorMessage } from '../errors';
 import { MAX_SCHEMA_DEPTH, SCHEMA_TOO_DEEP, schemaNestsDeeperThan } from './schemaDepth';
@@ -12,14 +12,13 @@ export const FORM_ERROR_KEY = '';
 export type ReadResult =
   { ok: true; value: Record<string, unknown> } | { ok: false; errors: FieldErrors };
 
-// One validator for the page; compiled schemas (or why one could not be) are kept per schema.
-const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-const compiled = new WeakMap<object, ValidateFunction | FieldErrors>();
+// The check of each schema (or why there is none), made once per schema.
+const checks = new WeakMap<object, InputCheck | FieldErrors>();
 
 /**
  * Turns what the controls hold into the tool's input and checks it against the schema: first
  * what only the control can know (a number that does not parse, JSON with a syntax error), then
- * JSON Schema itself (required, types, ranges) with ajv. Errors are keyed by field name.
+ * JSON Schema itself (required, types, ranges; inputCheck.ts). Errors are keyed by field name.
  */
 export function readDrafts(
   schema: ToolInputSchema,
@@ -34,28 +33,24 @@ export function readDrafts(
     if ('error' in read) errors[field.name] = read.error;
     else if (read.value !== undefined) value[field.name] = read.value;
   }
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = compileSchema(schema, fields);
-    compiled.set(schema, validate);
+  let check = checks.get(schema);
+  if (!check) {
+    check = schemaCheck(schema, fields);
+    checks.set(schema, check);
   }
   // A schema that cannot be checked stops the run with a sentence rather than a thrown error.
-  if (typeof validate !== 'function') return { ok: false, errors: validate };
-  if (!validate(value)) {
-    for (const error of validate.errors ?? []) {
-      const name = errorField(error);
-      if (name && !errors[name]) errors[name] = describeSchemaError(error);
-    }
-  }
+  if (typeof check !== 'function') return { ok: false, errors: check };
+  // What a control could not read is said first; the schema's word on it would only repeat it.
+  for (const [name, message] of Object.entries(check(value))) errors[name] ??= message;
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
 }
 
 /**
- * Ajv's validator for a schema, or the sentences saying why there is none: a schema nested too
- * deep is refused before Ajv sees it (its compiler recurses, and overflows the stack on a
- * 1,000-level schema); one Ajv rejects is named too.
+ * The check of a schema, or the sentences saying why there is none: a schema nested too deep is
+ * refused before anything walks it (a validator recurses over it, and a 1,000-level schema
+ * overflows the stack); one that is not a valid schema is named too.
  */
-function compileSchema(schema: ToolInputSchema, fields: Field[]): ValidateFunction | FieldErrors {
+function schemaCheck(schema: ToolInputSchema, fields: Field[]): InputCheck | FieldErrors {
   if (schemaNestsDeeperThan(schema)) {
     // Beside the fields that nest too deep, or for the whole form when none does alone.
     const deep = fields.filter((field) =>
@@ -65,13 +60,8 @@ function compileSchema(schema: ToolInputSchema, fields: Field[]): ValidateFuncti
       ? Object.fromEntries(deep.map((field) => [field.name, SCHEMA_TOO_DEEP]))
       : { [FORM_ERROR_KEY]: SCHEMA_TOO_DEEP };
   }
-  try {
-    return ajv.compile(schema);
-  } catch (error) {
-    return {
-      [FORM_ERROR_KEY]: `This tool's input schema cannot be used to check its input: ${errorMessage(error)}`,
-    };
-  }
+  const check = inputChecker(schema, FORM_ERROR_KEY);
+  return typeof check === 'function' ? check : { [FORM_ERROR_KEY]: check };
 }
 
 type FieldRead = { value: unknown } | { error: string };
@@ -109,28 +99,4 @@ export function readField(field: Field, draft: DraftValue): FieldRead {
       return { value: text === '' ? undefined : text };
     }
   }
-}
-
-function errorField(error: ErrorObject): string | undefined {
-  if (error.keyword === 'required')
-    return (error.params as { missingProperty: string }).missingProperty;
-  const top = error.instancePath.split('/')[1];
-  return top === undefined ? undefined : top.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-function describeSchemaError(error: ErrorObject): string {
-  switch (error.keyword) {
-    case 'required':
-      return 'Required.';
-    case 'enum':
-      return `Must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}.`;
-    case 'minItems':
-      return `Needs at least ${(error.params as { limit: number }).limit} item(s).`;
-    default:
-      return `${capitalise(error.message ?? 'Invalid value')}.`;
-  }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -74,4 +74,20 @@ describe('buildAuditRecord', () => {
     expect(record.grants).toEqual({ read: true, write: false, hosts: ['*.example.com'] });
     expect(record.sandbox).not.toContain('no preopens');
   });
+  it("lists the host functions a capsule's run was refused", async () => {
+    const refused = [
+      { function: 'astrid_ipc_publish', reason: 'unavailable' as const, detail: 'event bus' },
+    ];
+    const record = await buildAuditRecord({
+      ...baseInput,
+      grants: { read: false, write: false, hosts: [] },
+      refused,
+    });
+    expect(record.hostFunctionsRefused).toEqual(refused);
+    const plain = await buildAuditRecord({
+      ...baseInput,
+      grants: { read: false, write: false, hosts: [] },
+    });
+    expect(plain.hostFunctionsRefused).toEqual([]);
+  });
 });

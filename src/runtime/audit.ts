@@ -1,7 +1,7 @@
 // An audit record per run, after OpenSkills' AuditRecord (runtime/src/audit.rs): what ran, on
 // what input, what came out, how it ended, and what it was allowed to touch.
 
-import type { Grants, NetworkSummary } from './protocol';
+import type { Grants, NetworkSummary, RefusedHostCall } from './protocol';
 
 export type ExitStatus =
   | { kind: 'success' }
@@ -34,6 +34,8 @@ export interface AuditRecord {
   /** Outgoing HTTP requests the run made, and the hosts refused to it (PermissionDenied). */
   networkRequests: number;
   networkDenied: string[];
+  /** An astrid capsule's host functions that refused: not in the playground, or not granted. */
+  hostFunctionsRefused: RefusedHostCall[];
 }
 
 export async function sha256Hex(text: string): Promise<string> {
@@ -61,6 +63,8 @@ export interface AuditInput {
   grants: Grants;
   /** What its outgoing HTTP did, when it tried any. */
   network?: NetworkSummary;
+  /** A capsule's host functions that refused during the run. */
+  refused?: RefusedHostCall[];
 }
 
 export async function buildAuditRecord(run: AuditInput): Promise<AuditRecord> {
@@ -90,6 +94,7 @@ export async function buildAuditRecord(run: AuditInput): Promise<AuditRecord> {
     sandbox: describeSandbox(run.grants),
     networkRequests: run.network?.requests ?? 0,
     networkDenied: [...(run.network?.denied ?? [])],
+    hostFunctionsRefused: (run.refused ?? []).map((call) => ({ ...call })),
   };
 }
 

@@ -1,7 +1,10 @@
 import type { ComponentInfo } from './protocol';
 
-/** How the playground calls a component, decided from what it exports. */
-export type ComponentKind = 'skill-engine' | 'command' | 'component';
+/**
+ * How the playground calls a component, decided from what it exports; an astrid capsule's
+ * plugin is known by its Capsule.toml instead.
+ */
+export type ComponentKind = 'skill-engine' | 'command' | 'component' | 'capsule';
 
 const SKILL_ENGINE = ['getMetadata', 'getTools', 'executeTool', 'validateConfig'];
 

@@ -1,13 +1,12 @@
 import type {
   ComponentId,
   ComponentPayload,
-  RunCommand,
   RunError,
   WorkerCommand,
   WorkerEvent,
 } from './protocol';
+import { buildRunCommand, outcomeOf } from './runCommand';
 import {
-  DEFAULT_GRANTS,
   DEFAULT_MAX_LINE_BYTES,
   DEFAULT_MAX_MEMORY_BYTES,
   type ComponentSource,
@@ -21,7 +20,6 @@ import {
   SILENCE_MS,
   formatMs,
 } from './runRequest';
-import type { FileMap } from '../vfs';
 import { limitsProblem } from './runLimits';
 import { MemoryTranspileCache, type TranspileCache } from './transpileCache';
 
@@ -178,42 +176,9 @@ export class RuntimeHost {
         timer,
         callPhase: false,
       };
-      const command: RunCommand = {
-        kind: 'run',
-        runId,
-        component: payload.message,
-        calls: request.calls,
-        env: request.env,
-        config: request.config ?? [],
-        grants: request.grants ?? DEFAULT_GRANTS,
-        limits,
-      };
-      if (request.keepWarm) {
-        command.keepWarm = true;
-        command.warmRevision = request.warmRevision ?? 0;
-      }
-      const transfer = [...payload.transfer];
-      if (request.filesystem) {
-        const { skillId, skillFiles, workspace } = request.filesystem;
-        const copy = (files: FileMap): FileMap =>
-          new Map([...files].map(([path, bytes]) => [path, bytes.slice()]));
-        const sendFiles = !this.#workerHasFiles.has(skillId);
-        command.filesystem = {
-          skill: sendFiles ? { id: skillId, files: copy(skillFiles) } : { id: skillId },
-          workspace: copy(workspace),
-        };
-        for (const [, bytes] of [
-          ...(command.filesystem.skill.files ?? new Map()),
-          ...command.filesystem.workspace,
-        ]) {
-          transfer.push(bytes.buffer as ArrayBuffer);
-        }
-        this.#workerHasFiles.add(skillId);
-      }
-      if (request.stdin) {
-        command.stdin = request.stdin.slice();
-        transfer.push(command.stdin.buffer);
-      }
+      const built = buildRunCommand(runId, request, payload.message, limits, this.#workerHasFiles);
+      const { command } = built;
+      const transfer = [...payload.transfer, ...built.transfer];
       worker.postMessage(command, transfer);
       this.#watchForSilence(this.#active);
       this.#workerHas.add(request.component.id);
@@ -334,31 +299,9 @@ export class RuntimeHost {
           // A full disk or a blocked IndexedDB only costs the next load a transpile.
           this.#cache.put(active.request.component.id, event.transpiled).catch(() => undefined);
         }
-        if (event.outcome.ok) {
-          this.#finish({
-            status: 'ok',
-            results: event.outcome.results,
-            ...(event.outcome.exitCode === undefined ? {} : { exitCode: event.outcome.exitCode }),
-            timings: event.timings,
-            transpiled: event.transpiled !== undefined,
-            loadedFrom: active.loadedFrom,
-            info: event.info,
-            ...(event.workspace ? { workspace: event.workspace } : {}),
-            ...(event.network ? { network: event.network } : {}),
-            ...(event.memoryBytes === undefined ? {} : { memoryBytes: event.memoryBytes }),
-          });
-        } else {
-          // A failed run leaves no warm instance behind (executeRun clears it).
-          this.#workerIsWarm = false;
-          this.#finish({
-            status: 'error',
-            error: event.outcome.error,
-            timings: event.timings,
-            info: event.info,
-            ...(event.workspace ? { workspace: event.workspace } : {}),
-            ...(event.network ? { network: event.network } : {}),
-          });
-        }
+        // A failed run leaves no warm instance behind (executeRun clears it).
+        if (!event.outcome.ok) this.#workerIsWarm = false;
+        this.#finish(outcomeOf(event, active.loadedFrom));
         break;
       }
     }

@@ -9,6 +9,8 @@ export type {
   Grants,
   NetworkSummary,
   LoadErrorCode,
+  PluginSetup,
+  RefusedHostCall,
 } from './protocol';
 export {
   RuntimeHost,

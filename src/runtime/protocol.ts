@@ -57,6 +57,25 @@ export interface Grants {
   hosts: string[];
 }
 
+/**
+ * An astrid capsule's plugin: a core module run by @extism/extism with astrid's host functions,
+ * instead of a component. Each of its calls names an export and carries the input text as its
+ * one argument; each result is the output's bytes, or null when the plugin set none.
+ */
+export interface PluginSetup {
+  /** What astrid_get_config answers: each [env] key with its value as JSON text. */
+  config: Array<[string, string]>;
+  /** The instance's key-value store as the run finds it. */
+  kv: Array<[string, Uint8Array]>;
+}
+
+/** A host function of a plugin that refused: not served here, or not allowed by the grants. */
+export interface RefusedHostCall {
+  function: string;
+  reason: 'unavailable' | 'denied';
+  detail: string;
+}
+
 export interface RunLimits {
   /** Bytes of stdout plus stderr a run may write before it is stopped. */
   maxOutputBytes: number;
@@ -94,6 +113,8 @@ export interface RunCommand {
   filesystem?: FilesystemPayload;
   grants: Grants;
   limits: RunLimits;
+  /** Set for an Extism plugin (an astrid capsule): how its host functions are served. */
+  plugin?: PluginSetup;
 }
 
 export interface FilesystemPayload {
@@ -179,4 +200,8 @@ export type WorkerEvent =
       network?: NetworkSummary;
       /** Set when this run transpiled the component, so the host can cache the result. */
       transpiled?: TranspiledComponent;
+      /** A plugin's key-value store after the run, when the run changed it. */
+      kv?: Array<[string, Uint8Array]>;
+      /** A plugin's host functions that refused during the run. */
+      refused?: RefusedHostCall[];
     };

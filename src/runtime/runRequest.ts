@@ -7,6 +7,8 @@ import type {
   ExportCall,
   Grants,
   NetworkSummary,
+  PluginSetup,
+  RefusedHostCall,
   RunError,
   RunStage,
   RunTimings,
@@ -45,6 +47,8 @@ export interface RunRequest {
   filesystem?: { skillId: string; skillFiles: FileMap; workspace: FileMap };
   /** What the run may touch; the default reads and writes its filesystem, with no network. */
   grants?: Grants;
+  /** Runs the component as an astrid capsule's Extism plugin, with astrid's host functions. */
+  plugin?: PluginSetup;
   /** Limit on instantiating and calling; loading the component has its own, longer one. */
   timeoutMs: number;
   maxOutputBytes: number;
@@ -56,7 +60,7 @@ export interface RunRequest {
 }
 
 export type RunOutcome =
-  | {
+  | ({
       status: 'ok';
       results: unknown[];
       workspace?: FileMap;
@@ -72,15 +76,23 @@ export type RunOutcome =
       memoryBytes?: number;
       /** What the run's outgoing HTTP did, when it tried any. */
       network?: NetworkSummary;
-    }
-  | {
+    } & PluginResults)
+  | ({
       status: 'error' | 'timeout' | 'cancelled';
       error: RunError;
       timings?: RunTimings;
       info?: ComponentInfo;
       workspace?: FileMap;
       network?: NetworkSummary;
-    };
+    } & PluginResults);
+
+/** What a plugin's run leaves beside its results. */
+export interface PluginResults {
+  /** The key-value store after the run, when the run changed it. */
+  kv?: Array<[string, Uint8Array]>;
+  /** Host functions that refused during the run. */
+  refused?: RefusedHostCall[];
+}
 
 export type LoadSource = 'worker' | 'cache' | 'bytes';
 

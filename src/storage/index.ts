@@ -12,6 +12,7 @@ export {
   type CacheStats,
 } from './transpileCache';
 export { readWorkspace, saveWorkspace } from './workspaceFiles';
+export { readCapsuleKv, saveCapsuleKv, type KvEntries } from './capsuleKv';
 export {
   listStoredSkills,
   readSkillFiles,

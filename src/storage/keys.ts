@@ -7,6 +7,7 @@ export const DATABASES = {
   skillFiles: { db: 'skill-playground-skill-files', store: 'files' },
   fileEdits: { db: 'skill-playground-file-edits', store: 'edits' },
   workspaces: { db: 'skill-playground-workspaces', store: 'workspaces' },
+  capsuleKv: { db: 'skill-playground-capsule-kv', store: 'kv' },
   transpiles: { db: 'skill-playground-transpiles', store: 'transpiles' },
   transpileIndex: { db: 'skill-playground-transpile-index', store: 'index' },
 } as const;
@@ -18,6 +19,7 @@ export const DATABASES = {
 export const KEYS = {
   instance: (skillKey: string, instanceName: string) => `instance:${skillKey}:${instanceName}`,
   workspace: (skillKey: string, instanceName: string) => `workspace:${skillKey}:${instanceName}`,
+  capsuleKv: (skillKey: string, instanceName: string) => `kv:${skillKey}:${instanceName}`,
   skillMeta: (skillKey: string) => skillKey,
   skillFiles: (skillKey: string) => skillKey,
   fileEdits: (skillKey: string) => skillKey,

@@ -1,6 +1,7 @@
 export { usePlayground, draftKey, initialState } from './playgroundStore';
 export * from './selectors';
 export { notify, dismissNotice } from './notices';
+export { pressNoticeAction } from './noticeActions';
 export {
   addPicked,
   loadExamples,
@@ -9,8 +10,16 @@ export {
   skillKey,
   type UrlLoad,
 } from './skillList';
+export { openIndexSkills, dismissIndex } from './siteIndex';
 export { openSkill, allowSkillCode } from './openSkill';
-export { chooseTool, getDrafts, setDraft } from './toolForms';
+export {
+  chooseTool,
+  getDrafts,
+  instructionFields,
+  renderSkillInstructions,
+  setDraft,
+  setInstructionValue,
+} from './toolForms';
 export { runTool, cancelRun, runningTool } from './runs';
 export { removeSkill, undoRemoval, forgetRemoval, UNDO_REMOVAL_MS } from './removal';
 export {
@@ -37,6 +46,7 @@ export {
 } from './instances';
 export { openWorkspace, uploadToWorkspace, deleteFromWorkspace } from './workspace';
 export { editFile, revertFile } from './fileEdits';
+export { chooseFile, showFile } from './filesView';
 export {
   setValidationMode,
   refreshCacheStats,

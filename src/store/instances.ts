@@ -142,6 +142,14 @@ export async function saveConfig(key: string, config: ConfigEntry[]): Promise<vo
   } catch (error) {
     notify(`The configuration could not be saved: ${errorMessage(error)}`);
   }
+  if (skill?.analysis?.capsule) {
+    // A capsule has no validate-config: astrid_get_config reads what was saved at each call.
+    setConfigCheck(key, {
+      state: 'valid',
+      message: 'Saved; the capsule reads it with astrid_get_config.',
+    });
+    return;
+  }
   const component = skill && skillComponent(skill);
   if (!component) {
     setConfigCheck(key, { state: 'valid', message: 'Saved.' });

@@ -17,14 +17,15 @@ import {
   withFiles,
 } from './skills';
 import { filesOf, listingOf } from './skillEntry';
-import { chooseTool } from './toolForms';
+import { describeLoadError, markReady } from './skillReady';
+import { openCapsule } from './openCapsule';
 import type { LoadedComponent, LoadStage, ReadySkill, SkillEntry, SkillFiles } from './types';
 
 // Opening a skill: read its files, load its component in its worker without calling anything,
 // learn what kind it is, and list its tools. Only a skill-engine skill's tools need its own code
 // (get-tools); for a skill from a link that waits for a click.
 
-const { getState, setState } = usePlayground;
+const { setState } = usePlayground;
 
 /** Opens a skill: reads its files if it has none yet, then learns its tools from its component. */
 export async function openSkill(key: string): Promise<void> {
@@ -46,8 +47,8 @@ export async function openSkill(key: string): Promise<void> {
 
   const { analysis } = files;
   if (analysis.capsule) {
-    // An Extism plugin: described from Capsule.toml, not run (see the capsule panel).
-    markReady(key, files, { tools: [] });
+    // Extism plugins: tools from Capsule.toml, run with astrid's host functions.
+    await openCapsule(key, files, analysis.capsule);
     return;
   }
   if (!analysis.entry) {
@@ -65,9 +66,44 @@ export async function openSkill(key: string): Promise<void> {
     failSkill(key, errorMessage(error));
     return;
   }
+  if (analysis.entry.kind === 'component') {
+    const p3 = await wasiP3Skill(component.bytes);
+    if (p3) {
+      markReady(key, files, p3);
+      return;
+    }
+  }
   const loaded = await loadComponent(key, component);
   if (loaded) await listTools(key, files, loaded, skill.needsConsent);
 }
+
+/**
+ * A WASI 0.3 (p3) command, told apart from its bytes before a worker loads it: jco cannot call
+ * its async `run` yet, and would offer Run only to fail with a message of its own. Every export
+ * is listed, as not supported, so the person sees what the component holds.
+ */
+async function wasiP3Skill(bytes: Uint8Array): Promise<ReadyParts | undefined> {
+  const { decodeComponentExports, wasiP3Command } = await import('../wit/decodeComponent');
+  let exports;
+  try {
+    exports = decodeComponentExports(bytes);
+  } catch {
+    return undefined; // Loading it says what is wrong, in jco's words or the decoder's.
+  }
+  const run = wasiP3Command(exports);
+  if (!run) return undefined;
+  const reason = 'WASI 0.3 (p3) components are not supported yet';
+  return {
+    tools: [],
+    unsupportedExports: [
+      ...exports.functions.map((f) => ({ interface: f.interface, name: f.name, reason })),
+      ...exports.unsupported,
+    ],
+    note: `${reason}: this command exports ${run}, whose async run the playground's runtime (jco) cannot call. Built for WASI 0.2 (wasi:cli/run@0.2), it runs here.`,
+  };
+}
+
+type ReadyParts = Partial<ReadySkill> & { tools: Tool[] };
 
 /** A skill is (re)loaded when it has not been, or when it failed with files to try again. */
 function needsLoading(skill: SkillEntry): boolean {
@@ -230,38 +266,7 @@ async function listExports(key: string, files: SkillFiles, loaded: LoadedCompone
   });
 }
 
-function markReady(
-  key: string,
-  files: SkillFiles,
-  ready: Partial<ReadySkill> & { tools: Tool[] },
-): void {
-  setSkill(key, (s) => ({
-    ...listingOf(s),
-    // The files may have been edited while the component loaded: keep the newest.
-    ...(filesOf(s) ?? files),
-    unsupportedExports: [],
-    loadDiagnostics: [],
-    ...ready,
-    status: 'ready',
-  }));
-  const first = ready.tools[0];
-  if (first && !getState().selectedTool[key]) chooseTool(key, first.name);
-}
-
 /** Says how far a load has got, while the skill is still loading. */
 function setLoadStage(key: string, loadStage: LoadStage): void {
   setSkill(key, (s) => (s.status === 'loading' ? { ...s, loadStage } : s));
-}
-
-function describeLoadError({ code, message }: RunError): string {
-  switch (code) {
-    case 'TranspileFailed':
-      return `jco could not load this component: ${message}`;
-    case 'InstantiateFailed':
-      return `The component could not be instantiated: ${message}`;
-    case 'InvalidComponent':
-      return `This is not a component the playground can run: ${message}`;
-    default:
-      return message;
-  }
 }

@@ -15,6 +15,7 @@ const skillsSlice = (): SkillsSlice => ({
   skills: [],
   examplesLoaded: false,
   selectedKey: null,
+  offeredIndex: null,
 });
 const noticesSlice = (): NoticesSlice => ({ notices: [], nextNoticeId: 1 });
 const runsSlice = (): RunsSlice => ({
@@ -23,6 +24,7 @@ const runsSlice = (): RunsSlice => ({
   fieldErrors: {},
   runs: {},
   nextRunId: 1,
+  instructions: {},
 });
 const instancesSlice = (): InstancesSlice => ({
   instances: {},

@@ -18,9 +18,28 @@ const dropped = [
 ];
 const state = () => usePlayground.getState();
 
+// An astrid capsule, dropped: Capsule.toml and its plugin (a core module's header).
+const capsule = [
+  {
+    path: 'notes/Capsule.toml',
+    file: new Blob([
+      [
+        '[package]\nname = "notes"\nversion = "0.1.0"',
+        '[component]\nentrypoint = "notes.wasm"',
+        '[env.owner]\ntype = "string"\ndefault = "nobody"',
+        '[[tool]]\nname = "count"\ndescription = "Counts."',
+      ].join('\n'),
+    ]),
+  },
+  { path: 'notes/notes.wasm', file: new Blob([new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])]) },
+];
+const text = (value: string) => new TextEncoder().encode(value);
+
 describe('the run path of the store', () => {
   let workers: ReturnType<typeof fakeWorkers>;
+  let kept: Array<[string, Uint8Array]> = [];
   beforeEach(() => {
+    kept = [['count', text('1')]];
     usePlayground.setState(initialState(), true);
     workers = fakeWorkers();
     setServices({
@@ -30,6 +49,10 @@ describe('the run path of the store', () => {
       saveInstance: async () => {},
       readWorkspace: async () => ({ value: new Map() }),
       saveWorkspace: async () => {},
+      readCapsuleKv: async () => ({ value: kept }),
+      saveCapsuleKv: async (_key, entries) => {
+        kept = entries;
+      },
       saveSkill: async () => {},
       readFileEdits: async () => ({ value: new Map() }),
       saveFileEdits: async () => {},
@@ -77,6 +100,36 @@ describe('the run path of the store', () => {
       tone: 'polite',
       text: expect.stringMatching(/^run finished in /),
     });
+  });
+
+  it("opens a capsule's tools from Capsule.toml and runs one with its store, keeping what changed", async () => {
+    const opening = addPicked(capsule);
+    const worker = await nextCommand(1);
+    // The probe loads the plugin and runs nothing of it.
+    expect(worker.lastCommand).toMatchObject({ calls: [], plugin: { config: [], kv: [] } });
+    finishOk(worker, [], {
+      info: {
+        imports: [],
+        exports: [['astrid_tool_call', 'function']],
+        wrapped: false,
+        stubbed: [],
+      },
+    });
+    await opening;
+    const skill = state().skills[0]!;
+    expect(skill).toMatchObject({ status: 'ready', loaded: { kind: 'capsule' } });
+    expect(state().selectedTool[skill.key]).toBe('count');
+
+    const running = runTool(skill.key, 'count');
+    await nextCommand(2);
+    expect(worker.lastCommand.plugin).toEqual({
+      config: [['owner', '"nobody"']],
+      kv: [['count', text('1')]],
+    });
+    finishOk(worker, [text('2')], { kv: [['count', text('2')]], workspace: new Map() });
+    await running;
+    expect(state().runs[skill.key]?.count).toMatchObject({ status: 'ok', output: '2' });
+    expect(kept).toEqual([['count', text('2')]]);
   });
 
   it('a fresh store starts its counters over', async () => {

@@ -1,9 +1,12 @@
+import { errorMessage } from '../errors';
 import { buildAuditRecord, type ExitStatus } from '../runtime';
+import type { KvEntries } from '../storage';
 import { callTool, readToolInput, type Tool, type ToolInput, type ToolOutcome } from '../tools';
 import { ensureInstance, runOptionsFor } from './instances';
 import { OutputBuffer } from './outputBuffer';
 import { usePlayground } from './playgroundStore';
-import { hostFor } from './services';
+import { notify } from './notices';
+import { getServices, hostFor } from './services';
 import { getSkill } from './skills';
 import { getDrafts, setFieldErrors } from './toolForms';
 import type { RunState, SkillEntry } from './types';
@@ -35,10 +38,11 @@ export async function runTool(key: string, toolName: string): Promise<void> {
   const workspaceBefore = await ensureWorkspace(key);
   const outcome = await callInWorker(key, skill, tool, input, runId, workspaceBefore);
   const durationMs = performance.now() - startedAt;
-  const { workspace, ...shown } = outcome;
+  const { workspace, kv, ...shown } = outcome;
   patchRun(key, toolName, runId, () => ({ ...shown, durationMs }));
   announce(runId, tool.label ?? tool.name, outcome, durationMs);
   if (workspace) await keepRunWorkspace(key, workspace, workspaceBefore);
+  if (kv) await keepCapsuleKv(key, kv);
   const audit = await auditRecord(key, skill, tool, input, outcome, wallStart, durationMs);
   patchRun(key, toolName, runId, () => ({ audit }));
 }
@@ -110,6 +114,9 @@ async function callInWorker(
     ...options,
     component: skill.loaded!.component,
     files: skill.bundle.files,
+    ...(tool.call.kind === 'capsule'
+      ? { capsule: { env: skill.analysis.capsule?.env ?? [], kv: await readCapsuleKv(key) } }
+      : {}),
     filesystem: { skillId: skill.bundleId, skillFiles: skill.bundle.files, workspace },
     onStage: (stage) =>
       patch(() => ({
@@ -120,6 +127,25 @@ async function callInWorker(
   });
   output.flush();
   return outcome;
+}
+
+/** An astrid capsule's key-value store, as its runs find it. */
+async function readCapsuleKv(key: string): Promise<KvEntries> {
+  const { value, unreadable } = await getServices().readCapsuleKv(key);
+  if (unreadable) {
+    notify(
+      `The key-value store of ${getSkill(key)?.name ?? key} could not be read, so this run starts with it empty. ${unreadable}`,
+    );
+  }
+  return value;
+}
+
+async function keepCapsuleKv(key: string, kv: KvEntries): Promise<void> {
+  try {
+    await getServices().saveCapsuleKv(key, kv);
+  } catch (error) {
+    notify(`The capsule's key-value store could not be saved: ${errorMessage(error)}`);
+  }
 }
 
 function patchRun(
@@ -163,6 +189,7 @@ async function auditRecord(
     loadedFrom: outcome.loadedFrom ?? 'n/a',
     grants: outcome.grants,
     ...(outcome.network ? { network: outcome.network } : {}),
+    refused: outcome.refused ?? [],
   });
 }
 

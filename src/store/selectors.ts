@@ -16,6 +16,7 @@ export const selectRunningTool = (skillKey: string) => (s: PlaygroundState) => {
   const runs = s.runs[skillKey] ?? {};
   return Object.keys(runs).find((name) => runs[name]!.status === 'running');
 };
+export const selectOfferedIndex = (s: PlaygroundState) => s.offeredIndex;
 export const selectInstance = (skillKey: string) => (s: PlaygroundState) => s.instances[skillKey];
 export const selectConfigCheck = (skillKey: string) => (s: PlaygroundState) =>
   s.configChecks[skillKey] ?? IDLE_CHECK;

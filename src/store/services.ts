@@ -11,11 +11,13 @@ import {
   IdbTranspileCache,
   listStoredSkills,
   readFileEdits,
+  readCapsuleKv,
   readInstance,
   readSkillFiles,
   readWorkspace,
   removeSkill,
   saveFileEdits,
+  saveCapsuleKv,
   saveInstance,
   saveSkill,
   saveWorkspace,
@@ -59,6 +61,8 @@ export interface Services {
   saveInstance: typeof saveInstance;
   readWorkspace: typeof readWorkspace;
   saveWorkspace: typeof saveWorkspace;
+  readCapsuleKv: typeof readCapsuleKv;
+  saveCapsuleKv: typeof saveCapsuleKv;
   listStoredSkills: typeof listStoredSkills;
   readSkillFiles: typeof readSkillFiles;
   saveSkill: typeof saveSkill;
@@ -79,6 +83,8 @@ let services: Services = {
   saveInstance,
   readWorkspace,
   saveWorkspace,
+  readCapsuleKv,
+  saveCapsuleKv,
   listStoredSkills,
   readSkillFiles,
   saveSkill,

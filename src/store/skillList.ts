@@ -5,7 +5,7 @@ import {
   describeProgress,
   fetchExampleIndex,
   fetchExampleManifest,
-  fetchSkillFiles,
+  fetchFromUrl,
   UrlLoadError,
   analyzeBundle,
   bundleDigest,
@@ -13,11 +13,12 @@ import {
   type BundleSource,
   type PickedFile,
   type SkillDescription,
+  type UrlContent,
   type UrlLoadProgress,
 } from '../bundle';
 import type { StoredSkillList } from '../storage';
 import { dropFileEdits } from './fileEdits';
-import { dismissNotice, notify } from './notices';
+import { dismissNotice, notify, updateNotice } from './notices';
 import { openSkill } from './openSkill';
 import { usePlayground } from './playgroundStore';
 import { getServices } from './services';
@@ -149,7 +150,10 @@ export type UrlLoad =
 /**
  * Loads a skill from a URL (a `?skill=` link or the Load from URL dialog). It is added to the list
  * and opened, but nothing of it runs: a skill-engine skill waits for a click before get-tools.
- * The dialog passes its own progress and Cancel; a link's load shows its progress in a notice.
+ * A site that publishes an Agent Skills index has its skills offered to pick from instead
+ * (`offeredIndex`; `openIndexSkills` fetches the picked ones).
+ * The dialog passes its own progress and Cancel; a link's load shows its progress in a notice
+ * with a Cancel button.
  */
 export async function loadFromUrl(
   url: string,
@@ -161,35 +165,47 @@ export async function loadFromUrl(
 ): Promise<UrlLoad> {
   const report = options.report ?? true;
   const failed = (message: string, retryable: boolean): UrlLoad => {
-    if (report) notify(message, 'error', retryable ? () => void loadFromUrl(url) : undefined);
+    if (report) {
+      notify(
+        message,
+        'error',
+        retryable ? { kind: 'retryLoad', label: 'Try again', url } : undefined,
+      );
+    }
     return { ok: false, message, retryable };
   };
-  const cancelled: UrlLoad = {
-    ok: false,
-    message: 'The load was cancelled.',
-    retryable: false,
-    cancelled: true,
+  const cancelled = (): UrlLoad => {
+    if (report) notify(`Loading ${url} was cancelled: nothing was imported.`, 'info');
+    return CANCELLED;
   };
   const progressNotice = options.onProgress || !report ? null : new ProgressNotice(url);
-  let picked: PickedFile[];
+  const signals = [options.signal, progressNotice?.load.signal].filter((s) => s !== undefined);
+  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  let fetched: UrlContent;
   try {
-    picked = await fetchSkillFiles(url, window.location.href, {
-      signal: options.signal,
+    fetched = await fetchFromUrl(url, window.location.href, {
+      signal,
       onProgress: options.onProgress ?? progressNotice?.show,
     });
   } catch (error) {
-    if (error instanceof UrlLoadError && error.code === 'Cancelled') return cancelled;
+    if (error instanceof UrlLoadError && error.code === 'Cancelled') return cancelled();
     return failed(errorMessage(error), error instanceof UrlLoadError && error.retryable);
   } finally {
     progressNotice?.remove();
   }
-  const grouped = await bundlesFromPicked(picked);
+  if (signal?.aborted) return cancelled();
+  if (fetched.kind === 'index') {
+    setState({ offeredIndex: fetched.index });
+    return { ok: true };
+  }
+  const grouped = await bundlesFromPicked(fetched.files);
   // A Cancel pressed as the last bytes arrived still means: import nothing.
-  if (options.signal?.aborted) return cancelled;
+  if (signal?.aborted) return cancelled();
   if (grouped.bundles.length === 0) {
     return failed(grouped.problems.join(' ') || `${url} holds no skill.`, false);
   }
   for (const problem of grouped.problems) notify(problem);
+  for (const note of fetched.notes) notify(note, 'info');
   const source: BundleSource = { kind: 'url', url: sourceUrl(url) };
   const keys = await Promise.all(
     grouped.bundles.map((bundle) => addBundle({ ...bundle, source }, { needsConsent: true })),
@@ -198,34 +214,42 @@ export async function loadFromUrl(
   return { ok: true };
 }
 
-/** An info notice that follows a link's load ("Loading …: 3.1 MiB of 12.0 MiB") and then goes. */
-class ProgressNotice {
-  private id: number | null = null;
-  private shown = '';
+export const CANCELLED: UrlLoad = {
+  ok: false,
+  message: 'The load was cancelled.',
+  retryable: false,
+  cancelled: true,
+};
 
-  constructor(private readonly url: string) {}
+/**
+ * An info notice that follows a link's load from its start ("Loading …: 3.1 MiB of 12.0 MiB"),
+ * with a Cancel button that aborts `load`, and then goes.
+ */
+class ProgressNotice {
+  readonly load = new AbortController();
+  private readonly id: number;
+  private shown: string;
+
+  constructor(private readonly url: string) {
+    this.shown = `Loading ${url}: waiting for the server…`;
+    this.id = notify(this.shown, 'info', { kind: 'cancelLoad', label: 'Cancel', load: this.load });
+  }
 
   readonly show = (progress: UrlLoadProgress) => {
     const message = `Loading ${this.url}: ${describeProgress(progress)}…`;
     // Chunks come far more often than the rounded figure changes.
     if (message === this.shown) return;
     this.shown = message;
-    if (this.id === null) {
-      this.id = usePlayground.getState().nextNoticeId;
-      notify(message, 'info');
-    } else {
-      const id = this.id;
-      setState((s) => ({ notices: s.notices.map((n) => (n.id === id ? { ...n, message } : n)) }));
-    }
+    updateNotice(this.id, message);
   };
 
   remove(): void {
-    if (this.id !== null) dismissNotice(this.id);
+    dismissNotice(this.id);
   }
 }
 
 /** Lists a bundle just dropped or fetched, and keeps it for the next visit. */
-async function addBundle(
+export async function addBundle(
   bundle: Bundle,
   options: { needsConsent?: boolean } = {},
 ): Promise<string> {

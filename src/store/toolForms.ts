@@ -1,6 +1,8 @@
-import type { DraftValue } from '../forms';
+import { argumentsOf, renderInstructions, type ArgumentSpec, type SkillMd } from '../bundle';
+import { type DraftValue, FORM_ERROR_KEY } from '../forms';
 import { initialToolDrafts, type Tool } from '../tools';
 import { draftKey, usePlayground } from './playgroundStore';
+import type { InstructionsDraft } from './types';
 
 const { getState, setState } = usePlayground;
 
@@ -18,11 +20,15 @@ export function setDraft(key: string, tool: Tool, field: string, value: DraftVal
   const id = draftKey(key, tool.name);
   const drafts = { ...getDrafts(key, tool), [field]: value };
   setState((s) => {
-    // A WIT value's errors are keyed by path (`points[0].x`): editing it clears them all.
+    // A WIT value's errors are keyed by path (`points[0].x`): editing it clears them all. What
+    // was said of the whole input goes too; Run says it again if it still holds.
     const errors = Object.fromEntries(
       Object.entries(s.fieldErrors[id] ?? {}).filter(
         ([path]) =>
-          path !== field && !path.startsWith(`${field}.`) && !path.startsWith(`${field}[`),
+          path !== FORM_ERROR_KEY &&
+          path !== field &&
+          !path.startsWith(`${field}.`) &&
+          !path.startsWith(`${field}[`),
       ),
     );
     return {
@@ -36,4 +42,45 @@ export function setDraft(key: string, tool: Tool, field: string, value: DraftVal
 export function setFieldErrors(key: string, toolName: string, errors: Record<string, string>) {
   const id = draftKey(key, toolName);
   setState((s) => ({ fieldErrors: { ...s.fieldErrors, [id]: errors } }));
+}
+
+const EMPTY_INSTRUCTIONS: InstructionsDraft = { values: {}, missing: [], rendered: null };
+
+/** The fields of an instructions-only skill: its declared arguments, else one for $ARGUMENTS. */
+export function instructionFields(skillMd: SkillMd): ArgumentSpec[] {
+  const specs = argumentsOf(skillMd.frontmatter);
+  return specs.length > 0
+    ? specs
+    : [{ name: 'arguments', description: 'What $ARGUMENTS stands for', required: false }];
+}
+
+export function getInstructions(key: string): InstructionsDraft {
+  return getState().instructions[key] ?? EMPTY_INSTRUCTIONS;
+}
+
+export function setInstructionValue(key: string, name: string, value: string): void {
+  setState((s) => {
+    const current = s.instructions[key] ?? EMPTY_INSTRUCTIONS;
+    const next = { ...current, values: { ...current.values, [name]: value } };
+    return { instructions: { ...s.instructions, [key]: next } };
+  });
+}
+
+/** Fills the skill's body with its arguments, or marks the required ones left empty. */
+export function renderSkillInstructions(key: string, skillMd: SkillMd): void {
+  const fields = instructionFields(skillMd);
+  const { values, rendered } = getInstructions(key);
+  const missing = fields.filter((f) => f.required && !values[f.name]?.trim()).map((f) => f.name);
+  const next: InstructionsDraft = {
+    values,
+    missing,
+    rendered:
+      missing.length > 0
+        ? rendered
+        : renderInstructions(
+            skillMd.body.trim(),
+            fields.map((f) => ({ name: f.name, value: values[f.name] ?? '' })),
+          ),
+  };
+  setState((s) => ({ instructions: { ...s.instructions, [key]: next } }));
 }

@@ -1,4 +1,4 @@
-import type { ValidationMode } from '../bundle';
+import type { DiscoveryIndex, ValidationMode } from '../bundle';
 import type { DraftValue, FieldErrors } from '../forms';
 import type { AuditRecord, RunStage } from '../runtime';
 import type { PaneName, StoredInstance, WorkbenchPrefs } from '../storage';
@@ -27,7 +27,9 @@ export type RunState = {
   audit?: AuditRecord;
 } & (
   | { status: 'running'; output: '' }
-  | (Omit<ToolOutcome, 'stdout' | 'stderr' | 'workspace'> & { status: ToolOutcome['status'] })
+  | (Omit<ToolOutcome, 'stdout' | 'stderr' | 'workspace' | 'kv'> & {
+      status: ToolOutcome['status'];
+    })
 );
 
 export interface WorkspaceState {
@@ -39,9 +41,16 @@ export interface Notice {
   id: number;
   tone: 'error' | 'info';
   message: string;
-  /** Offered as a "Try again" button, for failures that may pass. */
-  retry?: () => void;
+  /** A button the notice offers (store/noticeActions.ts does what it says). */
+  action?: NoticeAction;
 }
+
+/** What a notice's button says, and what pressing it does. */
+export type NoticeAction =
+  /** A failure that may pass: load the URL again. */
+  | { kind: 'retryLoad'; label: string; url: string }
+  /** A load under way: stop it. */
+  | { kind: 'cancelLoad'; label: string; load: AbortController };
 
 export type ConfigCheck =
   | { state: 'idle' }
@@ -56,12 +65,22 @@ export interface SkillsSlice {
   skills: SkillEntry[];
   examplesLoaded: boolean;
   selectedKey: string | null;
+  /** A site's Agent Skills index, its skills offered to pick from, until opened or dismissed. */
+  offeredIndex: DiscoveryIndex | null;
 }
 
 /** Messages to the person, newest last. */
 export interface NoticesSlice {
   notices: Notice[];
   nextNoticeId: number;
+}
+
+/** An instructions-only skill's "Render the instructions" form: what was typed, what came out. */
+export interface InstructionsDraft {
+  values: Record<string, string>;
+  /** Required arguments left empty at the last Render. */
+  missing: string[];
+  rendered: string | null;
 }
 
 /** The tool chosen per skill, what its form holds, and its runs. */
@@ -75,6 +94,8 @@ export interface RunsSlice {
   nextRunId: number;
   /** What assistive technology is told when a run ends; the id tells a new one from the last. */
   announcement?: Announcement;
+  /** Per skill key, so one skill's rendered text never shows under another. */
+  instructions: Record<string, InstructionsDraft>;
 }
 
 export interface Announcement {

@@ -167,4 +167,60 @@ describe('callTool', () => {
       errorMessage: 'bin/missing.wasm is not a file of this skill.',
     });
   });
+  it("calls a capsule tool's astrid_tool_call with astrid's request, config and store, and decodes a string", async () => {
+    const { host, sent } = setUp();
+    const plugin = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+    const tool: Tool = {
+      name: 'greet',
+      description: '',
+      schema: { type: 'object', properties: {}, required: [] },
+      call: { kind: 'capsule', entry: 'bin/notes.wasm', toolName: 'greet' },
+      origin: 'capsule',
+    };
+    const kv: Array<[string, Uint8Array]> = [['count', new TextEncoder().encode('2')]];
+    const run = callTool(
+      host,
+      tool,
+      { value: { who: 'Ada' } },
+      {
+        ...options,
+        config: [['owner', 'Ada']],
+        files: new Map([['bin/notes.wasm', plugin]]),
+        filesystem: {
+          skillId: 'b1',
+          skillFiles: new Map([['Capsule.toml', plugin]]),
+          workspace: new Map(),
+        },
+        capsule: { env: [{ key: 'owner', type: 'string' }], kv },
+      },
+    );
+    const worker = await sent();
+    const command = worker.lastCommand;
+    expect(command.calls).toEqual([
+      {
+        exportName: 'astrid_tool_call',
+        args: [
+          JSON.stringify({
+            name: 'greet',
+            arguments: [...new TextEncoder().encode('{"who":"Ada"}')],
+          }),
+        ],
+      },
+    ]);
+    expect(command.plugin).toEqual({ config: [['owner', '"Ada"']], kv });
+    // The plugin reads /workspace only: the bundle is not sent.
+    expect(command.filesystem?.skill.files).toEqual(new Map());
+    const refused = [{ function: 'astrid_log', reason: 'denied' as const, detail: 'x' }];
+    finishOk(worker, [new TextEncoder().encode('"Hello, Ada"')], {
+      kv: [['count', new TextEncoder().encode('3')]],
+      refused,
+    });
+    await expect(run).resolves.toMatchObject({
+      status: 'ok',
+      output: 'Hello, Ada',
+      rawOutput: '"Hello, Ada"',
+      kv: [['count', new TextEncoder().encode('3')]],
+      refused,
+    });
+  });
 });

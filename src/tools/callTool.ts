@@ -10,12 +10,16 @@ import {
   type Grants,
   type LoadSource,
   type NetworkSummary,
+  type PluginSetup,
+  type RefusedHostCall,
   type RunOutcome,
   type RunTimings,
   type RuntimeHost,
 } from '../runtime';
 import type { FileMap } from '../vfs';
+import type { CapsuleEnv } from '../bundle';
 import { formatWave, witTypeText } from '../wit';
+import { capsuleConfig, readCapsuleOutput, TOOL_CALL_EXPORT, toolCallInput } from './capsuleTools';
 import type { RunOptions } from './runOptions';
 import { toSkillEngineArgs } from './skillEngineArgs';
 import type { Tool, ToolCall } from './tool';
@@ -47,6 +51,12 @@ export interface ToolOutcome {
   network?: NetworkSummary;
   /** What the run was allowed to touch (its preopens and hosts), for its audit record. */
   grants: Grants;
+  /** An astrid capsule's output as the plugin set it, when `output` shows it decoded. */
+  rawOutput?: string;
+  /** A capsule's key-value store after the run, when the run changed it. */
+  kv?: Array<[string, Uint8Array]>;
+  /** A capsule's host functions that refused during the run. */
+  refused?: RefusedHostCall[];
 }
 
 export interface CallToolOptions extends RunOptions {
@@ -54,6 +64,8 @@ export interface CallToolOptions extends RunOptions {
   component: ComponentSource;
   /** The skill's files: a command tool may name its own wasm among them. */
   files: FileMap;
+  /** An astrid capsule's [env] declarations and the instance's key-value store. */
+  capsule?: { env: readonly CapsuleEnv[]; kv: PluginSetup['kv'] };
 }
 
 /**
@@ -68,13 +80,20 @@ export async function callTool(
   options: CallToolOptions,
 ): Promise<ToolOutcome> {
   const streams = { stdout: '', stderr: '' };
-  const { component, files, ...runOptions } = options;
+  const { component, files, capsule, ...runOptions } = options;
   const grants = runOptions.grants ?? DEFAULT_GRANTS;
   try {
-    const plan = await planCall(tool, input, component, files);
+    const plan = await planCall(tool, input, component, files, {
+      config: runOptions.config ?? [],
+      capsule,
+    });
     const outcome = await host.run({
       ...runOptions,
       ...plan.request,
+      // A plugin reads only /workspace, through astrid's file functions: the bundle stays here.
+      ...(plan.request.plugin && runOptions.filesystem
+        ? { filesystem: { ...runOptions.filesystem, skillFiles: new Map() } }
+        : {}),
       grants,
       env: [...runOptions.env, ...(plan.request.env ?? [])],
       onOutput: (stream, text) => {
@@ -107,8 +126,14 @@ interface CallPlan {
     calls: ExportCall[];
     stdin?: Uint8Array;
     env?: Array<[string, string]>;
+    plugin?: PluginSetup;
   };
   read: Reader;
+}
+
+interface PlanContext {
+  config: Array<[string, string]>;
+  capsule?: CallToolOptions['capsule'];
 }
 
 /** How each kind of tool is called, and how its results are read. */
@@ -117,6 +142,7 @@ async function planCall(
   input: ToolInput,
   component: ComponentSource,
   files: FileMap,
+  context: PlanContext,
 ): Promise<CallPlan> {
   const call: ToolCall = tool.call;
   switch (call.kind) {
@@ -189,6 +215,26 @@ async function planCall(
         },
       };
     }
+    case 'capsule': {
+      const { config, capsule } = context;
+      return {
+        request: {
+          component: await entryComponent(files, call.entry, component.name),
+          calls: [
+            { exportName: TOOL_CALL_EXPORT, args: [toolCallInput(call.toolName, input.value)] },
+          ],
+          plugin: { config: capsuleConfig(capsule?.env ?? [], config), kv: capsule?.kv ?? [] },
+        },
+        read: ([bytes]) => {
+          const read = readCapsuleOutput(bytes instanceof Uint8Array ? bytes : null);
+          return {
+            output: read.output,
+            formatNote: read.formatNote,
+            ...(read.raw === undefined ? {} : { rawOutput: read.raw }),
+          };
+        },
+      };
+    }
   }
 }
 
@@ -206,6 +252,7 @@ function readOutcome(
       timings: outcome.timings,
       workspace: outcome.workspace,
       network: outcome.network,
+      ...pluginParts(outcome),
     };
   }
   const { failed, ...shown } = read(outcome.results, stdout, outcome.exitCode ?? 0);
@@ -217,6 +264,14 @@ function readOutcome(
     memoryBytes: outcome.memoryBytes,
     workspace: outcome.workspace,
     network: outcome.network,
+    ...pluginParts(outcome),
+  };
+}
+
+function pluginParts(outcome: RunOutcome): Pick<ToolOutcome, 'kv' | 'refused'> {
+  return {
+    ...(outcome.kv ? { kv: outcome.kv } : {}),
+    ...(outcome.refused ? { refused: outcome.refused } : {}),
   };
 }
 

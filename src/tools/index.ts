@@ -11,6 +11,19 @@ export {
 } from './tool';
 export { commandTools } from './commandTools';
 export { componentTools } from './componentTools';
+export {
+  CAPSULE_LIMITS,
+  capsuleConfig,
+  capsulePluginComponents,
+  capsuleTools,
+  componentLabel,
+  declaredConfig,
+  readCapsuleOutput,
+  toolCallInput,
+  TOOL_CALL_EXPORT,
+  type CapsulePlugin,
+  type DeclaredConfig,
+} from './capsuleTools';
 export { schemaFromSkillParameters, skillEngineTool } from './skillEngineTools';
 export { toSkillEngineArgs } from './skillEngineArgs';
 export {

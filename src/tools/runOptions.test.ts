@@ -12,6 +12,7 @@ const tool = (limits: Tool['limits']): Tool => ({
   limits,
 });
 const instance = { name: 'default', config: [] };
+const MIB = 1024 * 1024;
 
 describe('run limits', () => {
   it("lets the person's setting win over what the manifest asks", () => {
@@ -22,6 +23,17 @@ describe('run limits', () => {
   it('gives the manifest what it asks where the person set nothing', () => {
     expect(runLimits(instance, tool({ timeoutMs: 40_000 })).timeoutMs).toBe(40_000);
     expect(runLimits(instance, tool({})).timeoutMs).toBe(DEFAULT_TIMEOUT_MS);
+  });
+
+  it("keeps a capsule's memory limit unless the person set a lower one", () => {
+    const capsule = tool({ maxMemoryBytes: 64 * MIB });
+    expect(runLimits(instance, capsule).maxMemoryBytes).toBe(64 * MIB);
+    expect(runLimits({ ...instance, maxMemoryBytes: 32 * MIB }, capsule).maxMemoryBytes).toBe(
+      32 * MIB,
+    );
+    expect(runLimits({ ...instance, maxMemoryBytes: 512 * MIB }, capsule).maxMemoryBytes).toBe(
+      64 * MIB,
+    );
   });
 
   it('never passes the ceilings', () => {

@@ -63,7 +63,8 @@ export function buildRunOptions({
 
 /**
  * The person's setting for the instance wins; a skill may ask for a limit in its manifest, which
- * applies only where the person set none; then the default. Nothing passes the ceilings.
+ * applies only where the person set none; then the default. Nothing passes the ceilings. Memory
+ * is the exception: a capsule's limit is astrid's, and the person's can only lower it.
  */
 export function runLimits(
   instance: InstanceSettings,
@@ -79,6 +80,10 @@ export function runLimits(
       instance.maxOutputBytes ?? asked.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
       LIMIT_CEILINGS.maxOutputBytes,
     ),
-    maxMemoryBytes: instance.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
+    // A capsule's own memory limit holds unless the person set a lower one.
+    maxMemoryBytes:
+      asked.maxMemoryBytes === undefined
+        ? (instance.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES)
+        : Math.min(asked.maxMemoryBytes, instance.maxMemoryBytes ?? asked.maxMemoryBytes),
   };
 }

@@ -8,6 +8,8 @@ export type CommandProtocol = 'json-stdio' | 'line-text';
 export interface ToolLimits {
   timeoutMs?: number;
   maxOutputBytes?: number;
+  /** An astrid capsule's memory limit; the person's own limit can only lower it. */
+  maxMemoryBytes?: number;
 }
 
 /** The most any run may be given, whoever asks: ten minutes, 64 MiB of output. */
@@ -57,6 +59,14 @@ export type ToolCall =
       /** `greet`, or `playground:shapes/geometry@0.1.0#area` inside an interface. */
       exportName: string;
       func: WitFunction;
+    }
+  | {
+      /** An astrid capsule's tool: its plugin's `astrid_tool_call`, by astrid's convention. */
+      kind: 'capsule';
+      /** The plugin's .wasm, relative to the bundle. */
+      entry: string;
+      /** The name astrid_tool_call is given (the tool's own name, without its component). */
+      toolName: string;
     };
 
 /** One thing a skill can do: its form comes from `schema`, its call from `call`. */
@@ -67,7 +77,7 @@ export interface Tool {
   call: ToolCall;
   limits?: ToolLimits;
   /** Where the tool was declared, shown beside it. */
-  origin: 'get-tools' | 'sidecar' | 'openskills-actions' | 'default' | 'wit';
+  origin: 'get-tools' | 'sidecar' | 'openskills-actions' | 'default' | 'wit' | 'capsule';
   /** The exported interface a WIT function belongs to; its tab is listed under it. */
   group?: string;
   /** The name shown on its tab when `name` is longer (a function's name inside its interface). */

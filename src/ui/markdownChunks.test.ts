@@ -36,3 +36,13 @@ describe('chunkEnds', () => {
     expect(chunkEnds(text, 2, 64)).toEqual(ends.slice(0, 2));
   });
 });
+
+describe('chunkEnd on GitHub-flavoured Markdown', () => {
+  it('keeps a table that fits a piece whole, cutting at the blank line before it', () => {
+    const table = '| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n';
+    const text = `intro\n\n${table}\nafter\n`;
+    const end = chunkEnd(text, 0, 'intro\n\n'.length + table.length - 5);
+    expect(text.slice(0, end)).toBe('intro\n\n');
+    expect(text.slice(end, chunkEnd(text, end, 100))).toBe(`${table}\nafter\n`);
+  });
+});

@@ -62,24 +62,46 @@ export class BinaryReader {
     return result;
   }
 
+  /** How many bytes are left before the end of this reader. */
+  get left(): number {
+    return this.end - this.offset;
+  }
+
   name(): string {
     const length = this.u32();
-    if (this.offset + length > this.end) this.fail('A name runs past its section');
-    const text = utf8.decode(this.bytes.subarray(this.offset, this.offset + length));
+    if (length > this.left) this.fail('A name runs past its section');
+    let text: string;
+    try {
+      text = utf8.decode(this.bytes.subarray(this.offset, this.offset + length));
+    } catch {
+      this.fail('A name is not valid UTF-8');
+    }
     this.offset += length;
     return text;
   }
 
+  /**
+   * A vector. Every item takes at least one byte, so a count larger than what is left is refused
+   * before anything is read: a malformed count cannot make the loop spin or the list grow.
+   */
   vec<T>(read: () => T): T[] {
     const count = this.u32();
+    if (count > this.left) this.fail(`A list of ${count} items runs past its section`);
     const items: T[] = [];
     for (let i = 0; i < count; i++) items.push(read());
     return items;
   }
 
+  /** The next `length` bytes, which this reader skips. */
+  take(length: number): Uint8Array {
+    if (length > this.left) this.fail('A field runs past its section');
+    this.offset += length;
+    return this.bytes.subarray(this.offset - length, this.offset);
+  }
+
   /** A reader over the next `length` bytes, which this one skips. */
   sub(length: number): BinaryReader {
-    if (this.offset + length > this.end) this.fail('A section runs past the end');
+    if (length > this.left) this.fail('A section runs past the end');
     const reader = new BinaryReader(this.bytes, this.offset, this.offset + length);
     this.offset += length;
     return reader;

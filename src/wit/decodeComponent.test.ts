@@ -112,6 +112,50 @@ describe('decodeComponentExports', () => {
     });
   });
 
+  it('reads a 0x01 name alone (2023) or followed by a version suffix (a later draft)', () => {
+    const ascii = (text: string) => [text.length, ...[...text].map((c) => c.charCodeAt(0))];
+    const section = (id: number, body: number[]) => [id, body.length, ...body];
+    // An instance type exporting `f: func() -> u32`, imported under a 0x01 name and re-exported.
+    const component = (importName: number[]) =>
+      new Uint8Array([
+        ...[0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00],
+        ...section(7, [
+          0x01,
+          0x42,
+          0x02,
+          0x01,
+          0x40,
+          0x00,
+          0x00,
+          0x79,
+          0x04,
+          0x00,
+          ...ascii('f'),
+          0x01,
+          0x00,
+        ]),
+        ...section(10, [0x01, ...importName, 0x05, 0x00]),
+        ...section(11, [0x01, 0x00, ...ascii('my:pkg/api'), 0x05, 0x00, 0x00]),
+      ]);
+    const expected = {
+      functions: [
+        {
+          interface: 'my:pkg/api',
+          name: 'f',
+          func: { params: [], result: { kind: 'u32' }, async: false },
+        },
+      ],
+      unsupported: [],
+    };
+    expect(decodeComponentExports(component([0x01, ...ascii('my:pkg/api')]))).toEqual(expected);
+    expect(
+      decodeComponentExports(component([0x01, ...ascii('my:pkg/api'), ...ascii('1.2.3-rc.1')])),
+    ).toEqual(expected);
+    expect(() => decodeComponentExports(component([0x02, ...ascii('my:pkg/api')]))).toThrow(
+      /Unknown name form 0x2/,
+    );
+  });
+
   it('says what is wrong with bytes that are not a component', async () => {
     const core = await parse('(module)');
     expect(() => decodeComponentExports(core)).toThrow(/core WebAssembly module, not a component/);

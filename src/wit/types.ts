@@ -37,6 +37,7 @@ export type WitType = Named &
     | { kind: 'resource' }
     | { kind: 'stream' | 'future'; inner?: WitType }
     | { kind: 'error-context' }
+    | { kind: 'map'; key: WitType; value: WitType }
   );
 
 export interface WitParam {
@@ -107,6 +108,8 @@ export function witTypeText(type: WitType): string {
     case 'stream':
     case 'future':
       return type.inner ? `${type.kind}<${witTypeText(type.inner)}>` : type.kind;
+    case 'map':
+      return `map<${witTypeText(type.key)}, ${witTypeText(type.value)}>`;
     case 'record':
       return `record { ${type.fields.map((f) => `${f.name}: ${witTypeText(f.type)}`).join(', ')} }`;
     case 'variant':

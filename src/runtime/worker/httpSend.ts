@@ -83,7 +83,7 @@ function internalError(message: string): Outcome {
 }
 
 /** The body, or undefined when it is larger than the cap (the fetch is then aborted). */
-async function readCapped(
+export async function readCapped(
   response: Response,
   cap: number,
   controller: AbortController,

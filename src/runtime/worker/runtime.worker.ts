@@ -2,6 +2,7 @@
 // terminates it to cancel or time out a run and starts a fresh one.
 import type { WorkerCommand, WorkerEvent } from '../protocol';
 import type { ComponentCache } from './componentCache';
+import type * as PluginMachinery from './capsule/executePlugin';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -10,6 +11,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 // worker (after a timeout or Cancel) answers sooner and no run waits longer.
 const machinery = import('./executeRun');
 let cache: ComponentCache | undefined;
+// @extism/extism loads only in a worker that runs an astrid capsule's plugin.
+let pluginMachinery: Promise<typeof PluginMachinery> | undefined;
 
 function emit(event: WorkerEvent): void {
   if (event.kind === 'finished' && event.transpiled) {
@@ -39,6 +42,11 @@ scope.onmessage = (message: MessageEvent<WorkerCommand>) => {
       break;
     case 'run':
       queue = queue.then(async () => {
+        if (command.plugin) {
+          const { executePlugin } = await (pluginMachinery ??= import('./capsule/executePlugin'));
+          await executePlugin(command, emit);
+          return;
+        }
         const { executeRun, ComponentCache } = await machinery;
         cache ??= new ComponentCache();
         await executeRun(command, cache, emit);

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../bundle';
+import { findingsHeading } from '../format';
 
 /**
  * Findings about a skill's files, each with where it is and which rule it breaks. With `onOpen`,
@@ -14,10 +15,9 @@ export function DiagnosticList({
   canOpen?: (diagnostic: Diagnostic) => boolean;
 }) {
   if (diagnostics.length === 0) return null;
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return (
     <section aria-label="Diagnostics" className="diagnostics">
-      <h3>{errors > 0 ? `${errors} problem${errors === 1 ? '' : 's'}` : 'Notes'} in this skill</h3>
+      <h3>{findingsHeading(diagnostics.map((d) => d.severity))}</h3>
       <ul>
         {diagnostics.map((d, i) => {
           const finding = (

@@ -1,8 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeProgress, type UrlLoadProgress } from '../../bundle';
 import { loadFromUrl, type UrlLoad } from '../../store';
+import { SiteIndexPicker } from './SiteIndexPicker';
 
-/** A dialog that loads a skill from a URL: an archive, a .wasm, a folder or a GitHub link. */
+/**
+ * A dialog that loads a skill from a URL: an archive, a .wasm, a folder, a GitHub link, or a site
+ * that publishes an Agent Skills index (whose skills are then offered by SiteIndexPicker).
+ */
 export function LoadFromUrl() {
   const dialog = useRef<HTMLDialogElement>(null);
   // The load under way, so Cancel, Close and leaving the page can stop it.
@@ -68,8 +72,9 @@ export function LoadFromUrl() {
           />
           <p className="muted">
             A .zip or .skill archive, a .wasm file, a folder that serves SKILL.md (with an
-            index.json listing its other files), or a GitHub tree or blob link. Nothing from it runs
-            until you ask.
+            index.json listing its other files), a GitHub tree or blob link, or a site that
+            publishes an Agent Skills index (https://example.com). Nothing from it runs until you
+            ask.
           </p>
           {busy && (
             <p role="status">
@@ -107,6 +112,7 @@ export function LoadFromUrl() {
           </div>
         </form>
       </dialog>
+      <SiteIndexPicker />
     </>
   );
 }

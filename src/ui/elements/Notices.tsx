@@ -1,4 +1,4 @@
-import { dismissNotice, selectNotices, usePlayground } from '../../store';
+import { dismissNotice, pressNoticeAction, selectNotices, usePlayground } from '../../store';
 
 /** Problems with what the user handed over: each stays until dismissed. */
 export function Notices() {
@@ -13,16 +13,13 @@ export function Notices() {
           className={`notice ${notice.tone}`}
         >
           <span>{notice.message}</span>
-          {notice.retry && (
+          {notice.action && (
             <button
               type="button"
-              className="retry"
-              onClick={() => {
-                dismissNotice(notice.id);
-                notice.retry!();
-              }}
+              className="notice-action"
+              onClick={() => pressNoticeAction(notice.id)}
             >
-              Try again
+              {notice.action.label}
             </button>
           )}
           <button type="button" aria-label="Dismiss" onClick={() => dismissNotice(notice.id)}>

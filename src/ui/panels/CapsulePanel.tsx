@@ -10,9 +10,17 @@ export function CapsulePanel({ capsule }: { capsule: CapsuleManifest }) {
       </h3>
       <p className="muted">
         An astrid capsule: an Extism plugin that astrid calls through <code>astrid_tool_call</code>{' '}
-        and its own host functions. The playground reads its manifest; running Extism plugins is not
-        supported yet.
+        and its own host functions. The playground runs it with @extism/extism in the skill's
+        worker, with astrid 0.1.1's host functions: configuration, log, /workspace files and HTTP
+        within the grants, and a key-value store kept in this browser. Its event bus, uplinks and
+        scheduler are not available here: calling them fails the run with a sentence.
       </p>
+      {capsule.components.filter((c) => c.type !== 'library').length > 1 && (
+        <p className="muted">
+          Capsule.toml does not say which plugin serves a tool: a tool is listed under each
+          component whose code names it, or under all of them when none does.
+        </p>
+      )}
       {capsule.components.length > 0 && (
         <>
           <h4>Components</h4>

@@ -1,29 +1,27 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { argumentsOf, renderInstructions, type SkillMd } from '../../bundle';
+import { useMemo, type FormEvent } from 'react';
+import type { SkillMd } from '../../bundle';
+import {
+  instructionFields,
+  renderSkillInstructions,
+  setInstructionValue,
+  usePlayground,
+} from '../../store';
 import { CopyButton } from '../elements/CopyButton';
 
-/** An instructions-only skill: a form from its arguments, and its body with them filled in. */
-export function InstructionsPanel({ skillMd }: { skillMd: SkillMd }) {
-  const specs = useMemo(() => argumentsOf(skillMd.frontmatter), [skillMd]);
-  const fields =
-    specs.length > 0
-      ? specs
-      : [{ name: 'arguments', description: 'What $ARGUMENTS stands for', required: false }];
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [missing, setMissing] = useState<string[]>([]);
-  const [rendered, setRendered] = useState<string | null>(null);
+/**
+ * An instructions-only skill: a form from its arguments, and its body with them filled in. What
+ * was typed and rendered is kept per skill in the store, so each skill shows its own.
+ */
+export function InstructionsPanel({ skillKey, skillMd }: { skillKey: string; skillMd: SkillMd }) {
+  const fields = useMemo(() => instructionFields(skillMd), [skillMd]);
+  const draft = usePlayground((s) => s.instructions[skillKey]);
+  const values = draft?.values ?? {};
+  const missing = draft?.missing ?? [];
+  const rendered = draft?.rendered ?? null;
 
   const render = (event: FormEvent) => {
     event.preventDefault();
-    const absent = fields.filter((f) => f.required && !values[f.name]?.trim()).map((f) => f.name);
-    setMissing(absent);
-    if (absent.length > 0) return;
-    setRendered(
-      renderInstructions(
-        skillMd.body.trim(),
-        fields.map((f) => ({ name: f.name, value: values[f.name] ?? '' })),
-      ),
-    );
+    renderSkillInstructions(skillKey, skillMd);
   };
   return (
     <section aria-label="Instructions" className="instructions">
@@ -45,7 +43,7 @@ export function InstructionsPanel({ skillMd }: { skillMd: SkillMd }) {
               aria-required={field.required || undefined}
               aria-invalid={missing.includes(field.name) || undefined}
               value={values[field.name] ?? ''}
-              onChange={(e) => setValues((v) => ({ ...v, [field.name]: e.target.value }))}
+              onChange={(e) => setInstructionValue(skillKey, field.name, e.target.value)}
             />
             {missing.includes(field.name) && (
               <p className="field-error" role="alert">

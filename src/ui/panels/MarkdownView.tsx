@@ -1,14 +1,18 @@
-import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import type { FileMap } from '../../vfs';
 import { errorMessage } from '../../errors';
 import { bundleImageUrl } from '../bundleImage';
+import { resolveBundleLink } from '../bundleLinks';
 import { chunkEnds, MARKDOWN_CHUNK, PIECES_PER_PAGE } from '../markdownChunks';
 
 interface Props {
   markdown: string;
   /** The bundle's files, so relative images show from the skill itself. */
   files?: FileMap;
+  /** Called with a bundle path when the reader follows a relative link to one of its files. */
+  onOpenFile?: (path: string) => void;
   /**
    * The level a `#` heading takes, so the Markdown's headings continue the page's outline
    * (under a level-3 heading, 4): the rest follow it.
@@ -18,27 +22,58 @@ interface Props {
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
 
+/** GitHub-flavoured Markdown: tables, task lists, strikethrough, autolinks, footnotes. */
+const REMARK_PLUGINS = [remarkGfm];
+
 /**
- * SKILL.md as Markdown. Raw HTML is dropped (never rendered), link schemes are react-markdown's
- * safe defaults, links open in a new tab without a referrer, the bundle's images are shown as
- * pictures that run nothing (see bundleImage.ts), and a remote image is fetched only after the
- * reader asks for it: an image URL can tell its host who is reading.
+ * SKILL.md as GitHub-flavoured Markdown. Raw HTML is dropped (never rendered), link schemes are
+ * react-markdown's safe defaults, links open in a new tab without a referrer, a relative link to
+ * one of the skill's files opens it in the Files panel, the bundle's images are shown as pictures
+ * that run nothing (see bundleImage.ts), and a remote image is fetched only after the reader asks
+ * for it: an image URL can tell its host who is reading.
  */
-export default function MarkdownView({ markdown, files, headingLevel = 1 }: Props) {
-  const components = useMemo<Components>(
-    () => ({
+export default function MarkdownView({ markdown, files, onOpenFile, headingLevel = 1 }: Props) {
+  // Held in a ref so that a new callback does not make every piece parse again.
+  const openFile = useRef(onOpenFile);
+  useEffect(() => {
+    openFile.current = onOpenFile;
+  }, [onOpenFile]);
+  const components = useMemo<Components>(() => {
+    const has = (path: string) => files?.has(path) ?? false;
+    return {
       ...shiftedHeadings(headingLevel),
-      a: ({ href, children }) => (
-        <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-          {children}
-        </a>
-      ),
+      a: ({ href, children }) => {
+        const link = resolveBundleLink(href ?? '', has);
+        if (link.kind === 'file') {
+          return (
+            <button
+              type="button"
+              className="file-link"
+              title={`Open ${link.path} in Files`}
+              onClick={() => openFile.current?.(link.path)}
+            >
+              {children}
+            </button>
+          );
+        }
+        if (link.kind === 'missing') {
+          return (
+            <span className="missing-link" title={`${link.path} is not a file of this skill`}>
+              {children}
+            </span>
+          );
+        }
+        return (
+          <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+            {children}
+          </a>
+        );
+      },
       img: ({ src, alt }) => (
         <SkillImage src={typeof src === 'string' ? src : ''} alt={alt ?? ''} files={files} />
       ),
-    }),
-    [files, headingLevel],
-  );
+    };
+  }, [files, headingLevel]);
   // A long body is shown a piece at a time (see markdownChunks.ts), one piece per task so the
   // page answers between them, up to a page of pieces; then the reader asks for more.
   const [wanted, setWanted] = useState(PIECES_PER_PAGE);
@@ -88,7 +123,7 @@ const MarkdownPiece = memo(function MarkdownPiece({
   components: Components;
 }) {
   return (
-    <Markdown skipHtml components={components}>
+    <Markdown skipHtml remarkPlugins={REMARK_PLUGINS} components={components}>
       {text}
     </Markdown>
   );
@@ -96,9 +131,9 @@ const MarkdownPiece = memo(function MarkdownPiece({
 
 function SkillImage({ src, alt, files }: { src: string; alt: string; files?: FileMap }) {
   const [allowed, setAllowed] = useState(false);
-  const path = src.replace(/^\.\//, '');
-  const bytes = files?.get(path);
-  if (bytes) return <BundleImage path={path} bytes={bytes} alt={alt} />;
+  const link = resolveBundleLink(src, (path) => files?.has(path) ?? false);
+  if (link.kind === 'file')
+    return <BundleImage path={link.path} bytes={files!.get(link.path)!} alt={alt} />;
   if (!/^https?:\/\//i.test(src))
     return <span className="muted">[image {alt || src} not in the skill]</span>;
   const remote = parseUrl(src);

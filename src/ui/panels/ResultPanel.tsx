@@ -59,6 +59,12 @@ function Finished({ run, label }: { run: FinishedRun; label: string }) {
       {run.output !== '' && (
         <OutputView output={run.output} format={run.outputFormat} label={label} />
       )}
+      {run.rawOutput !== undefined && (
+        <details className="raw-output">
+          <summary>Raw output ({new TextEncoder().encode(run.rawOutput).length} bytes)</summary>
+          <pre data-testid="raw-output">{run.rawOutput}</pre>
+        </details>
+      )}
       {run.timings && (
         <p className="timings muted">
           {run.timings.transpileMs > 0 && `transpile ${formatDuration(run.timings.transpileMs)} · `}

@@ -10,7 +10,7 @@ import {
   usePlayground,
 } from '../../store';
 import { toolModel } from '../../tools';
-import type { WitDraft } from '../../forms';
+import { FORM_ERROR_KEY, type WitDraft } from '../../forms';
 import { witSignature } from '../../wit';
 import { FieldControl } from './FieldControl';
 import { WitValueControl } from './WitValueControl';
@@ -29,6 +29,9 @@ export function ToolForm({ skillKey, tool, runMay }: Props) {
   const stored = usePlayground((s) => s.drafts[id]);
   const drafts = stored ?? getDrafts(skillKey, tool);
   const errors = usePlayground((s) => s.fieldErrors[id]);
+  // A problem with the whole input or with the tool's schema (too deep, not a valid schema).
+  const formError = errors?.[FORM_ERROR_KEY];
+  const fieldErrorCount = Object.keys(errors ?? {}).filter((key) => key !== FORM_ERROR_KEY).length;
   // One run at a time per skill, whichever tool it is: Cancel stops it from any tab.
   const running = usePlayground(selectRunningTool(skillKey)) !== undefined;
 
@@ -72,9 +75,14 @@ export function ToolForm({ skillKey, tool, runMay }: Props) {
           onChange={(value) => setDraft(skillKey, tool, field.name, value)}
         />
       ))}
-      {errors && Object.keys(errors).length > 0 && (
+      {fieldErrorCount > 0 && (
         <p className="form-error" role="alert">
-          Fix the marked field{Object.keys(errors).length === 1 ? '' : 's'} to run.
+          Fix the marked field{fieldErrorCount === 1 ? '' : 's'} to run.
+        </p>
+      )}
+      {formError && (
+        <p className="field-error" role="alert" data-testid="form-level-error">
+          {formError}
         </p>
       )}
       <p className="run-may muted" data-testid="run-may">

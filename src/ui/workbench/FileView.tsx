@@ -4,6 +4,7 @@ import {
   editFile,
   openFile,
   revertFile,
+  showFile,
   usePlayground,
   type OpenFile,
   type SkillEntry,
@@ -96,7 +97,12 @@ export function FileView({ skill, file }: { skill: SkillEntry; file: OpenFile })
       ) : mode === 'preview' ? (
         <div className="file-preview">
           <Suspense fallback={<pre>{(rendered ?? '').slice(0, MARKDOWN_CHUNK)}</pre>}>
-            <MarkdownView markdown={rendered ?? ''} files={skill.bundle?.files} headingLevel={3} />
+            <MarkdownView
+              markdown={rendered ?? ''}
+              files={skill.bundle?.files}
+              headingLevel={3}
+              onOpenFile={(target) => showFile(skill.key, target)}
+            />
           </Suspense>
         </div>
       ) : (

@@ -6,13 +6,14 @@ import {
   secretsWithheld,
   selectInstance,
   setLimitsOpen,
+  showFile,
   skillComponent,
   skillTools,
   trustSkillVersion,
   usePlayground,
   type SkillEntry,
 } from '../../store';
-import { describeGrants, effectiveGrants } from '../../tools';
+import { declaredConfig, describeGrants, effectiveGrants } from '../../tools';
 import { MARKDOWN_CHUNK } from '../markdownChunks';
 import { CapsulePanel } from '../panels/CapsulePanel';
 import { ConfigurationForm } from '../panels/ConfigurationForm';
@@ -87,7 +88,7 @@ export function RunPane({ skill, narrow }: { skill: SkillEntry; narrow: boolean 
           <p className="muted">This skill has no WebAssembly component: it is instructions only.</p>
           {analysis?.skillMd && (
             <ErrorBoundary what="the instructions form" resetKey={resetKey}>
-              <InstructionsPanel skillMd={analysis.skillMd} />
+              <InstructionsPanel skillKey={skill.key} skillMd={analysis.skillMd} />
               {analysis.skillMd.body.trim() && (
                 <section aria-label="Instructions as written" className="instructions-body">
                   <h3>SKILL.md</h3>
@@ -96,6 +97,7 @@ export function RunPane({ skill, narrow }: { skill: SkillEntry; narrow: boolean 
                       markdown={analysis.skillMd.body.trim()}
                       files={skill.bundle?.files}
                       headingLevel={4}
+                      onOpenFile={(path) => showFile(skill.key, path)}
                     />
                   </Suspense>
                 </section>
@@ -141,7 +143,10 @@ export function RunPane({ skill, narrow }: { skill: SkillEntry; narrow: boolean 
       {(skill.status === 'ready' || skill.status === 'failed') && skillComponent(skill) && (
         <ErrorBoundary what="the configuration and workspace" resetKey={resetKey}>
           <div className="instance-area">
-            <ConfigurationForm skillKey={skill.key} />
+            <ConfigurationForm
+              skillKey={skill.key}
+              {...(analysis?.capsule ? { declared: declaredConfig(analysis.capsule.env) } : {})}
+            />
             {tool && <PermissionsForm skill={skill} />}
             <WorkspacePanel skillKey={skill.key} />
           </div>

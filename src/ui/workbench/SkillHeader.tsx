@@ -14,6 +14,7 @@ const KIND_TEXT = {
   'skill-engine': 'skill-engine component',
   command: 'command (wasi:cli/run)',
   component: 'component',
+  capsule: 'astrid capsule (Extism plugin)',
 } as const;
 
 /**
@@ -85,7 +86,7 @@ function kindText(skill: SkillEntry): string {
       return `${KIND_TEXT[loaded.kind]}${loaded.info.wrapped ? ' (WASI preview1 module, wrapped)' : ''}`;
     }
   }
-  if (skill.analysis?.capsule) return 'astrid capsule';
+  if (skill.analysis?.capsule) return KIND_TEXT.capsule;
   if (skill.analysis && !skill.analysis.entry) return 'instructions only';
   if (skill.status === 'failed') return 'not loaded';
   return 'loading';

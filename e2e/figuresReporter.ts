@@ -1,0 +1,73 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+
+// Collects the figures the hostile suite records (e2e/figures.ts) into the marked section of
+// docs/security.md. Used only by `npm run security-figures`; other runs just print the figures.
+
+const DOC = path.resolve(import.meta.dirname, '../docs/security.md');
+const START = '<!-- hostile-figures:start -->';
+const END = '<!-- hostile-figures:end -->';
+
+interface Row {
+  spec: string;
+  title: string;
+  status: TestResult['status'];
+  figures: string[];
+}
+
+export default class FiguresReporter implements Reporter {
+  private readonly rows: Row[] = [];
+  private loadAtStart = os.loadavg()[0]!;
+
+  onBegin(): void {
+    this.loadAtStart = os.loadavg()[0]!;
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    if (!test.tags.includes('@hostile')) return;
+    const annotations = [...(result.annotations ?? []), ...test.annotations];
+    const figures = [
+      ...new Set(annotations.filter((a) => a.type === 'figure').map((a) => a.description ?? '')),
+    ];
+    this.rows.push({
+      spec: path.basename(test.location.file),
+      title: test.title,
+      status: result.status,
+      figures,
+    });
+  }
+
+  onEnd(result: FullResult): void {
+    if (this.rows.length === 0) return;
+    const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    const lines = [
+      START,
+      `Measured by \`npm run security-figures\` on ${new Date().toISOString().slice(0, 10)}: ` +
+        `headless Chromium, the production build, ${os.cpus().length} cores, load average ` +
+        `${this.loadAtStart.toFixed(1)} at the start, then ${os.loadavg()[0]!.toFixed(1)} ` +
+        `(run: ${result.status}). Times are from the action to the answer shown, as the test ` +
+        'saw it (polling included); "longest task" is the longest main-thread task meanwhile.',
+      '',
+      '| spec | test | result | figures |',
+      '|---|---|---|---|',
+      ...this.rows.map(
+        (row) =>
+          `| ${row.spec} | ${cell(row.title)} | ${row.status} | ${cell(row.figures.join('; ') || '—')} |`,
+      ),
+      END,
+    ];
+    const doc = readFileSync(DOC, 'utf8');
+    const start = doc.indexOf(START);
+    const end = doc.indexOf(END);
+    if (start < 0 || end < start) throw new Error(`docs/security.md lacks ${START} … ${END}.`);
+    writeFileSync(DOC, doc.slice(0, start) + lines.join('\n') + doc.slice(end + END.length));
+    // eslint-disable-next-line no-console
+    console.log(`figures: ${this.rows.length} hostile tests written to docs/security.md`);
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+}
