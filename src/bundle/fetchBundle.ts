@@ -1,6 +1,7 @@
 import { ARCHIVE_LIMITS, isZip, unsafeEntryName } from './archive';
 import type { PickedFile } from './types';
-import { unzipArchive } from './unzipArchive';
+import { isGzip } from './untar';
+import { unpackArchive } from './unpackArchive';
 import { wasmKind } from './wasmKind';
 import { Load, UrlLoadError, type UrlLoadOptions } from './urlLoad';
 
@@ -16,7 +17,7 @@ export {
 } from './urlLoad';
 
 /**
- * Fetches a skill from a URL: a `.zip`/`.skill` archive, a `.wasm` file, a folder URL that serves
+ * Fetches a skill from a URL: a `.zip`/`.skill`/`.tar.gz` archive, a `.wasm` file, a folder URL that serves
  * SKILL.md (and an `index.json` listing its other files), or a GitHub tree or blob link (through
  * GitHub's public API). Every file is fetched before anything is returned, so a failure leaves
  * nothing half-imported.
@@ -58,11 +59,14 @@ async function fetchFrom(url: URL, load: Load): Promise<PickedFile[]> {
   const bytes = await load.read(response, url);
   const name = lastSegment(url) || url.hostname;
   if (isZip(bytes))
-    return unzipArchive(
-      bytes,
-      name.endsWith('.zip') || name.endsWith('.skill') ? name : `${name}.zip`,
-      { signal: load.signal },
-    );
+    return unpackArchive(bytes, /\.(zip|skill)$/i.test(name) ? name : `${name}.zip`, {
+      signal: load.signal,
+    });
+  if (isGzip(bytes)) {
+    return unpackArchive(bytes, /\.(tar\.gz|tgz)$/i.test(name) ? name : `${name}.tar.gz`, {
+      signal: load.signal,
+    });
+  }
   if (wasmKind(bytes) !== 'not-wasm') {
     return [
       { path: name.endsWith('.wasm') ? name : `${name}.wasm`, file: new Blob([bytes as BlobPart]) },
@@ -82,7 +86,7 @@ async function fetchFrom(url: URL, load: Load): Promise<PickedFile[]> {
   }
   throw new UrlLoadError(
     'NotASkill',
-    `What ${url.href} serves is not a skill: expected a .zip or .skill archive, a .wasm file, or a folder that serves SKILL.md.`,
+    `What ${url.href} serves is not a skill: expected a .zip, .skill or .tar.gz archive, a .wasm file, or a folder that serves SKILL.md.`,
     false,
   );
 }
