@@ -2,14 +2,14 @@ export { usePlayground, draftKey, initialState } from './playgroundStore';
 export * from './selectors';
 export { notify, dismissNotice } from './notices';
 export {
-  addPicked,
   loadExamples,
   loadFromUrl,
   loadStoredSkills,
   removeSkill,
-  skillKey,
   type UrlLoad,
 } from './skillList';
+export { addPicked } from './importSkills';
+export { sameNameSkills, skillKey } from './skillIdentity';
 export { openSkill, allowSkillCode } from './openSkill';
 export { chooseTool, getDrafts, setDraft } from './toolForms';
 export { runTool, cancelRun } from './runs';

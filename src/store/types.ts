@@ -37,6 +37,10 @@ export interface Notice {
   message: string;
   /** Offered as a "Try again" button, for failures that may pass. */
   retry?: () => void;
+  /** Lines behind the message, shown when the person opens them (what an import skipped). */
+  details?: string[];
+  /** What one drop, pick or fetch found: the next one's notice takes its place. */
+  isImport?: boolean;
 }
 
 export type ConfigCheck =

@@ -1,0 +1,114 @@
+import { errorMessage } from '../errors';
+import {
+  findSkills,
+  readFoundManifest,
+  summarizeImport,
+  type Found,
+  type FoundSkill,
+  type PickedFile,
+} from '../bundle';
+import { dropFileEdits } from './fileEdits';
+import { keepFoundSkills } from './keepSkill';
+import { notify, notifyImport } from './notices';
+import { openSkill } from './openSkill';
+import { usePlayground } from './playgroundStore';
+import { findSameSource, skillKey } from './skillIdentity';
+import { analyze } from './skills';
+import type { SkillEntry } from './types';
+
+// Adding what the person dropped or picked: every skill found is listed from its SKILL.md alone,
+// its other files read when it is opened, and kept for the next visit in the background. One
+// notice says what was found and what was not.
+
+/** Adds the skills in what was dropped or picked; one from a place already listed updates it. */
+export async function addPicked(picked: PickedFile[]): Promise<void> {
+  if (picked.length === 0) {
+    notifyImport({
+      message: 'Nothing to open: the drop held no files.',
+      tone: 'error',
+      details: [],
+    });
+    return;
+  }
+  let found: Found;
+  try {
+    found = await findSkills(picked);
+  } catch (error) {
+    notify(`The files could not be read: ${errorMessage(error)}`);
+    return;
+  }
+  const { keys, updated } = await listFound(found.skills);
+  notifyImport(summarizeImport(found, updated));
+  // Read by npm run bench: when a large checkout was listed.
+  performance.mark('picked-listed');
+  if (keys[0]) await openSkill(keys[0]);
+}
+
+interface Listed {
+  key: string;
+  skill: FoundSkill;
+  entry: SkillEntry;
+  /** A skill from the same place was listed already and is replaced by this one. */
+  replaces: boolean;
+}
+
+/**
+ * Lists found skills, all at once, from their SKILL.md (or Capsule.toml) alone. A skill from a
+ * place already listed takes that entry's place and key (and drops its edits, as a new copy
+ * replaces the old); a skill that only shares a name is listed beside the other.
+ */
+async function listFound(skills: FoundSkill[]): Promise<{ keys: string[]; updated: string[] }> {
+  const listed = await Promise.all(skills.map(listing));
+  usePlayground.setState((s) => {
+    const replaced = new Map(listed.filter((l) => l.replaces).map((l) => [l.key, l.entry]));
+    const added = listed.filter((l) => !l.replaces).map((l) => l.entry);
+    const runs = { ...s.runs };
+    for (const key of replaced.keys()) delete runs[key];
+    return {
+      skills: [...s.skills.map((skill) => replaced.get(skill.key) ?? skill), ...added],
+      runs,
+    };
+  });
+  // Gone before the skill is opened and its edits are read.
+  await Promise.all(listed.filter((l) => l.replaces).map((l) => dropFileEdits(l.key)));
+  void keepFoundSkills(
+    listed.map(({ key, skill, entry }) => ({
+      key,
+      skill,
+      name: entry.name,
+      description: entry.description,
+    })),
+  );
+  return {
+    keys: listed.map((l) => l.key),
+    updated: listed.filter((l) => l.replaces).map((l) => l.entry.name),
+  };
+}
+
+async function listing(skill: FoundSkill): Promise<Listed> {
+  const before = findSameSource(
+    usePlayground.getState().skills,
+    skillKey(skill.source, skill.rootName),
+  );
+  const key = before?.key ?? skillKey(skill.source, skill.rootName);
+  let name = skill.rootName;
+  let description = '';
+  try {
+    const analysis = analyze(await readFoundManifest(skill));
+    ({ name, description } = analysis);
+  } catch {
+    // Listed by its folder name; opening it reads its files again and says what is wrong.
+  }
+  const entry: SkillEntry = {
+    key,
+    source: skill.source,
+    name,
+    description,
+    status: 'listed',
+    stored: before?.stored ?? false,
+    storedRoot: skill.rootName,
+    needsConsent: false,
+    unread: skill,
+  };
+  return { key, skill, entry, replaces: before !== undefined };
+}
