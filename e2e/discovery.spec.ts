@@ -149,7 +149,7 @@ test('two skills of one name are both kept, each with its place and a warning na
   await expectPair();
   await pair.nth(1).click();
   await expect(page.locator('[data-rule="name-shared"]')).toContainText(
-    'Another skill is named formatter too: Folder twins/team-a/skills/formatter.',
+    'Another skill is named formatter too, from twins/team-a/skills/formatter: both are kept',
   );
 
   // The same folder again updates both, and lists no third.

@@ -12,7 +12,7 @@ import { keepFoundSkills } from './keepSkill';
 import { notify, notifyImport } from './notices';
 import { openSkill } from './openSkill';
 import { usePlayground } from './playgroundStore';
-import { findSameSource, skillKey } from './skillIdentity';
+import { sameSource, skillKey } from './skillIdentity';
 import { analyze } from './skills';
 import type { SkillEntry } from './types';
 
@@ -55,19 +55,40 @@ interface Listed {
 /**
  * Lists found skills, all at once, from their SKILL.md (or Capsule.toml) alone. A skill from a
  * place already listed takes that entry's place and key (and drops its edits, as a new copy
- * replaces the old); a skill that only shares a name is listed beside the other.
+ * replaces the old); a skill that only shares a name is listed beside the other. Which place is
+ * already listed is decided as the list changes, so skills kept from an earlier visit that are
+ * listed meanwhile are found too.
  */
 async function listFound(skills: FoundSkill[]): Promise<{ keys: string[]; updated: string[] }> {
-  const listed = await Promise.all(skills.map(listing));
+  const read = await Promise.all(skills.map(readListing));
+  const listed: Listed[] = [];
   usePlayground.setState((s) => {
-    const replaced = new Map(listed.filter((l) => l.replaces).map((l) => [l.key, l.entry]));
-    const added = listed.filter((l) => !l.replaces).map((l) => l.entry);
+    const list = [...s.skills];
     const runs = { ...s.runs };
-    for (const key of replaced.keys()) delete runs[key];
-    return {
-      skills: [...s.skills.map((skill) => replaced.get(skill.key) ?? skill), ...added],
-      runs,
-    };
+    listed.length = 0;
+    for (const { skill, name, description } of read) {
+      const natural = skillKey(skill.source, skill.rootName);
+      const at = list.findIndex((other) => sameSource(other, natural));
+      const before = at < 0 ? undefined : list[at];
+      const key = before?.key ?? natural;
+      const entry: SkillEntry = {
+        key,
+        source: skill.source,
+        name,
+        description,
+        status: 'listed',
+        stored: before?.stored ?? false,
+        storedRoot: skill.rootName,
+        needsConsent: false,
+        unread: skill,
+      };
+      if (before) {
+        list[at] = entry;
+        delete runs[key];
+      } else list.push(entry);
+      listed.push({ key, skill, entry, replaces: before !== undefined });
+    }
+    return { skills: list, runs };
   });
   // Gone before the skill is opened and its edits are read.
   await Promise.all(listed.filter((l) => l.replaces).map((l) => dropFileEdits(l.key)));
@@ -85,30 +106,15 @@ async function listFound(skills: FoundSkill[]): Promise<{ keys: string[]; update
   };
 }
 
-async function listing(skill: FoundSkill): Promise<Listed> {
-  const before = findSameSource(
-    usePlayground.getState().skills,
-    skillKey(skill.source, skill.rootName),
-  );
-  const key = before?.key ?? skillKey(skill.source, skill.rootName);
-  let name = skill.rootName;
-  let description = '';
+/** A found skill's name and description, from its SKILL.md (or Capsule.toml) alone. */
+async function readListing(
+  skill: FoundSkill,
+): Promise<{ skill: FoundSkill; name: string; description: string }> {
   try {
-    const analysis = analyze(await readFoundManifest(skill));
-    ({ name, description } = analysis);
+    const { name, description } = analyze(await readFoundManifest(skill));
+    return { skill, name, description };
   } catch {
     // Listed by its folder name; opening it reads its files again and says what is wrong.
+    return { skill, name: skill.rootName, description: '' };
   }
-  const entry: SkillEntry = {
-    key,
-    source: skill.source,
-    name,
-    description,
-    status: 'listed',
-    stored: before?.stored ?? false,
-    storedRoot: skill.rootName,
-    needsConsent: false,
-    unread: skill,
-  };
-  return { key, skill, entry, replaces: before !== undefined };
 }

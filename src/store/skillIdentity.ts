@@ -35,9 +35,13 @@ export function sourceKeyOf(skill: Pick<SkillEntry, 'key' | 'source'>): string {
   return skill.source.kind === 'url' ? skill.key : skillKey(skill.source, '');
 }
 
+/** Whether a listed skill came from the place this key names. */
+export const sameSource = (skill: Pick<SkillEntry, 'key' | 'source'>, key: string): boolean =>
+  skill.key === key || sourceKeyOf(skill) === key;
+
 /** The listed skill that came from the place this key names, if any. */
 export function findSameSource(skills: readonly SkillEntry[], key: string): SkillEntry | undefined {
-  return skills.find((skill) => skill.key === key || sourceKeyOf(skill) === key);
+  return skills.find((skill) => sameSource(skill, key));
 }
 
 /** For each skill that shares its name with others, those others: each is warned of the rest. */

@@ -25,7 +25,7 @@ import { openSkill } from './openSkill';
 import { usePlayground } from './playgroundStore';
 import { disposeHost, getServices } from './services';
 import { refreshStorageUse } from './settings';
-import { findSameSource, skillKey } from './skillIdentity';
+import { findSameSource, skillKey, sourceKeyOf } from './skillIdentity';
 import { analyze, skillFiles } from './skills';
 import type { SkillEntry, SkillListing } from './types';
 
@@ -106,8 +106,14 @@ export async function loadStoredSkills(): Promise<void> {
     needsConsent: meta.source.kind === 'url',
   }));
   setState((s) => {
-    const known = new Set(s.skills.map((skill) => skill.key));
-    return { skills: [...s.skills, ...entries.filter((entry) => !known.has(entry.key))] };
+    // A skill dropped again before the kept ones were listed is that skill: listed once.
+    const known = new Set(s.skills.flatMap((skill) => [skill.key, sourceKeyOf(skill)]));
+    return {
+      skills: [
+        ...s.skills,
+        ...entries.filter((entry) => !known.has(entry.key) && !known.has(sourceKeyOf(entry))),
+      ],
+    };
   });
   performance.mark('workspace-listed');
   void refreshStorageUse();

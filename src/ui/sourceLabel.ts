@@ -60,6 +60,6 @@ export function sameNameWarning(
     file: '.',
     rule: 'name-shared',
     severity: 'warning',
-    message: `Another skill is named ${skill.name} too: ${others.map((o) => sourceLabel(o.source)).join('; ')}. Both are kept, told apart by where they came from (this one: ${sourceLabel(skill.source)}).`,
+    message: `Another skill is named ${skill.name} too, from ${others.map((o) => sourcePlace(o.source)).join('; ')}: both are kept, told apart by where they came from.`,
   };
 }
