@@ -1,7 +1,7 @@
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { packTar } from 'modern-tar';
 import { describe, expect, it } from 'vitest';
-import { findSkills, readFoundManifest, readFoundSkill, type Found } from './findSkills';
+import { findSkills, readFoundManifests, readFoundSkill, type Found } from './findSkills';
 import type { PickedFile } from './types';
 
 const file = (path: string, text = 'x'): PickedFile => ({ path, file: new Blob([text]) });
@@ -51,10 +51,31 @@ describe('findSkills', () => {
       file('demo/SKILL.md', '---\nname: demo\n---\n'),
       file('demo/big.bin', 'y'.repeat(1000)),
     ]);
-    const manifest = await readFoundManifest(found.skills[0]!);
-    expect([...manifest.files.keys()]).toEqual(['SKILL.md']);
+    const [manifest] = await readFoundManifests(found.skills);
+    expect([...manifest!.files.keys()]).toEqual(['SKILL.md']);
     const bundle = await readFoundSkill(found.skills[0]!);
     expect(bundle.files.get('big.bin')?.length).toBe(1000);
+  });
+
+  it('reads the manifests of many skills in one read, each skill getting its own', async () => {
+    const found = await findSkills([
+      file('repo/a/SKILL.md', 'first'),
+      file('repo/a/big.bin', 'y'.repeat(100)),
+      file('repo/b/skill.md', 'second, longer'),
+      file('repo/c/Capsule.toml', '[package]'),
+      file('repo/c/SKILL.md', ''),
+      file('repo/d/wasm/skill.wasm', 'w'),
+    ]);
+    const read = await readFoundManifests(found.skills);
+    const texts = read.map((b) =>
+      Object.fromEntries([...b.files].map(([p, bytes]) => [p, new TextDecoder().decode(bytes)])),
+    );
+    expect(texts).toEqual([
+      { 'SKILL.md': 'first' },
+      { 'skill.md': 'second, longer' },
+      { 'SKILL.md': '', 'Capsule.toml': '[package]' },
+      {},
+    ]);
   });
 
   it('unwraps GitHub’s ZIP of a repository and searches it like the checkout', async () => {

@@ -12,7 +12,7 @@ export {
 export { pickedFromDataTransfer, pickedFromFileList } from './pickedFiles';
 export {
   findSkills,
-  readFoundManifest,
+  readFoundManifests,
   readFoundSkill,
   MAX_PICKED_BYTES,
   type Found,

@@ -1,7 +1,8 @@
 import { errorMessage } from '../errors';
 import {
   findSkills,
-  readFoundManifest,
+  readFoundManifests,
+  type Bundle,
   summarizeImport,
   type Found,
   type FoundSkill,
@@ -60,7 +61,8 @@ interface Listed {
  * listed meanwhile are found too.
  */
 async function listFound(skills: FoundSkill[]): Promise<{ keys: string[]; updated: string[] }> {
-  const read = await Promise.all(skills.map(readListing));
+  const manifests = await readFoundManifests(skills);
+  const read = skills.map((skill, i) => listingOf(skill, manifests[i]!));
   const listed: Listed[] = [];
   usePlayground.setState((s) => {
     const list = [...s.skills];
@@ -107,11 +109,12 @@ async function listFound(skills: FoundSkill[]): Promise<{ keys: string[]; update
 }
 
 /** A found skill's name and description, from its SKILL.md (or Capsule.toml) alone. */
-async function readListing(
+function listingOf(
   skill: FoundSkill,
-): Promise<{ skill: FoundSkill; name: string; description: string }> {
+  manifest: Bundle,
+): { skill: FoundSkill; name: string; description: string } {
   try {
-    const { name, description } = analyze(await readFoundManifest(skill));
+    const { name, description } = analyze(manifest);
     return { skill, name, description };
   } catch {
     // Listed by its folder name; opening it reads its files again and says what is wrong.
