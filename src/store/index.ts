@@ -3,15 +3,15 @@ export * from './selectors';
 export { notify, dismissNotice } from './notices';
 export { pressNoticeAction } from './noticeActions';
 export {
-  addPicked,
   loadExamples,
   loadFromUrl,
   loadStoredSkills,
   removeSkill,
-  skillKey,
   type UrlLoad,
 } from './skillList';
 export { openIndexSkills, dismissIndex } from './siteIndex';
+export { addPicked } from './importSkills';
+export { sameNameSkills, skillKey } from './skillIdentity';
 export { openSkill, allowSkillCode } from './openSkill';
 export {
   chooseTool,

@@ -6,7 +6,7 @@ import { openSkill } from './openSkill';
 import { initialState, usePlayground } from './playgroundStore';
 import { runTool } from './runs';
 import { setServices } from './services';
-import { addPicked } from './skillList';
+import { addPicked } from './importSkills';
 
 // A command skill, dropped: SKILL.md and a skill.wasm (the fake worker never reads its bytes).
 const dropped = [

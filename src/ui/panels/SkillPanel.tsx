@@ -6,6 +6,7 @@ import {
   secretsWithheld,
   selectInstance,
   showFile,
+  selectSkills,
   trustSkillVersion,
   skillComponent,
   skillTools,
@@ -17,6 +18,7 @@ import { CompatibilityTable } from '../elements/CompatibilityTable';
 import { DiagnosticList } from '../elements/DiagnosticList';
 import { Fragment, lazy, Suspense } from 'react';
 import { formatBytes } from '../format';
+import { sameNameWarning, sourceLabel } from '../sourceLabel';
 import { MARKDOWN_CHUNK } from '../markdownChunks';
 import { ConfigurationForm } from './ConfigurationForm';
 import { CapsulePanel } from './CapsulePanel';
@@ -34,6 +36,7 @@ import { WorkspacePanel } from './WorkspacePanel';
 export function SkillPanel({ skill }: { skill: SkillEntry }) {
   const selectedTool = usePlayground((s) => s.selectedTool[skill.key]);
   const instance = usePlayground(selectInstance(skill.key));
+  const sameName = sameNameWarning(skill, usePlayground(selectSkills));
   const grants = effectiveGrants(requestedBy(skill), instance?.grants);
   const tools = skillTools(skill);
   const tool = tools.find((t) => t.name === selectedTool) ?? tools[0];
@@ -61,7 +64,7 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
         </div>
         {skill.description && <p className="skill-summary">{skill.description}</p>}
         <p className="muted meta">
-          {sourceText(skill)}
+          {sourceLabel(skill.source)}
           {loaded &&
             ` · ${KIND_TEXT[loaded.kind]}${loaded.info.wrapped ? ' (WASI preview1 module, wrapped)' : ''}`}
           {ready?.metadata && ` · component ${ready.metadata.name} ${ready.metadata.version}`}
@@ -72,7 +75,15 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
       </header>
 
       <ErrorBoundary what="the findings" resetKey={resetKey}>
-        {analysis && <DiagnosticList diagnostics={[...analysis.diagnostics, ...loadDiagnostics]} />}
+        {analysis && (
+          <DiagnosticList
+            diagnostics={[
+              ...analysis.diagnostics,
+              ...loadDiagnostics,
+              ...(sameName ? [sameName] : []),
+            ]}
+          />
+        )}
         {analysis?.compatibility && <CompatibilityTable lines={analysis.compatibility} />}
       </ErrorBoundary>
 
@@ -238,20 +249,3 @@ const KIND_TEXT = {
   component: 'component',
   capsule: 'astrid capsule (Extism plugin)',
 } as const;
-
-function sourceText(skill: SkillEntry): string {
-  switch (skill.source.kind) {
-    case 'example':
-      return 'Built-in example';
-    case 'folder':
-      return `Folder ${skill.source.name}`;
-    case 'wasm':
-      return `File ${skill.source.name}`;
-    case 'skillspec':
-      return `SkillSpec ${skill.source.name}`;
-    case 'archive':
-      return `Archive ${skill.source.name}`;
-    case 'url':
-      return `From ${skill.source.url}`;
-  }
-}
