@@ -38,8 +38,14 @@ describe('analyzeBundle', () => {
       'tool.wasm',
     );
     expect(
-      missing(analyzeBundle(bundle({ 'skill.wasm': COMPONENT, 'README.md': 'r' }))),
+      missing(analyzeBundle(bundle({ 'tool.wasm': COMPONENT, 'README.md': 'r' }))),
     ).toHaveLength(1);
+    // A folder that carries skill.wasm runs as OpenSkills runs it: a warning, not an error.
+    const openSkills = analyzeBundle(bundle({ 'skill.wasm': COMPONENT, 'README.md': 'r' }));
+    expect(missing(openSkills)).toEqual([]);
+    expect(openSkills.diagnostics).toMatchObject([
+      { rule: 'skill-md-missing-wasm', severity: 'warning' },
+    ]);
   });
 
   it('reads name and description and finds skill.wasm', () => {

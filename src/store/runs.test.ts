@@ -61,7 +61,9 @@ describe('the run path of the store', () => {
   });
 
   async function nextCommand(count: number): Promise<FakeWorker> {
-    await vi.waitFor(() => expect(workers.made[0]?.commands.length).toBe(count));
+    await vi.waitFor(() => expect(workers.made[0]?.commands.length).toBe(count), {
+      timeout: 10_000,
+    });
     return workers.made[0]!;
   }
 
@@ -95,7 +97,9 @@ describe('the run path of the store', () => {
       stdout: '"hi"',
       exitCode: 0,
     });
-    await vi.waitFor(() => expect(state().runs[skill.key]?.audit?.tool).toBe('run'));
+    await vi.waitFor(() => expect(state().runs[skill.key]?.audit?.tool).toBe('run'), {
+      timeout: 10_000,
+    });
   });
 
   it("opens a capsule's tools from Capsule.toml and runs one with its store, keeping what changed", async () => {
