@@ -5,6 +5,8 @@
 export interface ArchiveEntry {
   path: string;
   bytes: Uint8Array;
+  /** A tar link made into a copy: the path of the file it pointed to, to check it stays in its skill. */
+  linkTo?: string;
 }
 
 /** What an archive may hold before it is refused (the values are ARCHIVE_LIMITS in archiveRules.ts). */

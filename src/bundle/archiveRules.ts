@@ -147,7 +147,12 @@ export function underOneFolder(files: ArchiveEntry[], archiveName: string): Arch
   const base = archiveBaseName(archiveName);
   const tops = new Set(files.map((f) => f.path.split('/')[0]));
   const wrapped = tops.size === 1 && files.every((f) => f.path.includes('/'));
-  return wrapped ? files : files.map(({ path, bytes }) => ({ path: `${base}/${path}`, bytes }));
+  if (wrapped) return files;
+  return files.map(({ path, bytes, linkTo }) => ({
+    path: `${base}/${path}`,
+    bytes,
+    ...(linkTo === undefined ? {} : { linkTo: `${base}/${linkTo}` }),
+  }));
 }
 
 /** Archive names the playground opens, by their endings. */

@@ -107,6 +107,32 @@ describe('findSkills', () => {
     ]);
   });
 
+  it('refuses a skill of a tar.gz whose link reaches into another skill, and keeps the others', async () => {
+    const tar = gzipSync(
+      await packTar([
+        { header: { name: 'a/SKILL.md', size: 1, type: 'file' }, body: 'a' },
+        { header: { name: 'a/own.md', size: 0, type: 'symlink', linkname: 'SKILL.md' } },
+        { header: { name: 'b/SKILL.md', size: 1, type: 'file' }, body: 'b' },
+        { header: { name: 'b/steal.md', size: 0, type: 'symlink', linkname: '../a/SKILL.md' } },
+      ]),
+    );
+    const found = await findSkills([archive('pair.tgz', tar)]);
+    expect(found.skills.map((s) => [s.rootName, [...s.files.keys()]])).toEqual([
+      ['a', ['SKILL.md', 'own.md']],
+    ]);
+    expect(found.problems).toEqual([
+      'b in pair.tgz was not opened: its link "b/steal.md" points to "a/SKILL.md", outside the skill.',
+    ]);
+    // The same archive fetched from a URL arrives as its files under one folder.
+    const fetched = await findSkills([
+      file('pair/a/SKILL.md'),
+      file('pair/b/SKILL.md'),
+      { ...file('pair/b/steal.md'), linkTo: 'pair/a/SKILL.md' },
+    ]);
+    expect(fetched.skills.map((s) => s.rootName)).toEqual(['a']);
+    expect(fetched.problems[0]).toContain('its link "b/steal.md" points to "a/SKILL.md"');
+  });
+
   it('reports an archive that breaks a rule instead of opening it', async () => {
     const twice = zipSync({ 'bad/SKILL.md': strToU8('x'), 'bad\\SKILL.md': strToU8('y') });
     const found = await findSkills([archive('bad.zip', twice)]);

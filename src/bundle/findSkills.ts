@@ -48,6 +48,8 @@ interface Container {
   /** The name of a skill that is the container itself. */
   rootName: string;
   files: Map<string, Blob>;
+  /** Files that were tar links, by path, and the path of the file each copies. */
+  links?: Map<string, string>;
 }
 
 /**
@@ -79,6 +81,10 @@ export async function findSkills(picked: PickedFile[]): Promise<Found> {
       containers.push(folder);
     }
     folder.files.set(item.path.slice(slash + 1), item.file);
+    // Fetched archives come as files under one folder; their links are checked as a picked one's.
+    if (item.linkTo?.startsWith(`${top}/`)) {
+      (folder.links ??= new Map()).set(item.path.slice(slash + 1), item.linkTo.slice(slash + 1));
+    }
   }
   for (const container of containers) search(container, found);
 
@@ -100,8 +106,19 @@ function search(container: Container, found: Found): void {
   const discovery = discoverSkills(container.files.keys());
   for (const skill of discovery.skills) {
     const prefix = skill.path === '' ? '' : `${skill.path}/`;
+    const rootName = skill.path.split('/').pop() || container.rootName;
+    const escaping = skill.files.find((file) => {
+      const target = container.links?.get(prefix + file);
+      return target !== undefined && !target.startsWith(prefix);
+    });
+    if (escaping !== undefined) {
+      found.problems.push(
+        `${rootName} in ${container.name} was not opened: its link "${prefix}${escaping}" points to "${container.links!.get(prefix + escaping)}", outside the skill.`,
+      );
+      continue;
+    }
     found.skills.push({
-      rootName: skill.path.split('/').pop() || container.rootName,
+      rootName,
       source: { kind: container.kind, name: container.name, path: skill.path },
       files: new Map(skill.files.map((file) => [file, container.files.get(prefix + file)!])),
       marker: skill.marker,
@@ -121,8 +138,12 @@ async function looseFile(item: PickedFile, found: Found): Promise<Container | nu
       // The file goes to the archive worker as it is: not even its bytes are read here.
       const entries = await unpackArchive(item.file, name);
       const top = entries[0]?.path.split('/')[0] ?? name;
-      const files = new Map(entries.map((e) => [e.path.slice(top.length + 1), e.file]));
-      return { kind: 'archive', name, rootName: top, files };
+      const inside = (path: string) => path.slice(top.length + 1);
+      const files = new Map(entries.map((e) => [inside(e.path), e.file]));
+      const links = new Map(
+        entries.flatMap((e) => (e.linkTo ? [[inside(e.path), inside(e.linkTo)] as const] : [])),
+      );
+      return { kind: 'archive', name, rootName: top, files, links };
     } catch (error) {
       if (!(error instanceof ArchiveError)) throw error;
       found.searched.push(name);

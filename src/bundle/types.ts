@@ -42,4 +42,6 @@ export interface Diagnostic {
 export interface PickedFile {
   path: string;
   file: Blob;
+  /** Unpacked from a tar link: the path (in the same terms) of the file it copies. */
+  linkTo?: string;
 }

@@ -33,9 +33,10 @@ export async function unpackArchive(
       : await inWorker(command, options.signal);
   switch (answer.kind) {
     case 'unpacked':
-      return answer.entries.map(({ path, bytes }) => ({
+      return answer.entries.map(({ path, bytes, linkTo }) => ({
         path,
         file: new Blob([bytes as BlobPart]),
+        ...(linkTo === undefined ? {} : { linkTo }),
       }));
     case 'refused':
       throw new ArchiveError(answer.message);

@@ -129,6 +129,17 @@ describe('links', () => {
     ]);
   });
 
+  it('says which file each copy came from, so a link leaving its skill can be told', async () => {
+    const entries = await untarArchive(
+      await tgz({ 'SKILL.md': 'x', 'alias.md': { symlink: 'SKILL.md' } }),
+      'pdf.tgz',
+    );
+    expect(entries.map((e) => [e.path, e.linkTo])).toEqual([
+      ['pdf/SKILL.md', undefined],
+      ['pdf/alias.md', 'pdf/SKILL.md'],
+    ]);
+  });
+
   it.each([
     ['../../../etc/passwd', { symlink: '../../../etc/passwd' }],
     ['/etc/passwd', { symlink: '/etc/passwd' }],

@@ -35,7 +35,8 @@ interface Link {
 /**
  * The files of a gzip-compressed tar archive, under one folder (see underOneFolder). Symbolic
  * and hard links are resolved, never kept as links: a link to a file of the archive becomes a
- * copy of that file; a link that leaves the archive (an absolute target or one that climbs out
+ * copy of that file, which says where it came from (`linkTo`, for findSkills to check it stays in
+ * its skill); a link that leaves the archive (an absolute target or one that climbs out
  * with `..`) is refused, and so is one to a folder or to nothing the archive holds. Devices and
  * FIFOs are refused. Throws an ArchiveError with a sentence naming the rule the archive broke.
  */
@@ -72,13 +73,19 @@ export async function untarArchive(
       `${archiveName} could not be read as a tar.gz archive: ${errorMessage(error)}`,
     );
   }
+  const targets = new Map<string, string>();
   for (const link of links.values()) {
-    const bytesOf = files.get(resolveLink(link, files, links, gate));
-    gate.read(bytesOf!.length);
-    files.set(link.path, bytesOf!.slice());
+    const target = resolveLink(link, files, links, gate);
+    const bytesOf = files.get(target)!;
+    gate.read(bytesOf.length);
+    files.set(link.path, bytesOf.slice());
+    targets.set(link.path, target);
   }
   return underOneFolder(
-    order.map((path) => ({ path, bytes: files.get(path)! })),
+    order.map((path) => {
+      const linkTo = targets.get(path);
+      return { path, bytes: files.get(path)!, ...(linkTo === undefined ? {} : { linkTo }) };
+    }),
     archiveName,
   );
 }
