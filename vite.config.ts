@@ -105,5 +105,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // Correctness, not speed, is what a unit test checks; CI machines are shared and slow at times.
+    testTimeout: 30_000,
   },
 });

@@ -70,11 +70,7 @@ test(
     ];
     for (const { name, bytes, says } of cases) {
       const refused = await measure(page, async () => {
-        await page.getByLabel('Open skill file').setInputFiles({
-          name: `${name}.wasm`,
-          mimeType: 'application/wasm',
-          buffer: bytes,
-        });
+        await app.pickFile(`${name}.wasm`, bytes);
         await expect(app.skillLink(name)).toBeVisible();
         await expect(page.getByRole('main').getByRole('alert')).toHaveText(says);
       });
@@ -93,11 +89,7 @@ test(
     const app = new Playground(page);
     await app.open();
     const answered = await measure(page, async () => {
-      await page.getByLabel('Open skill file').setInputFiles({
-        name: 'many-imports.wasm',
-        mimeType: 'application/wasm',
-        buffer: componentWithImports(5000),
-      });
+      await app.pickFile('many-imports.wasm', componentWithImports(5000));
       await expect(app.skillLink('many-imports')).toBeVisible();
       // Transpiled and loaded: it has nothing to call, and says so.
       await expect(

@@ -74,8 +74,12 @@ test.describe('opening skills', () => {
     await expect(diagnostics).toContainText('name "Other_Skill" must be lowercase');
     await expect(diagnostics).toContainText('The frontmatter needs a description');
 
+    // A folder with no skill in it is no skill: the drop says so, and lists nothing.
     await app.dropFiles({ 'no-manifest/skill.txt': text('hello') });
-    await expect(diagnostics).toContainText('has no SKILL.md');
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'No skill found in no-manifest' }),
+    ).toContainText('A skill is a folder with a SKILL.md.');
+    await expect(app.skillLink('no-manifest')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Skill Playground' })).toBeVisible();
   });
 

@@ -280,15 +280,12 @@ test(
       unzipWorkers.started += 1;
       worker.on('close', () => (unzipWorkers.ended += 1));
     });
-    const bomb = Buffer.from(
-      zipSync({ 'bomb/SKILL.md': strToU8('x'), 'bomb/zeros.bin': new Uint8Array(64 * MiB) }),
-    );
+    const bomb = zipSync({
+      'bomb/SKILL.md': strToU8('x'),
+      'bomb/zeros.bin': new Uint8Array(64 * MiB),
+    });
     const refused = await measure(page, async () => {
-      await page.getByLabel('Open skill file').setInputFiles({
-        name: 'bomb.zip',
-        mimeType: 'application/zip',
-        buffer: bomb,
-      });
+      await app.pickFile('bomb.zip', bomb);
       await expect(
         page.getByRole('alert').filter({ hasText: 'a decompression bomb' }),
       ).toBeVisible();

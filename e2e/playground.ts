@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DATABASES } from '../src/storage/keys';
 
 export const BUILT_FIXTURES = path.resolve(import.meta.dirname, '.built');
@@ -167,6 +167,17 @@ export class Playground {
       await limits.getByText('Limits', { exact: true }).click();
     }
     return limits;
+  }
+
+  /**
+   * Picks `bytes` as the file `name` with the Open skill file picker. The bytes are written to
+   * the test's output folder and picked by path, so the browser reads them from disk: handing
+   * them over as a buffer decodes them in the page, a long task that is the test's, not the app's.
+   */
+  async pickFile(name: string, bytes: Uint8Array) {
+    const file = test.info().outputPath(name);
+    writeFileSync(file, bytes);
+    await this.page.getByLabel('Open skill file').setInputFiles(file);
   }
 
   async setTimeoutMs(ms: number) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds every example skill (examples/skills/*) into public/examples/ and, with --fixtures, every
-// test fixture (e2e/fixtures/*) into e2e/.built/, from source, with the toolchains the repo pins.
+// test fixture (e2e/fixtures/*) into e2e/.built/, from source, with the toolchains the repo pins,
+// and the repository shapes of e2e/fixtures/make-repos.mjs into e2e/.built/repos/.
 // A skill folder holds its published files (SKILL.md, ...) plus an optional build.json that says
 // how to make its wasm; src/ and build.json are not published. Builds are skipped when the inputs
 // and the toolchain are unchanged (a stamp of their hash is kept in examples/.cache), so `npm run dev`
@@ -282,6 +283,9 @@ async function main() {
     const { makeWellKnown } = await import('../e2e/fixtures/make-well-known.mjs');
     await makeWellKnown(path.join(root, 'e2e/.built/well-known'));
     console.log('built: e2e/.built/well-known');
+    // Repository shapes and archives for the discovery tests, some holding a fixture's wasm.
+    const { makeRepos } = await import('../e2e/fixtures/make-repos.mjs');
+    console.log(`written: ${path.relative(root, await makeRepos())}`);
   }
 }
 

@@ -10,7 +10,7 @@ const CORE = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
 function bundle(files: Record<string, Uint8Array | string>, rootName = 'demo'): Bundle {
   return {
     rootName,
-    source: { kind: 'folder', name: rootName },
+    source: { kind: 'folder', name: rootName, path: '' },
     files: new Map(
       Object.entries(files).map(([p, v]) => [p, typeof v === 'string' ? enc.encode(v) : v]),
     ),
@@ -38,8 +38,14 @@ describe('analyzeBundle', () => {
       'tool.wasm',
     );
     expect(
-      missing(analyzeBundle(bundle({ 'skill.wasm': COMPONENT, 'README.md': 'r' }))),
+      missing(analyzeBundle(bundle({ 'tool.wasm': COMPONENT, 'README.md': 'r' }))),
     ).toHaveLength(1);
+    // A folder that carries skill.wasm runs as OpenSkills runs it: a warning, not an error.
+    const openSkills = analyzeBundle(bundle({ 'skill.wasm': COMPONENT, 'README.md': 'r' }));
+    expect(missing(openSkills)).toEqual([]);
+    expect(openSkills.diagnostics).toMatchObject([
+      { rule: 'skill-md-missing-wasm', severity: 'warning' },
+    ]);
   });
 
   it('reads name and description and finds skill.wasm', () => {
@@ -62,9 +68,27 @@ describe('analyzeBundle', () => {
   });
 
   it('says a folder without SKILL.md is not a skill folder, and keeps the folder name', () => {
-    const result = analyzeBundle(bundle({ 'skill.wasm': COMPONENT }));
+    const result = analyzeBundle(bundle({ 'README.md': 'r', 'bin/tool.wasm': COMPONENT }));
     expect(result.name).toBe('demo');
-    expect(result.diagnostics.map((d) => d.rule)).toEqual(['skill-md-missing']);
+    expect(result.diagnostics.map((d) => [d.rule, d.severity])).toEqual([
+      ['skill-md-missing', 'error'],
+    ]);
+  });
+
+  it('only warns of a missing SKILL.md where OpenSkills would run the folder’s wasm', () => {
+    for (const path of ['skill.wasm', 'wasm/skill.wasm']) {
+      const result = analyzeBundle(bundle({ [path]: COMPONENT }, 'hello'));
+      expect(result.name).toBe('hello');
+      expect(result.entry?.path).toBe(path);
+      expect(result.diagnostics).toEqual([
+        {
+          file: 'SKILL.md',
+          rule: 'skill-md-missing-wasm',
+          severity: 'warning',
+          message: `"hello" has no SKILL.md: it is named by its folder and runs ${path}, as OpenSkills does; Agent Skills systems need a SKILL.md with name and description.`,
+        },
+      ]);
+    }
   });
 
   it('says when skill.wasm is not WebAssembly at all', () => {

@@ -104,12 +104,7 @@ export function analyzeBundle(
         'An astrid capsule without a SKILL.md: it is described by Capsule.toml alone, which Agent Skills systems do not read.',
     });
   } else if (!isLoneWasm(bundle)) {
-    diagnostics.push({
-      file: 'SKILL.md',
-      rule: 'skill-md-missing',
-      severity: 'error',
-      message: `"${bundle.rootName}" has no SKILL.md: a skill folder needs one, with name and description in its frontmatter.`,
-    });
+    diagnostics.push(missingSkillMd(bundle));
   }
 
   let entry: WasmEntry | null = null;
@@ -144,5 +139,27 @@ export function analyzeBundle(
     diagnostics,
     ...(compat ? { compatibility: compat } : {}),
     ...(capsule ? { capsule } : {}),
+  };
+}
+
+/**
+ * A folder with no SKILL.md: an error, unless it carries its wasm where OpenSkills looks for it
+ * (OpenSkills runs such folders, named by the folder).
+ */
+function missingSkillMd(bundle: Bundle): Diagnostic {
+  const wasm = ['skill.wasm', 'wasm/skill.wasm'].find((path) => bundle.files.has(path));
+  if (wasm) {
+    return {
+      file: 'SKILL.md',
+      rule: 'skill-md-missing-wasm',
+      severity: 'warning',
+      message: `"${bundle.rootName}" has no SKILL.md: it is named by its folder and runs ${wasm}, as OpenSkills does; Agent Skills systems need a SKILL.md with name and description.`,
+    };
+  }
+  return {
+    file: 'SKILL.md',
+    rule: 'skill-md-missing',
+    severity: 'error',
+    message: `"${bundle.rootName}" has no SKILL.md: a skill folder needs one, with name and description in its frontmatter.`,
   };
 }

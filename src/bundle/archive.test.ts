@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ARCHIVE_LIMITS,
   ArchiveError,
-  answerUnzip,
+  answerUnpack,
   inflateArchive,
   unsafeEntryName,
   type ArchiveEntry,
@@ -257,26 +257,26 @@ describe('bombs are stopped by counting inflated bytes, whatever the headers say
   });
 });
 
-describe('answerUnzip, the worker’s whole job', () => {
+describe('answerUnpack, the worker’s whole job', () => {
   it('answers with the files, read from bytes or from a picked file', async () => {
     const bytes = zip({ 's/SKILL.md': 'x' });
     for (const data of [bytes, new Blob([bytes as BlobPart])]) {
-      const answer = await answerUnzip({
-        kind: 'unzip',
+      const answer = await answerUnpack({
+        kind: 'unpack',
         archiveName: 's.zip',
         data,
         limits: ARCHIVE_LIMITS,
       });
       expect(answer).toEqual({
-        kind: 'unzipped',
+        kind: 'unpacked',
         entries: [{ path: 's/SKILL.md', bytes: strToU8('x') }],
       });
     }
   });
 
   it('answers a refusal with its sentence instead of throwing', async () => {
-    const answer = await answerUnzip({
-      kind: 'unzip',
+    const answer = await answerUnpack({
+      kind: 'unpack',
       archiveName: 'notes.zip',
       data: strToU8('hello'),
       limits: ARCHIVE_LIMITS,

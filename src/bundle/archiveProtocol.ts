@@ -1,13 +1,15 @@
-// The only module the page and the archive worker share. A worker unzips one archive and is then
-// ended, so messages need no ids: the one event answers the one command.
+// The only module the page and the archive worker share. A worker unpacks one archive and is
+// then ended, so messages need no ids: the one event answers the one command.
 
 /** One file of an archive, by its path inside it. */
 export interface ArchiveEntry {
   path: string;
   bytes: Uint8Array;
+  /** A tar link made into a copy: the path of the file it pointed to, to check it stays in its skill. */
+  linkTo?: string;
 }
 
-/** What an archive may hold before it is refused (the values are ARCHIVE_LIMITS in archive.ts). */
+/** What an archive may hold before it is refused (the values are ARCHIVE_LIMITS in archiveRules.ts). */
 export interface ArchiveLimits {
   maxEntries: number;
   maxTotalBytes: number;
@@ -16,17 +18,20 @@ export interface ArchiveLimits {
   ratioFloorBytes: number;
 }
 
-/** Unzip this archive: bytes (transferred) or a picked file (cloned as a handle, read there). */
-export interface UnzipCommand {
-  kind: 'unzip';
+/**
+ * Unpack this archive (a zip or a gzip-compressed tar, told apart by its first bytes): bytes
+ * (transferred) or a picked file (cloned as a handle, read there).
+ */
+export interface UnpackCommand {
+  kind: 'unpack';
   archiveName: string;
   data: Uint8Array | Blob;
   limits: ArchiveLimits;
 }
 
-export type UnzipEvent =
+export type UnpackEvent =
   /** The files, each in its own buffer, transferred back. */
-  | { kind: 'unzipped'; entries: ArchiveEntry[] }
+  | { kind: 'unpacked'; entries: ArchiveEntry[] }
   /** The archive broke one of the rules: the sentence says which. */
   | { kind: 'refused'; message: string }
   /** Something else went wrong (a bug, memory): the worker never throws across the boundary. */

@@ -131,7 +131,7 @@ async function fetchFrom(url: URL, load: Load): Promise<UrlContent> {
   }
   throw new UrlLoadError(
     'NotASkill',
-    `What ${url.href} serves is not a skill: expected a .zip or .skill archive, a .wasm file, a folder that serves SKILL.md, or a site that publishes an Agent Skills index (/.well-known/agent-skills/index.json).`,
+    `What ${url.href} serves is not a skill: expected a .zip, .skill or .tar.gz archive, a .wasm file, a folder that serves SKILL.md, or a site that publishes an Agent Skills index (/.well-known/agent-skills/index.json).`,
     false,
   );
 }

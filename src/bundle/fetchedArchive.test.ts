@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { archiveFormat, declaredArchive, unpackFetchedArchive } from './fetchedArchive';
 
 // What reaches the archive entry point is what matters here, not what it makes of it.
-const unzipArchive = vi.hoisted(() => vi.fn(async () => []));
-vi.mock('./unzipArchive', () => ({ unzipArchive }));
+const unpackArchive = vi.hoisted(() => vi.fn(async () => []));
+vi.mock('./unpackArchive', () => ({ unpackArchive }));
 
 describe('a fetched archive', () => {
   it('is told by its bytes: zip or gzip, whatever it was called', () => {
@@ -28,13 +28,13 @@ describe('a fetched archive', () => {
     await unpackFetchedArchive(gz, 'tar.gz', 'wrangler.tgz', signal);
     await unpackFetchedArchive(gz, 'zip', 'packed', signal);
     await unpackFetchedArchive(gz, 'zip', 'packed.skill', signal);
-    expect(unzipArchive.mock.calls.map((call) => (call as unknown[])[1])).toEqual([
+    expect(unpackArchive.mock.calls.map((call) => (call as unknown[])[1])).toEqual([
       'wrangler.tar.gz',
       'wrangler.tgz',
       'packed.zip',
       'packed.skill',
     ]);
-    const signals = unzipArchive.mock.calls.map(
+    const signals = unpackArchive.mock.calls.map(
       (call) => ((call as unknown[])[2] as { signal?: AbortSignal }).signal,
     );
     expect(signals).toEqual([signal, signal, signal, signal]);

@@ -1,17 +1,12 @@
 import { isZip } from './archive';
 import type { PickedFile } from './types';
-import { unzipArchive } from './unzipArchive';
+import { unpackArchive } from './unpackArchive';
+import { isGzip } from './untar';
 
 // An archive fetched from a URL goes through the same entry point as a picked one (its worker,
 // its caps, its path rules): this module only tells which kind it is and names it so.
 
 export type ArchiveFormat = 'zip' | 'tar.gz';
-
-const GZIP_MAGIC = [0x1f, 0x8b];
-
-export function isGzip(bytes: Uint8Array): boolean {
-  return GZIP_MAGIC.every((b, i) => bytes[i] === b);
-}
 
 /**
  * The kind of archive fetched bytes are, or null. The bytes decide: a server's Content-Type and
@@ -54,5 +49,5 @@ export function unpackFetchedArchive(
       : /\.(tar\.gz|tgz)$/i.test(name)
         ? name
         : `${name}.tar.gz`;
-  return unzipArchive(bytes, named, { signal });
+  return unpackArchive(bytes, named, { signal });
 }

@@ -9,7 +9,18 @@ export {
   type SkillDescription,
   type WasmEntry,
 } from './analyzeBundle';
-export { bundlesFromPicked, pickedFromDataTransfer, pickedFromFileList } from './pickedFiles';
+export { pickedFromDataTransfer, pickedFromFileList } from './pickedFiles';
+export {
+  findSkills,
+  readFoundManifests,
+  readFoundSkill,
+  MAX_PICKED_BYTES,
+  type Found,
+  type FoundSkill,
+  type SkippedItem,
+} from './findSkills';
+export { MAX_SKILL_DEPTH, type SkillMarker } from './discoverSkills';
+export { summarizeImport, type ImportSummary } from './importSummary';
 export {
   fetchExampleBundle,
   fetchExampleIndex,
@@ -17,7 +28,7 @@ export {
   type ExampleEntry,
 } from './examples';
 export { ARCHIVE_LIMITS, ArchiveError } from './archive';
-export { unzipArchive } from './unzipArchive';
+export { unpackArchive } from './unpackArchive';
 export {
   describeProgress,
   fetchFromUrl,

@@ -1,11 +1,19 @@
 import type { FileMap } from '../vfs';
 
-/** Where a bundle came from, shown to the user and used to reopen it. */
+/**
+ * Where a bundle came from, shown to the user and used to reopen it: together with the skill's
+ * folder name, what identifies a skill (skillKey in store/). `path` is the skill's folder inside
+ * what was dropped, picked or fetched ('' when that was the skill itself), so two skills of one
+ * name from two places stay two.
+ */
 export type BundleSource =
   | { kind: 'example'; id: string }
-  | { kind: 'folder'; name: string }
-  | { kind: 'archive'; name: string }
-  | { kind: 'url'; url: string }
+  /** `name`: the folder dropped or picked. */
+  | { kind: 'folder'; name: string; path: string }
+  /** `name`: the archive's file name; `path` is under its single top-level folder. */
+  | { kind: 'archive'; name: string; path: string }
+  /** `path` is absent on skills kept before skills were found at any depth. */
+  | { kind: 'url'; url: string; path?: string }
   | { kind: 'wasm'; name: string }
   /** An awaken SkillSpec JSON record, imported as an instructions-only skill. */
   | { kind: 'skillspec'; name: string };
@@ -34,4 +42,6 @@ export interface Diagnostic {
 export interface PickedFile {
   path: string;
   file: Blob;
+  /** Unpacked from a tar link: the path (in the same terms) of the file it copies. */
+  linkTo?: string;
 }

@@ -106,6 +106,13 @@ describe("a tool's input checked against its schema, without compiling code", ()
     });
   });
 
+  it('names an $id it cannot resolve against instead of throwing', () => {
+    const odd = tool({ $id: 'http://[oops', properties: { n: { type: 'number' } } });
+    expect(errorsFor(odd, { n: 1 })[FORM_ERROR_KEY]).toMatch(
+      /^This tool's input schema cannot be used to check its input: /,
+    );
+  });
+
   it('compiles nothing: no Ajv compile, so the page needs no eval', () => {
     const compile = vi.spyOn(Ajv.prototype, 'compile');
     const schema = tool({ properties: { n: { type: 'number', maximum: 2 } } });

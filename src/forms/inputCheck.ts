@@ -38,20 +38,27 @@ export function inputChecker(schema: ToolInputSchema, formKey: string): InputChe
   }
   // Resolving $refs marks the schema's objects; the form reads the schema too, so a copy is used.
   const root = structuredClone(schema) as Schema;
-  const tree: SchemaTree = { root, lookup: dereference(root) };
+  let tree: SchemaTree;
+  try {
+    tree = { root, lookup: dereference(root) };
+  } catch (error) {
+    // An $id that is not a URI, for one.
+    return `${CANNOT_CHECK}: ${firstSentence(error)}`;
+  }
   return (value) => {
     let units: OutputUnit[];
     try {
       // Not short-circuited: every field's problem at once.
       units = validate(value, root, draft, tree.lookup, false).errors;
     } catch (error) {
-      // cfworker goes on to list every schema it knows: the first sentence is the one to read.
-      const first = errorMessage(error).split('\n')[0]!.split('  ')[0];
-      return { [formKey]: `${CANNOT_CHECK}: ${first}` };
+      return { [formKey]: `${CANNOT_CHECK}: ${firstSentence(error)}` };
     }
     return errorsByField(units, tree, formKey);
   };
 }
+
+/** cfworker goes on to list every schema it knows: the first sentence is the one to read. */
+const firstSentence = (error: unknown) => errorMessage(error).split('\n')[0]!.split('  ')[0];
 
 /** A tool's schema with its `$ref`s resolved, as validation walks it. */
 interface SchemaTree {

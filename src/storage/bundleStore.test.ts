@@ -3,16 +3,17 @@ import {
   isStoredSkillMeta,
   readSkillList,
   skillFilesFormat,
+  skillMetaFormat,
   type StoredSkillMeta,
 } from './bundleStore';
 import { readRecord } from './readRecord';
 
 const meta = (key: string, addedAt: number): StoredSkillMeta => ({
-  version: 1,
+  version: 2,
   key,
-  source: { kind: 'folder', name: key.replace(/^folder:/, '') },
-  rootName: key.replace(/^folder:/, ''),
-  name: key.replace(/^folder:/, ''),
+  source: { kind: 'folder', name: key.replace(/^local:/, ''), path: '' },
+  rootName: key.replace(/^local:/, ''),
+  name: key.replace(/^local:/, ''),
   description: 'A kept skill.',
   bytes: 1200,
   addedAt,
@@ -20,7 +21,7 @@ const meta = (key: string, addedAt: number): StoredSkillMeta => ({
 
 describe('the stored skill record', () => {
   it('reads a skill kept from a folder, an archive or a link', () => {
-    expect(isStoredSkillMeta(meta('folder:weather', 1))).toBe(true);
+    expect(isStoredSkillMeta(meta('local:weather', 1))).toBe(true);
     expect(
       isStoredSkillMeta({
         ...meta('url:x', 1),
@@ -30,42 +31,90 @@ describe('the stored skill record', () => {
   });
 
   it('refuses a record missing what the Skills list shows', () => {
-    const noDescription: Partial<StoredSkillMeta> = meta('folder:a', 1);
+    const noDescription: Partial<StoredSkillMeta> = meta('local:a', 1);
     delete noDescription.description;
     expect(isStoredSkillMeta(noDescription)).toBe(false);
-    expect(isStoredSkillMeta({ ...meta('folder:a', 1), source: 'folder' })).toBe(false);
-    expect(isStoredSkillMeta({ ...meta('folder:a', 1), addedAt: '2026-01-01' })).toBe(false);
+    expect(isStoredSkillMeta({ ...meta('local:a', 1), source: 'folder' })).toBe(false);
+    expect(isStoredSkillMeta({ ...meta('local:a', 1), addedAt: '2026-01-01' })).toBe(false);
   });
 });
 
 describe('readSkillList', () => {
   it('lists readable skills oldest first and keeps the unreadable ones with a reason', () => {
     const list = readSkillList([
-      ['folder:later', meta('folder:later', 20)],
-      ['folder:broken', { version: 1, key: 'folder:broken' }],
-      ['folder:first', meta('folder:first', 10)],
-      ['folder:newer', { ...meta('folder:newer', 5), version: 2 }],
+      ['local:later', meta('local:later', 20)],
+      ['local:broken', { version: 2, key: 'local:broken' }],
+      ['local:first', meta('local:first', 10)],
+      ['local:newer', { ...meta('local:newer', 5), version: 3 }],
     ]);
-    expect(list.skills.map((s) => s.key)).toEqual(['folder:first', 'folder:later']);
+    expect(list.skills.map((s) => s.key)).toEqual(['local:first', 'local:later']);
     expect(list.unreadable).toEqual([
       {
-        key: 'folder:broken',
-        reason: 'The record (version 1) does not have the fields this version expects.',
+        key: 'local:broken',
+        reason: 'The record (version 2) does not have the fields this version expects.',
       },
       {
-        key: 'folder:newer',
+        key: 'local:newer',
         reason:
-          'The record has version 2, written by a newer Skill Playground; this one reads up to version 1.',
+          'The record has version 3, written by a newer Skill Playground; this one reads up to version 2.',
       },
     ]);
   });
 
   it('refuses a record stored under another key than the skill it names', () => {
-    const list = readSkillList([['folder:a', meta('folder:b', 1)]]);
+    const list = readSkillList([['local:a', meta('local:b', 1)]]);
     expect(list.skills).toEqual([]);
     expect(list.unreadable).toEqual([
-      { key: 'folder:a', reason: 'The record is stored under folder:a but names folder:b.' },
+      { key: 'local:a', reason: 'The record is stored under local:a but names local:b.' },
     ]);
+  });
+});
+
+describe('records kept before skills were found at any depth (version 1)', () => {
+  const v1 = (key: string, source: object, rootName: string) => ({
+    version: 1,
+    key,
+    source,
+    rootName,
+    name: rootName,
+    description: 'd',
+    bytes: 1,
+    addedAt: 1,
+  });
+  const migrated = (record: object) => {
+    const read = readRecord(record, skillMetaFormat);
+    if (!read.ok) throw new Error(read.reason);
+    return { key: read.value.key, source: read.value.source };
+  };
+
+  it('keep their key, and learn the path of the skill inside the folder it came in', () => {
+    expect(migrated(v1('folder:pdf', { kind: 'folder', name: 'pdf' }, 'pdf'))).toEqual({
+      key: 'folder:pdf',
+      source: { kind: 'folder', name: 'pdf', path: '' },
+    });
+    expect(migrated(v1('folder:pdf', { kind: 'folder', name: 'skills/pdf' }, 'pdf'))).toEqual({
+      key: 'folder:pdf',
+      source: { kind: 'folder', name: 'skills', path: 'pdf' },
+    });
+  });
+
+  it('and inside the archive: its root for a package named after it, else one level down', () => {
+    expect(migrated(v1('archive:pdf', { kind: 'archive', name: 'pdf.skill' }, 'pdf'))).toEqual({
+      key: 'archive:pdf',
+      source: { kind: 'archive', name: 'pdf.skill', path: '' },
+    });
+    expect(migrated(v1('archive:a', { kind: 'archive', name: 'both.zip' }, 'a')).source).toEqual({
+      kind: 'archive',
+      name: 'both.zip',
+      path: 'a',
+    });
+  });
+
+  it('keep a link, a .wasm or a SkillSpec as they were', () => {
+    const url = { kind: 'url', url: 'https://example.com/x.zip' };
+    expect(migrated(v1('url:https://example.com/x.zip#x', url, 'x')).source).toEqual(url);
+    const wasm = { kind: 'wasm', name: 'tool.wasm' };
+    expect(migrated(v1('wasm:tool', wasm, 'tool')).source).toEqual(wasm);
   });
 });
 

@@ -1,16 +1,19 @@
 import { createStore, del, get, keys, set } from 'idb-keyval';
 import { isFileEntries, isFiniteNumber, isOptional, isStoredObject, isString } from './guards';
-import type { FileEntries } from './guards';
+import type { FileEntries, StoredObject } from './guards';
 import { DATABASES, KEYS } from './keys';
 import { loadRecord, readRecord, type Loaded, type RecordFormat } from './readRecord';
 import type { FileMap } from '../vfs';
 
 /** What the Skills list needs of a stored skill, read at start-up without any of its files. */
 export interface StoredSkillMeta {
-  version: 1;
+  version: 2;
   key: string;
-  /** The bundle's source, as the store's BundleSource. */
-  source: { kind: string; name?: string; url?: string; id?: string };
+  /**
+   * The bundle's source, as the store's BundleSource: with the skill's `path` inside the folder
+   * or archive it came in, which (with `name`) tells two skills of one name apart.
+   */
+  source: { kind: string; name?: string; url?: string; id?: string; path?: string };
   rootName: string;
   name: string;
   description: string;
@@ -42,12 +45,13 @@ const isSource = (value: unknown): value is StoredSkillMeta['source'] =>
   isString(value.kind) &&
   isOptional(isString)(value.name) &&
   isOptional(isString)(value.url) &&
-  isOptional(isString)(value.id);
+  isOptional(isString)(value.id) &&
+  isOptional(isString)(value.path);
 
 export function isStoredSkillMeta(value: unknown): value is StoredSkillMeta {
   return (
     isStoredObject(value) &&
-    value.version === 1 &&
+    value.version === 2 &&
     isString(value.key) &&
     isSource(value.source) &&
     isString(value.rootName) &&
@@ -59,10 +63,34 @@ export function isStoredSkillMeta(value: unknown): value is StoredSkillMeta {
   );
 }
 
-// Both records have had version 1 since skills were first kept: nothing to migrate yet.
+/**
+ * Version 1 kept a folder skill's source as `<dropped folder>[/<skill folder>]` and an archive
+ * skill's as the archive alone (skills were looked for one level down at most); version 2 keeps
+ * the skill's path inside either. The key a version 1 record was stored under stays its key, so
+ * its instance, /workspace and edits stay with it; a later import of the same place is matched
+ * by source (see store/skillIdentity).
+ */
+export function migrateSkillMeta(record: StoredObject, fromVersion: number): unknown {
+  if (fromVersion !== 1) throw new Error(`no migration from version ${fromVersion}`);
+  const source = isStoredObject(record.source) ? record.source : {};
+  const name = isString(source.name) ? source.name : '';
+  let migrated: StoredObject = source;
+  if (source.kind === 'folder') {
+    const [top = name, ...rest] = name.split('/');
+    migrated = { ...source, name: top, path: rest.join('/') };
+  } else if (source.kind === 'archive') {
+    // A package of one skill held it under its own folder or at its root; one of several held
+    // each one level down, under the skill's name.
+    const base = name.replace(/\.(zip|skill|tar\.gz|tgz)$/i, '');
+    migrated = { ...source, path: base === record.rootName ? '' : String(record.rootName) };
+  }
+  return { ...record, version: 2, source: migrated };
+}
+
 export const skillMetaFormat: RecordFormat<StoredSkillMeta> = {
-  version: 1,
+  version: 2,
   guard: isStoredSkillMeta,
+  migrate: migrateSkillMeta,
 };
 
 export const skillFilesFormat: RecordFormat<StoredBundleFiles> = {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PickedFile } from '../bundle';
-import { addPicked } from './skillList';
+import { addPicked } from './importSkills';
 import { editFile, revertFile } from './fileEdits';
 import { initialState, usePlayground } from './playgroundStore';
 import { setServices } from './services';

@@ -1,10 +1,18 @@
 import { errorMessage } from '../errors';
-import { findSkillMdPath, type Bundle } from '../bundle';
+import { CAPSULE_FILE, findSkillMdPath, type Bundle } from '../bundle';
 import { SIDECAR_FILE } from '../tools';
 import { notify } from './notices';
 import { usePlayground } from './playgroundStore';
 import { getServices } from './services';
-import { analyze, commandToolsOf, getSkill, setSkill, skillFiles, withFiles } from './skills';
+import {
+  analyze,
+  capsuleToolsOf,
+  commandToolsOf,
+  getSkill,
+  setSkill,
+  skillFiles,
+  withFiles,
+} from './skills';
 import { filesOf } from './skillEntry';
 import type { FileMap } from '../vfs';
 
@@ -76,8 +84,12 @@ function replaceFile(key: string, path: string, bytes: Uint8Array, originals: Fi
     files.set(path, bytes);
     const bundle = { ...current.bundle, files };
     const next = withFiles(skill, skillFiles(bundle, analyze(bundle), originals));
-    // A command's tools come from its manifests, so they follow an edit of one of them.
+    // A command's tools come from its manifests, so they follow an edit of one of them; so do
+    // a capsule's, from its Capsule.toml.
     const manifest = path === findSkillMdPath(files) || path === SIDECAR_FILE;
+    if (next.status === 'ready' && next.loaded?.kind === 'capsule' && path === CAPSULE_FILE) {
+      return { ...next, tools: capsuleToolsOf(next) };
+    }
     return next.status === 'ready' && next.loaded?.kind === 'command' && manifest
       ? { ...next, ...commandToolsOf(next) }
       : next;

@@ -2,15 +2,10 @@ export { usePlayground, draftKey, initialState } from './playgroundStore';
 export * from './selectors';
 export { notify, dismissNotice } from './notices';
 export { pressNoticeAction } from './noticeActions';
-export {
-  addPicked,
-  loadExamples,
-  loadFromUrl,
-  loadStoredSkills,
-  skillKey,
-  type UrlLoad,
-} from './skillList';
+export { loadExamples, loadFromUrl, loadStoredSkills, type UrlLoad } from './skillList';
 export { openIndexSkills, dismissIndex } from './siteIndex';
+export { addPicked } from './importSkills';
+export { sameNameSkills, skillKey } from './skillIdentity';
 export { openSkill, allowSkillCode } from './openSkill';
 export {
   chooseTool,

@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors';
-import { fetchExampleBundle, type Bundle } from '../bundle';
+import { fetchExampleBundle, readFoundSkill, type Bundle } from '../bundle';
 import { componentKind, describeSkill, type ComponentSource, type RunError } from '../runtime';
 import { componentTools, entryComponent, skillEngineTool, type Tool } from '../tools';
 import { withFileEdits } from './fileEdits';
@@ -113,12 +113,29 @@ function needsLoading(skill: SkillEntry): boolean {
 
 const filesOfLoading = (skill: SkillEntry): Partial<SkillFiles> => filesOf(skill) ?? {};
 
-/** The skill's files: in memory if just dropped, else from IndexedDB or the example's server. */
+/**
+ * The skill's files: in memory if just fetched, from the picked files' handles if just dropped,
+ * else from IndexedDB or the example's server.
+ */
 async function readSkillFiles(skill: SkillEntry): Promise<SkillFiles | undefined> {
   const inMemory = filesOf(skill);
   if (inMemory) return inMemory;
   let bundle: Bundle | undefined;
-  if (skill.stored) {
+  if (skill.unread) {
+    try {
+      bundle = await readFoundSkill(skill.unread);
+    } catch (error) {
+      // A file changed or went away on disk since it was picked: the kept copy may still serve.
+      if (!skill.stored) {
+        failSkill(
+          skill.key,
+          `The files of this skill could not be read; drop it again. ${errorMessage(error)}`,
+        );
+        return undefined;
+      }
+    }
+  }
+  if (!bundle && skill.stored) {
     const { value: files, unreadable } = await getServices().readSkillFiles(skill.key);
     if (!files) {
       failSkill(
@@ -128,7 +145,7 @@ async function readSkillFiles(skill: SkillEntry): Promise<SkillFiles | undefined
       return undefined;
     }
     bundle = { rootName: skill.storedRoot ?? skill.name, files, source: skill.source };
-  } else if (skill.example) {
+  } else if (!bundle && skill.example) {
     try {
       bundle = await fetchExampleBundle(skill.example);
     } catch (error) {

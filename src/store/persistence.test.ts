@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PickedFile } from '../bundle';
-import { addPicked } from './skillList';
+import { addPicked } from './importSkills';
 import { initialState, usePlayground } from './playgroundStore';
 import { setServices } from './services';
 
@@ -19,6 +19,7 @@ function fakeServices(saveSkill: () => Promise<void>) {
     readInstance: async () => ({ value: { version: 1, name: 'default', config: [] } }),
     saveInstance: async () => {},
     saveSkill: vi.fn(saveSkill),
+    readFileEdits: async () => ({ value: new Map() }),
     storageUse: async () => undefined,
   });
 }
@@ -30,7 +31,9 @@ describe('keeping dropped skills', () => {
     fakeServices(async () => {});
     await addPicked(skillFolder('kept'));
     await vi.waitFor(() => expect(usePlayground.getState().skills[0]?.stored).toBe(true));
-    expect(usePlayground.getState().notices).toEqual([]);
+    expect(usePlayground.getState().notices.map((n) => [n.tone, n.message])).toEqual([
+      ['info', '1 skill found in kept.'],
+    ]);
   });
 
   it('says when the disk is full, and keeps the skill open for the page', async () => {
@@ -38,12 +41,12 @@ describe('keeping dropped skills', () => {
       throw new DOMException('quota', 'QuotaExceededError');
     });
     await addPicked(skillFolder('too-big'));
-    await vi.waitFor(() => expect(usePlayground.getState().notices).toHaveLength(1));
+    await vi.waitFor(() => expect(usePlayground.getState().notices).toHaveLength(2));
     const state = usePlayground.getState();
-    expect(state.notices[0]!.message).toContain(
+    expect(state.notices[1]!.message).toContain(
       'The browser storage is full: too-big is open for this page only',
     );
     expect(state.skills.map((s) => [s.name, s.stored ?? false])).toEqual([['too-big', false]]);
-    expect(state.selectedKey).toBe('folder:too-big');
+    expect(state.selectedKey).toBe('local:too-big');
   });
 });

@@ -84,7 +84,7 @@ export async function undoRemoval(): Promise<void> {
     if (entry.stored && bundleFiles) {
       await getServices().saveSkill(
         {
-          version: 1,
+          version: 2,
           key: entry.key,
           source: entry.source,
           rootName: entry.storedRoot ?? inMemory?.bundle.rootName ?? entry.name,

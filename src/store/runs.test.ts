@@ -4,9 +4,11 @@ import { fakeWorkers, finishOk, type FakeWorker } from '../test/fakeWorker';
 import { notify } from './notices';
 import { openSkill } from './openSkill';
 import { initialState, usePlayground } from './playgroundStore';
+import { editFile } from './fileEdits';
 import { runTool } from './runs';
 import { setServices } from './services';
-import { addPicked } from './skillList';
+import { addPicked } from './importSkills';
+import type { SkillEntry } from './types';
 
 // A command skill, dropped: SKILL.md and a skill.wasm (the fake worker never reads its bytes).
 const dropped = [
@@ -61,7 +63,9 @@ describe('the run path of the store', () => {
   });
 
   async function nextCommand(count: number): Promise<FakeWorker> {
-    await vi.waitFor(() => expect(workers.made[0]?.commands.length).toBe(count));
+    await vi.waitFor(() => expect(workers.made[0]?.commands.length).toBe(count), {
+      timeout: 10_000,
+    });
     return workers.made[0]!;
   }
 
@@ -95,14 +99,16 @@ describe('the run path of the store', () => {
       stdout: '"hi"',
       exitCode: 0,
     });
-    await vi.waitFor(() => expect(state().runs[skill.key]?.run?.audit?.tool).toBe('run'));
+    await vi.waitFor(() => expect(state().runs[skill.key]?.run?.audit?.tool).toBe('run'), {
+      timeout: 10_000,
+    });
     expect(state().announcement).toMatchObject({
       tone: 'polite',
       text: expect.stringMatching(/^run finished in /),
     });
   });
 
-  it("opens a capsule's tools from Capsule.toml and runs one with its store, keeping what changed", async () => {
+  it("opens a capsule's tools from Capsule.toml, runs one with its store and keeps what changed; its tools follow an edit", async () => {
     const opening = addPicked(capsule);
     const worker = await nextCommand(1);
     // The probe loads the plugin and runs nothing of it.
@@ -130,6 +136,12 @@ describe('the run path of the store', () => {
     await running;
     expect(state().runs[skill.key]?.count).toMatchObject({ status: 'ok', output: '2' });
     expect(kept).toEqual([['count', text('2')]]);
+
+    // Its tools follow an edit of Capsule.toml.
+    const manifest = new TextDecoder().decode(skill.bundle!.files.get('Capsule.toml'));
+    editFile(skill.key, 'Capsule.toml', `${manifest}\n[[tool]]\nname = "reset"\ndescription = "."`);
+    const tools = (state().skills[0] as Extract<SkillEntry, { status: 'ready' }>).tools;
+    expect(tools.map((t) => t.name)).toEqual(['count', 'reset']);
   });
 
   it('a fresh store starts its counters over', async () => {

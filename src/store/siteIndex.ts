@@ -34,10 +34,10 @@ export async function openIndexSkills(
   if (options.signal?.aborted) return CANCELLED;
   usePlayground.setState({ offeredIndex: null });
   for (const note of fetched.notes) notify(note, 'info');
-  const keys = await Promise.all(
+  const added = await Promise.all(
     fetched.bundles.map((bundle) => addBundle(bundle, { needsConsent: true })),
   );
-  if (keys[0]) await openSkill(keys[0]);
+  if (added[0]) await openSkill(added[0].key);
   return { ok: true };
 }
 

@@ -1,4 +1,11 @@
-import type { Bundle, BundleSource, Diagnostic, ExampleEntry, SkillDescription } from '../bundle';
+import type {
+  Bundle,
+  BundleSource,
+  Diagnostic,
+  ExampleEntry,
+  FoundSkill,
+  SkillDescription,
+} from '../bundle';
 import type {
   ComponentInfo,
   ComponentKind,
@@ -27,6 +34,8 @@ export interface SkillListing {
   needsConsent: boolean;
   /** SHA-256 of the files as loaded (bundleDigest), for skills loaded from a URL. */
   sourceSha256?: string;
+  /** Just dropped or picked: its files' handles, read when it is opened. */
+  unread?: FoundSkill;
 }
 
 /** A skill's files and what they say, once read. */
@@ -125,6 +134,7 @@ export function listingOf(skill: SkillEntry): SkillListing {
     storedRoot,
     needsConsent,
     sourceSha256,
+    unread,
   } = skill;
   return {
     key,
@@ -136,6 +146,7 @@ export function listingOf(skill: SkillEntry): SkillListing {
     ...(example ? { example } : {}),
     ...(storedRoot ? { storedRoot } : {}),
     ...(sourceSha256 ? { sourceSha256 } : {}),
+    ...(unread ? { unread } : {}),
   };
 }
 

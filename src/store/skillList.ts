@@ -1,51 +1,38 @@
-import { isQuotaExceeded } from '../storage';
 import { errorMessage } from '../errors';
 import {
-  bundlesFromPicked,
   describeProgress,
   fetchExampleIndex,
   fetchExampleManifest,
   fetchFromUrl,
+  findSkills,
+  readFoundSkill,
+  summarizeImport,
   UrlLoadError,
   analyzeBundle,
   bundleDigest,
   type Bundle,
   type BundleSource,
-  type PickedFile,
+  type Found,
   type SkillDescription,
   type UrlContent,
   type UrlLoadProgress,
 } from '../bundle';
 import type { StoredSkillList } from '../storage';
 import { dropFileEdits } from './fileEdits';
-import { dismissNotice, notify, updateNotice } from './notices';
+import { keepSkill } from './keepSkill';
+import { dismissNotice, notify, notifyImport, updateNotice } from './notices';
 import { openSkill } from './openSkill';
 import { usePlayground } from './playgroundStore';
 import { getServices } from './services';
 import { refreshStorageUse } from './settings';
-import { analyze, getSkill, setSkill, skillFiles } from './skills';
+import { findSameSource, skillKey, sourceKeyOf } from './skillIdentity';
+import { analyze, skillFiles } from './skills';
 import type { SkillEntry, SkillListing } from './types';
 
 // The list of skills: the built-in examples, what was dropped, picked or fetched, and what
 // IndexedDB kept from earlier visits.
 
 const { setState } = usePlayground;
-
-/**
- * A skill's identity, which its instance (configuration, secrets, /workspace) belongs to. A skill
- * from a URL is the URL and the folder in it, never the name alone: another host serving a skill
- * of the same name is another skill and inherits nothing.
- */
-export function skillKey(source: BundleSource, rootName: string): string {
-  switch (source.kind) {
-    case 'example':
-      return `example:${source.id}`;
-    case 'url':
-      return `url:${source.url}#${rootName}`;
-    default:
-      return `${source.kind}:${rootName}`;
-  }
-}
 
 /** The absolute URL a link names, without its fragment: what identifies a skill loaded from it. */
 function sourceUrl(url: string): string {
@@ -119,29 +106,17 @@ export async function loadStoredSkills(): Promise<void> {
     needsConsent: meta.source.kind === 'url',
   }));
   setState((s) => {
-    const known = new Set(s.skills.map((skill) => skill.key));
-    return { skills: [...s.skills, ...entries.filter((entry) => !known.has(entry.key))] };
+    // A skill dropped again before the kept ones were listed is that skill: listed once.
+    const known = new Set(s.skills.flatMap((skill) => [skill.key, sourceKeyOf(skill)]));
+    return {
+      skills: [
+        ...s.skills,
+        ...entries.filter((entry) => !known.has(entry.key) && !known.has(sourceKeyOf(entry))),
+      ],
+    };
   });
   performance.mark('workspace-listed');
   void refreshStorageUse();
-}
-
-/** Adds what the person dropped or picked; a skill dropped again replaces the earlier copy. */
-export async function addPicked(picked: PickedFile[]): Promise<void> {
-  if (picked.length === 0) {
-    notify('Nothing to open: the drop held no files.');
-    return;
-  }
-  let grouped;
-  try {
-    grouped = await bundlesFromPicked(picked);
-  } catch (error) {
-    notify(`The files could not be read: ${errorMessage(error)}`);
-    return;
-  }
-  for (const problem of grouped.problems) notify(problem);
-  const keys = await Promise.all(grouped.bundles.map((bundle) => addBundle(bundle)));
-  if (keys[0]) await openSkill(keys[0]);
 }
 
 export type UrlLoad =
@@ -198,18 +173,32 @@ export async function loadFromUrl(
     setState({ offeredIndex: fetched.index });
     return { ok: true };
   }
-  const grouped = await bundlesFromPicked(fetched.files);
+  let found: Found;
+  try {
+    found = await findSkills(fetched.files);
+  } catch (error) {
+    return failed(`What ${url} serves could not be read: ${errorMessage(error)}`, false);
+  }
   // A Cancel pressed as the last bytes arrived still means: import nothing.
   if (signal?.aborted) return cancelled();
-  if (grouped.bundles.length === 0) {
-    return failed(grouped.problems.join(' ') || `${url} holds no skill.`, false);
-  }
-  for (const problem of grouped.problems) notify(problem);
+  if (found.skills.length === 0) return failed(summarizeImport(found).message, false);
   for (const note of fetched.notes) notify(note, 'info');
-  const source: BundleSource = { kind: 'url', url: sourceUrl(url) };
-  const keys = await Promise.all(
-    grouped.bundles.map((bundle) => addBundle({ ...bundle, source }, { needsConsent: true })),
+  const address = sourceUrl(url);
+  const bundles = await Promise.all(found.skills.map(readFoundSkill));
+  const added = await Promise.all(
+    bundles.map((bundle) => {
+      const path = bundle.source.kind === 'folder' ? bundle.source.path : '';
+      const source: BundleSource = { kind: 'url', url: address, ...(path ? { path } : {}) };
+      return addBundle({ ...bundle, source }, { needsConsent: true });
+    }),
   );
+  notifyImport(
+    summarizeImport(
+      found,
+      added.filter((a) => a.replaced).map((a) => a.name),
+    ),
+  );
+  const keys = added.map((a) => a.key);
   await openSkill(keys[0]!);
   return { ok: true };
 }
@@ -252,12 +241,15 @@ class ProgressNotice {
 export async function addBundle(
   bundle: Bundle,
   options: { needsConsent?: boolean } = {},
-): Promise<string> {
-  const key = skillKey(bundle.source, bundle.rootName);
+): Promise<{ key: string; name: string; replaced: boolean }> {
+  const before = findSameSource(
+    usePlayground.getState().skills,
+    skillKey(bundle.source, bundle.rootName),
+  );
+  const key = before?.key ?? skillKey(bundle.source, bundle.rootName);
   // Parsed once: the list, the stored record and the opened skill all read this analysis.
   const analysis = analyze(bundle);
   const sourceSha256 = bundle.source.kind === 'url' ? await bundleDigest(bundle.files) : undefined;
-  const before = getSkill(key);
   if (before?.sourceSha256 && sourceSha256 && before.sourceSha256 !== sourceSha256) {
     notify(
       `${analysis.name} changed at ${bundle.source.kind === 'url' ? bundle.source.url : 'its source'} since it was last loaded: this copy replaces it, and its saved secrets are withheld until you trust this version.`,
@@ -266,12 +258,12 @@ export async function addBundle(
   }
   // A new copy replaces the old one, edits included.
   void dropFileEdits(key);
-  void persistSkill(key, bundle, analysis, sourceSha256);
+  void keepSkill(key, bundle, analysis, sourceSha256 ? { sourceSha256 } : {});
   listBundle(key, bundle, analysis, {
     needsConsent: options.needsConsent === true,
     ...(sourceSha256 ? { sourceSha256 } : {}),
   });
-  return key;
+  return { key, name: analysis.name, replaced: before !== undefined };
 }
 
 function listBundle(
@@ -301,39 +293,4 @@ function listBundle(
       runs,
     };
   });
-}
-
-/** Keeps a dropped or fetched skill in IndexedDB; a full disk costs only persistence, never the skill. */
-async function persistSkill(
-  key: string,
-  bundle: Bundle,
-  analysis: SkillDescription,
-  sourceSha256: string | undefined,
-): Promise<void> {
-  const bytes = [...bundle.files.values()].reduce((sum, b) => sum + b.byteLength, 0);
-  try {
-    await getServices().saveSkill(
-      {
-        version: 1,
-        key,
-        source: bundle.source,
-        rootName: bundle.rootName,
-        name: analysis.name,
-        description: analysis.description,
-        bytes,
-        addedAt: Date.now(),
-        ...(sourceSha256 ? { sourceSha256 } : {}),
-      },
-      bundle.files,
-    );
-    setSkill(key, (skill) => ({ ...skill, stored: true }));
-  } catch (error) {
-    const full = isQuotaExceeded(error);
-    notify(
-      full
-        ? `The browser storage is full: ${bundle.rootName} is open for this page only and will be gone after a reload. Remove skills or clear the transpile cache to make room.`
-        : `${bundle.rootName} could not be kept for the next visit: ${errorMessage(error)}`,
-    );
-  }
-  void refreshStorageUse();
 }

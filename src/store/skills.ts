@@ -1,6 +1,6 @@
 import { analyzeBundle, type Bundle, type Diagnostic, type SkillDescription } from '../bundle';
 import type { ComponentSource } from '../runtime';
-import { commandTools, type Tool } from '../tools';
+import { capsulePluginComponents, capsuleTools, commandTools, type Tool } from '../tools';
 import { usePlayground } from './playgroundStore';
 import type { SkillEntry, SkillFiles } from './types';
 import type { FileMap } from '../vfs';
@@ -58,4 +58,15 @@ export function commandToolsOf(files: SkillFiles): {
     files.analysis.skillMd?.frontmatter ?? null,
   );
   return { tools, loadDiagnostics: diagnostics };
+}
+
+/** A capsule's tools, from its Capsule.toml as it reads now, for the plugins in the bundle. */
+export function capsuleToolsOf(files: SkillFiles): Tool[] {
+  const capsule = files.analysis.capsule;
+  if (!capsule) return [];
+  const bundle = files.bundle.files;
+  const plugins = capsulePluginComponents(capsule)
+    .filter((component) => bundle.has(component.file))
+    .map((component) => ({ component, bytes: bundle.get(component.file)! }));
+  return plugins.length > 0 ? capsuleTools(capsule, plugins) : [];
 }

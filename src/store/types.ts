@@ -43,6 +43,10 @@ export interface Notice {
   message: string;
   /** A button the notice offers (store/noticeActions.ts does what it says). */
   action?: NoticeAction;
+  /** Lines behind the message, shown when the person opens them (what an import skipped). */
+  details?: string[];
+  /** What one drop, pick or fetch found: the next one's notice takes its place. */
+  isImport?: boolean;
 }
 
 /** What a notice's button says, and what pressing it does. */

@@ -5,7 +5,7 @@ import { initialState, usePlayground } from './playgroundStore';
 import { removeSkill, undoRemoval } from './removal';
 import { cancelRun, runTool } from './runs';
 import { setServices } from './services';
-import { addPicked } from './skillList';
+import { addPicked } from './importSkills';
 import { setDraft } from './toolForms';
 import { openFile, setPaneCollapsed } from './workbench';
 
@@ -144,7 +144,7 @@ describe('the workbench in the store', () => {
         skills: [
           {
             key: 'folder:gone',
-            source: { kind: 'folder', name: 'gone' },
+            source: { kind: 'folder', name: 'gone', path: '' },
             name: 'gone',
             description: '',
             status: 'listed',

@@ -52,7 +52,7 @@ export function DropZone({ onPicked, children }: Props) {
       {children}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop a skill folder or a .wasm component
+          Drop a skill folder, a repository, an archive or a .wasm component
         </div>
       )}
     </>

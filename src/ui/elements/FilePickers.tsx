@@ -29,7 +29,7 @@ export function FilePickers({ onPicked }: Props) {
         <input
           type="file"
           className="visually-hidden"
-          accept=".wasm,.zip,.skill,.json"
+          accept=".wasm,.zip,.skill,.tar.gz,.tgz,.json"
           onChange={handle}
         />
       </label>

@@ -12,7 +12,19 @@ export function Notices() {
           role={notice.tone === 'error' ? 'alert' : 'status'}
           className={`notice ${notice.tone}`}
         >
-          <span>{notice.message}</span>
+          <div className="notice-text">
+            <span>{notice.message}</span>
+            {notice.details && (
+              <details className="notice-details">
+                <summary>What was skipped ({notice.details.length})</summary>
+                <ul aria-label="Skipped">
+                  {notice.details.map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </div>
           {notice.action && (
             <button
               type="button"

@@ -1,5 +1,12 @@
-import type { MouseEvent } from 'react';
-import { openSkill, selectSkills, setValidationMode, usePlayground } from '../../store';
+import { useMemo, type MouseEvent } from 'react';
+import {
+  openSkill,
+  sameNameSkills,
+  selectSkills,
+  setValidationMode,
+  usePlayground,
+} from '../../store';
+import { sourcePlace } from '../sourceLabel';
 
 export const skillHref = (key: string) => `#skill=${encodeURIComponent(key)}`;
 
@@ -9,6 +16,7 @@ export function SkillList() {
   const selectedKey = usePlayground((s) => s.selectedKey);
   const examplesLoaded = usePlayground((s) => s.examplesLoaded);
   const mode = usePlayground((s) => s.validationMode);
+  const sameName = useMemo(() => sameNameSkills(skills), [skills]);
   const open = (event: MouseEvent, key: string) => {
     event.preventDefault();
     window.history.replaceState(null, '', skillHref(key));
@@ -39,7 +47,22 @@ export function SkillList() {
               {skill.name}
             </a>
             <span className="source-tag">{skill.source.kind}</span>
+            {skill.source.kind !== 'example' && (
+              <span className="skill-source" data-testid="skill-source">
+                {sourcePlace(skill.source)}
+              </span>
+            )}
             {skill.description && <p className="skill-description">{skill.description}</p>}
+            {sameName.has(skill.key) && (
+              <p className="skill-same-name" data-testid="same-name">
+                Another skill is named {skill.name} too:{' '}
+                {sameName
+                  .get(skill.key)!
+                  .map((other) => sourcePlace(other.source))
+                  .join('; ')}
+                .
+              </p>
+            )}
           </li>
         ))}
       </ul>

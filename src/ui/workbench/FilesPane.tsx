@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { findSkillMdPath, type Diagnostic } from '../../bundle';
-import { openFile, usePlayground, type OpenFile, type SkillEntry } from '../../store';
+import { openFile, selectSkills, usePlayground, type OpenFile, type SkillEntry } from '../../store';
 import { DiagnosticList } from '../elements/DiagnosticList';
+import { sameNameWarning } from '../sourceLabel';
 import { SkillSpecPanel } from '../panels/SkillSpecPanel';
 import { FileView } from './FileView';
 import { PaneBar } from './PaneChrome';
@@ -20,9 +21,11 @@ export function FilesPane({ skill, narrow }: { skill: SkillEntry; narrow: boolea
   const analysis = skill.analysis;
   const loadDiagnostics =
     (skill.status === 'ready' || skill.status === 'failed' ? skill.loadDiagnostics : NONE) ?? NONE;
+  // Another skill of the same name from elsewhere is a finding too (see sourceLabel).
+  const sameName = sameNameWarning(skill, usePlayground(selectSkills));
   const diagnostics = useMemo(
-    () => [...(analysis?.diagnostics ?? []), ...loadDiagnostics],
-    [analysis, loadDiagnostics],
+    () => [...(analysis?.diagnostics ?? []), ...loadDiagnostics, ...(sameName ? [sameName] : [])],
+    [analysis, loadDiagnostics, sameName],
   );
   const current = files ? shownFile(skill, chosen) : undefined;
   const edits = skill.originals?.size ?? 0;

@@ -2,6 +2,7 @@ import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { removeSkill, type SkillEntry } from '../../store';
 import { CompatibilityLine } from '../elements/CompatibilityLine';
 import { formatBytes } from '../format';
+import { sourceLabel } from '../sourceLabel';
 import { LoadProgress } from './LoadProgress';
 
 const LOAD_TEXT = {
@@ -40,7 +41,7 @@ export function SkillHeader({ skill }: { skill: SkillEntry }) {
         <p className="muted meta" title={details || undefined}>
           {kindText(skill)}
           {' · '}
-          {sourceText(skill)}
+          {sourceLabel(skill.source)}
           {loaded &&
             ` · ready in ${Math.round(loaded.load.ms)} ms (${LOAD_TEXT[loaded.load.from]})`}
         </p>
@@ -90,21 +91,4 @@ function kindText(skill: SkillEntry): string {
   if (skill.analysis && !skill.analysis.entry) return 'instructions only';
   if (skill.status === 'failed') return 'not loaded';
   return 'loading';
-}
-
-function sourceText(skill: SkillEntry): string {
-  switch (skill.source.kind) {
-    case 'example':
-      return 'Built-in example';
-    case 'folder':
-      return `Folder ${skill.source.name}`;
-    case 'wasm':
-      return `File ${skill.source.name}`;
-    case 'skillspec':
-      return `SkillSpec ${skill.source.name}`;
-    case 'archive':
-      return `Archive ${skill.source.name}`;
-    case 'url':
-      return `From ${skill.source.url}`;
-  }
 }

@@ -110,6 +110,7 @@ export async function executePlugin(command: RunCommand, emit: Emit): Promise<vo
   };
 
   try {
+    enter('compiling');
     let started = performance.now();
     const loaded = await plugins.load(command.component, maxPages);
     timings.compileMs = performance.now() - started;
