@@ -46,6 +46,9 @@ test.describe('limits hold against a misbehaving component', () => {
     HOSTILE,
     async ({ page }) => {
       const app = new Playground(page);
+      // The output limit is what is tested: on a starved machine 1 MiB can take longer to write
+      // than the default 10 s timeout, which would end the run first.
+      await app.setTimeoutMs(60_000);
       await app.tab('flood').click();
       const stopped = await measure(page, async () => {
         await app.run('flood');

@@ -6,7 +6,7 @@ import { withFileEdits } from './fileEdits';
 import { ensureInstance, runOptionsFor } from './instances';
 import { usePlayground } from './playgroundStore';
 import { hostFor, getServices } from './services';
-import { refreshCacheStats } from './settings';
+import { refreshCacheStatsAfterWrite } from './settings';
 import {
   analyze,
   commandToolsOf,
@@ -184,7 +184,7 @@ async function loadComponent(
     failSkill(key, describeLoadError(error), { component });
     return undefined;
   }
-  if (probe.loadedFrom === 'bytes') setTimeout(() => void refreshCacheStats(), 500);
+  if (probe.loadedFrom === 'bytes') void refreshCacheStatsAfterWrite();
   return {
     component,
     kind: componentKind(probe.info),

@@ -20,6 +20,20 @@ export function setValidationMode(mode: ValidationMode): void {
   }));
 }
 
+/**
+ * Refreshes the figures once jco's output for a new component has been written: the host writes
+ * it to IndexedDB in the background, which on a busy machine can take seconds, so look again a
+ * few times (0.5 s to 8 s) until the count has grown.
+ */
+export async function refreshCacheStatsAfterWrite(): Promise<void> {
+  const before = usePlayground.getState().cacheStats?.entries ?? 0;
+  for (const delay of [500, 1_000, 2_000, 4_000, 8_000]) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await refreshCacheStats();
+    if ((usePlayground.getState().cacheStats?.entries ?? 0) > before) return;
+  }
+}
+
 export async function refreshCacheStats(): Promise<void> {
   try {
     setState({ cacheStats: await getServices().transpileCache.stats() });

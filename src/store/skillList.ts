@@ -192,12 +192,12 @@ export async function loadFromUrl(
       return addBundle({ ...bundle, source }, { needsConsent: true });
     }),
   );
-  notifyImport(
-    summarizeImport(
-      found,
-      added.filter((a) => a.replaced).map((a) => a.name),
-    ),
-  );
+  const updated = added.filter((a) => a.replaced).map((a) => a.name);
+  // A link to one skill that opens whole says nothing: the opened skill is the news. Anything
+  // more (several skills, something skipped, a copy replaced) gets the usual one-line notice.
+  const plain =
+    found.skills.length === 1 && found.skipped.length === 0 && found.problems.length === 0;
+  if (!plain || updated.length > 0) notifyImport(summarizeImport(found, updated));
   const keys = added.map((a) => a.key);
   await openSkill(keys[0]!);
   return { ok: true };
