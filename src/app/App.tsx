@@ -9,8 +9,10 @@ import {
   notify,
   selectSelectedSkill,
   openSkill,
+  openShareLink,
   usePlayground,
 } from '../store';
+import { isShareFragment } from '../share';
 import { DropZone } from '../ui/elements/DropZone';
 import { FilePickers } from '../ui/elements/FilePickers';
 import { LoadFromUrl } from '../ui/elements/LoadFromUrl';
@@ -18,6 +20,8 @@ import { Notices } from '../ui/elements/Notices';
 import { CachePanel } from '../ui/panels/CachePanel';
 import { SkillList } from '../ui/panels/SkillList';
 import { SkillPanel } from '../ui/panels/SkillPanel';
+import { SharedLinkBanner } from '../ui/share/SharedLinkBanner';
+import { WorkspaceMenu } from '../ui/share/WorkspaceMenu';
 import { ErrorBoundary } from './ErrorBoundary';
 import { errorMessage } from '../errors';
 
@@ -36,8 +40,21 @@ export function App() {
     // ?skill=<url> opens a skill from a link; nothing of it runs before a click. It is loaded
     // once the kept skills are listed, so a copy kept from before is recognised and compared.
     const linked = new URLSearchParams(window.location.search).get('skill');
-    void loadStoredSkills().then(() => (linked ? loadFromUrl(linked) : undefined));
-    return unfollow;
+    // A share link (#v=1&s=...) is opened the same way: listed, shown, never run before a click.
+    const shared = isShareFragment(window.location.hash) ? window.location.hash : null;
+    void loadStoredSkills().then(async () => {
+      if (linked) await loadFromUrl(linked);
+      else if (shared) await openShareLink(shared);
+    });
+    // A share link pasted into the address bar of an open page.
+    const onHash = () => {
+      if (isShareFragment(window.location.hash)) void openShareLink(window.location.hash);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      unfollow();
+      window.removeEventListener('hashchange', onHash);
+    };
   }, []);
 
   // Reopen the skill the address names once the list is known.
@@ -77,6 +94,7 @@ export function App() {
           </p>
           <FilePickers onPicked={onPicked} />
           <LoadFromUrl />
+          <WorkspaceMenu />
         </header>
         <Notices />
         <div className="layout">
@@ -85,6 +103,7 @@ export function App() {
             <CachePanel />
           </aside>
           <main>
+            <SharedLinkBanner />
             <ErrorBoundary what="this skill" resetKey={skill?.key}>
               {skill ? (
                 <SkillPanel skill={skill} />

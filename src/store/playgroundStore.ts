@@ -6,6 +6,7 @@ import type {
   NoticesSlice,
   PlaygroundState,
   RunsSlice,
+  ShareSlice,
   SkillsSlice,
   StorageSlice,
 } from './types';
@@ -34,6 +35,7 @@ const instancesSlice = (): InstancesSlice => ({
 });
 const storageSlice = (): StorageSlice => ({});
 const filesSlice = (): FilesSlice => ({ openFiles: {} });
+const shareSlice = (): ShareSlice => ({ sharedLink: null });
 
 /** A fresh state: every counter and map starts over, so a test's store is really new. */
 export const initialState = (): PlaygroundState => ({
@@ -43,6 +45,7 @@ export const initialState = (): PlaygroundState => ({
   ...instancesSlice(),
   ...storageSlice(),
   ...filesSlice(),
+  ...shareSlice(),
 });
 
 /**

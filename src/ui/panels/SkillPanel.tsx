@@ -31,6 +31,8 @@ import { RunLimits } from './RunLimits';
 import { declaredConfig, describeGrants, effectiveGrants } from '../../tools';
 import { ToolForm } from './ToolForm';
 import { WorkspacePanel } from './WorkspacePanel';
+import { ExportMenu } from '../share/ExportMenu';
+import { ShareDialog } from '../share/ShareDialog';
 
 /** Everything about one skill: what it says it is, its findings, its tools, and its last run. */
 export function SkillPanel({ skill }: { skill: SkillEntry }) {
@@ -56,6 +58,8 @@ export function SkillPanel({ skill }: { skill: SkillEntry }) {
       <header>
         <div className="skill-title-row">
           <h2 id="skill-title">{skill.name}</h2>
+          <ShareDialog skillKey={skill.key} />
+          <ExportMenu skillKey={skill.key} />
           {skill.source.kind !== 'example' && (
             <button type="button" onClick={() => void removeSkill(skill.key)}>
               Remove skill
