@@ -148,6 +148,7 @@ export default tseslint.config(
         window: 'readonly',
         document: 'readonly',
         MutationObserver: 'readonly',
+        PerformanceObserver: 'readonly',
         TextEncoder: 'readonly',
         fetch: 'readonly',
         setTimeout: 'readonly',

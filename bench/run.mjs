@@ -6,6 +6,8 @@
 //
 //   --only=workers          only the live-workers figure (30 skills opened one after another);
 //                           it replaces that section of latest.md and its key in latest.json
+//   --only=output           only the longest main-thread task while a 1 MiB output appears, the
+//                           same way
 //   --only=discovery        only the large-checkout figure (500 skills among 20,000 other files
 //                           dropped, to all listed); printed, not written
 //   --compare-dist=DIR      measure the live-workers figure on another build too, served from DIR
@@ -20,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
 import { freePortSync } from '../e2e/freePort.mjs';
+import { outputFigures, outputSection } from './outputFigures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // A port free now, so the figures are never taken from some other server left listening.
@@ -563,14 +566,48 @@ async function pauseDuringFlood(browser) {
   return gap;
 }
 
+/** --only=output: the one figure, written into the last full run's results. */
+async function mainOnlyOutput(chromiumPath) {
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  let figures;
+  try {
+    figures = await outputFigures(browser, BASE, root, RUNS, stats);
+    // The stdout flood (figure 7 of a full run), which streams into the same kind of view.
+    const floodPauses = [];
+    for (let i = 0; i < RUNS; i++) floodPauses.push(await pauseDuringFlood(browser));
+    figures['stdout flooding to 1 MiB (widest gap of a 10 ms timer)'] = {
+      ...stats(floodPauses),
+      view: 'text, streamed',
+    };
+  } finally {
+    stopServer(server);
+    await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
+  const section = outputSection(figures, fmt);
+  const mdPath = path.join(root, 'bench/results/latest.md');
+  const jsonPath = path.join(root, 'bench/results/latest.json');
+  const md = await fs.readFile(mdPath, 'utf8').catch(() => '');
+  const heading = md.indexOf('## Longest main-thread task while a 1 MiB output appears');
+  const next = heading < 0 ? -1 : md.indexOf('\n## ', heading + 1);
+  const kept = heading < 0 ? md : md.slice(0, heading) + (next < 0 ? '' : md.slice(next + 1));
+  await fs.writeFile(mdPath, `${kept.trimEnd()}\n\n${section}`);
+  const json = JSON.parse(await fs.readFile(jsonPath, 'utf8').catch(() => '{}'));
+  await fs.writeFile(jsonPath, JSON.stringify({ ...json, output: figures }, null, 2));
+  console.log(section);
+}
+
 async function main() {
   const chromiumPath = findChromium();
   const machine =
     `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? ''}`.trim();
   if (ONLY === 'workers') return mainOnlyWorkers(chromiumPath, machine);
+  if (ONLY === 'output') return mainOnlyOutput(chromiumPath);
   if (ONLY === 'discovery') return mainOnlyDiscovery(chromiumPath, machine);
   if (ONLY) {
-    throw new Error(`--only=${ONLY}: the parts that run alone are "workers" and "discovery".`);
+    throw new Error(
+      `--only=${ONLY}: the parts that run alone are "workers", "output" and "discovery".`,
+    );
   }
   const server = await startServer();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
@@ -849,6 +886,8 @@ async function main() {
     const floodPauses = [];
     for (let i = 0; i < RUNS; i++) floodPauses.push(await pauseDuringFlood(browser));
     put('playground: longest main-thread pause while stdout floods to 1 MiB', floodPauses);
+    // 8: the page while a 1 MiB output (text, then JSON) appears in its view.
+    results.output = await outputFigures(browser, BASE, root, RUNS, stats);
 
     // 5: JavaScript shipped before interaction (gzip), from the built index.html's entry chunk.
     const html = readFileSync(path.join(root, 'dist/index.html'), 'utf8');
@@ -902,6 +941,7 @@ async function main() {
         `| ${c.label} | ${c.bytes < 2 ** 20 ? `${(c.bytes / 1024).toFixed(0)} KiB` : `${(c.bytes / 2 ** 20).toFixed(1)} MiB`} | ${fmt(c.baselineCold.median)} | ${fmt(c.cold.median)} (${(c.cold.median / c.baselineCold.median).toFixed(2)}x) | ${fmt(c.cached.median)} (${(c.cached.median / c.baselineCold.median).toFixed(2)}x) | ${fmt(c.freshCall.median)} / ${fmt(c.baselineCall.median)} | ${(c.idleMemoryBytes / 2 ** 20).toFixed(1)} MiB |`,
     ),
     '',
+    outputSection(results.output, fmt),
     openedSkillsSection(results.openedSkills),
   ].join('\n');
   await fs.mkdir(path.join(root, 'bench/results'), { recursive: true });

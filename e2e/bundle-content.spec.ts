@@ -142,11 +142,10 @@ test('under the Content-Security-Policy an example opens, runs, shows its Markdo
   await app.expectStatus('ok');
   await expect(app.output).toHaveText('Hello, World.');
 
-  await page.getByText('SKILL.md', { exact: true }).first().click();
+  // SKILL.md shows rendered in the Files pane, then in the editor: Monaco brings its own styles
+  // and workers.
   await expect(page.getByTestId('skill-markdown')).toBeVisible();
-  // Monaco brings its own styles and workers.
-  await page.getByText(/^Files \(/).click();
-  await page.getByRole('list', { name: 'Files of this skill' }).getByText('SKILL.md').click();
+  await app.openFile('SKILL.md');
   await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 60_000 });
 
   const violations = await page.evaluate(
@@ -231,7 +230,6 @@ test(
     await app.dropFiles(files);
     // The first load wraps and transpiles the command, which a busy machine makes slow.
     await expect(app.form('echo')).toBeVisible({ timeout: 60_000 });
-    await page.getByText('SKILL.md', { exact: true }).first().click();
     const markdown = page.getByTestId('skill-markdown');
     await expect(markdown.getByRole('heading', { name: 'Broken image' })).toBeVisible();
     await expect(markdown).toContainText('and text after it');

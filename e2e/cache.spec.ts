@@ -8,7 +8,9 @@ test('a component opened again after a reload skips jco; clearing the cache brin
   await app.open();
   await app.openSkill('data-tools', 'stats');
   await expect(page.getByText('(transpiled with jco)')).toBeVisible();
-  await expect(page.getByTestId('cache-stats')).toHaveText(/^1 component, \d+\.\d MiB$/);
+  // The cache's figures are in Settings.
+  const settings = await app.openSettings();
+  await expect(settings.getByTestId('cache-stats')).toHaveText(/^1 component, \d+\.\d MiB$/);
 
   await page.reload();
   await app.openSkill('data-tools', 'stats');
@@ -19,7 +21,7 @@ test('a component opened again after a reload skips jco; clearing the cache brin
   await app.expectStatus('ok');
   await expect(app.output).toHaveText('5');
 
-  await page.getByRole('button', { name: 'Clear transpile cache' }).click();
+  await (await app.openSettings()).getByRole('button', { name: 'Clear transpile cache' }).click();
   await expect(page.getByTestId('cache-stats')).toHaveText('0 components, 0.0 MiB');
   await page.reload();
   await app.openSkill('data-tools', 'stats');

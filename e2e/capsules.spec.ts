@@ -142,6 +142,7 @@ test('a capsule that grows its memory past its limit fails with a memory error',
   await expect(app.result).toContainText('64 MiB memory limit');
 
   // The person's lower limit wins over the capsule's.
+  await app.openLimits();
   const input = page.getByLabel('Memory (MiB)');
   await input.fill('32');
   await input.press('Enter');

@@ -9,7 +9,7 @@ import { BUILT_FIXTURES, Playground, readFolder, text } from './playground';
 
 const REPOS = path.join(BUILT_FIXTURES, 'repos');
 const bytes = (name: string) => readFileSync(path.join(REPOS, name));
-const EXAMPLES = 3;
+const EXAMPLES = 4;
 
 /** The notice an import leaves: what was found and skipped, with the skipped list behind it. */
 function importNotice(page: Page) {
@@ -204,7 +204,7 @@ test('a folder with wasm/skill.wasm and no SKILL.md is a skill named by its fold
   await expect(warning).toContainText('warning');
   await expect(warning).toContainText('"hello-wasm" has no SKILL.md: it is named by its folder');
   await expect(page.getByRole('region', { name: 'Diagnostics' })).toContainText(
-    'Notes in this skill',
+    '1 finding in this skill: 1 warning',
   );
   await app.expectLoaded('run');
 });

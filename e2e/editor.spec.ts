@@ -4,16 +4,6 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { Playground } from './playground';
 
-async function openFile(page: Page, name: string) {
-  const files = page.locator('details.files');
-  if (!(await files.evaluate((d) => (d as HTMLDetailsElement).open)))
-    await files.locator('summary').click();
-  await page
-    .getByRole('list', { name: 'Files of this skill' })
-    .getByRole('button', { name })
-    .click();
-}
-
 /** Replaces line `line` of the open editor by typing, as a person would. */
 async function replaceLine(page: Page, line: number, text: string) {
   const editor = page.getByTestId('code-editor');
@@ -33,7 +23,7 @@ test('an edit in the editor turns a SKILL.md diagnostic on and off, and is kept 
   const app = new Playground(page);
   await app.open();
   await app.openSkill('text-tools', 'greet');
-  await openFile(page, 'SKILL.md');
+  await app.openFile('SKILL.md');
   const editor = page.getByTestId('code-editor');
   await expect(editor).toContainText('name: text-tools');
   const nameRule = page.locator('[data-rule="name-lowercase"]');
@@ -61,7 +51,7 @@ test('an edit in the editor turns a SKILL.md diagnostic on and off, and is kept 
   await page.reload();
   await app.openSkill('text-tools', 'greet');
   await expect(page.locator('.skill-summary')).toHaveText('Edited in the playground.');
-  await openFile(page, 'SKILL.md');
+  await app.openFile('SKILL.md');
   await expect(editor).toContainText('description: Edited in the playground.');
   await page.getByRole('button', { name: 'Revert' }).click();
   await expect(editor).toContainText('description: Greets people');
@@ -78,7 +68,7 @@ test('binary files show size and SHA-256; wasm files what they are, their WIT an
   const app = new Playground(page);
   await app.open();
   await app.openSkill('text-tools', 'greet');
-  await openFile(page, 'skill.wasm');
+  await app.openFile('skill.wasm');
   const bytes = readFileSync(
     path.resolve(import.meta.dirname, '../public/examples/text-tools/skill.wasm'),
   );
@@ -91,7 +81,7 @@ test('binary files show size and SHA-256; wasm files what they are, their WIT an
   await expect(page.getByRole('list', { name: 'Producers' })).toContainText('processed-by');
 
   await app.openFixture('c-command', 'echo');
-  await openFile(page, 'skill.wasm');
+  await app.openFile('skill.wasm');
   await expect(page.getByTestId('wasm-kind')).toHaveText('A WebAssembly core module.');
   // The fixture is linked with --strip-all, which drops the producers section too.
   await expect(page.getByRole('list', { name: 'Producers' })).toHaveText('none recorded');

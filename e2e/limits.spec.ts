@@ -24,6 +24,7 @@ test.describe('limits hold against a misbehaving component', () => {
     HOSTILE,
     async ({ page }) => {
       const app = new Playground(page);
+      await app.openLimits();
       const input = page.getByLabel('Memory (MiB)');
       await input.fill('48');
       await input.press('Enter');
@@ -55,6 +56,8 @@ test.describe('limits hold against a misbehaving component', () => {
         await app.tab('echo').click();
         await app.field('echo', 'message').fill('typed during the flood');
         await expect(app.field('echo', 'message')).toHaveValue('typed during the flood');
+        // Each tool shows its own last run: the flood's is under its tab.
+        await app.tab('flood').click();
         await app.expectStatus('error');
       });
       figure('Run to OutputLimit (1 KiB lines)', describeMeasured(stopped));
@@ -170,6 +173,7 @@ test.describe('every channel of a run counts against its one output limit', () =
       const app = new Playground(page);
       await app.open();
       await app.openFixture('c-command', 'echo');
+      await app.openLimits();
       const limit = page.getByLabel('Output (KiB)');
       await limit.fill('1');
       await limit.press('Enter');
@@ -247,6 +251,7 @@ test('each run gets a fresh instance unless the instance opts into keep warm', a
     await app.expectStatus('ok');
     await expect(app.output).toHaveText(expected);
   }
+  await app.openLimits();
   await page.getByLabel('Keep warm').check();
   for (const expected of ['1', '2', '3']) {
     await app.run('count');

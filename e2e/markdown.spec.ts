@@ -90,7 +90,11 @@ test("relative links open the skill's own files in the Files panel, and its imag
   const markdown = page.getByTestId('skill-markdown');
   const tree = page.getByRole('list', { name: 'Files of this skill' });
 
-  await expect(tree).toBeHidden();
+  // The Files pane is beside the instructions, with no file chosen yet.
+  await expect(tree.getByRole('button', { name: 'guide.md' })).not.toHaveAttribute(
+    'aria-current',
+    'true',
+  );
   await markdown.getByRole('button', { name: 'the guide' }).click();
   const guide = page.getByRole('region', { name: 'File references/guide.md' });
   await expect(guide).toBeVisible();

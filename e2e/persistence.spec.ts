@@ -8,7 +8,9 @@ test('dropped skills are kept across reloads, and can be removed', async ({ page
   await app.open();
   await app.openFixture('unruly-skill', 'echo');
   await app.openFixture('c-command', 'echo');
-  await expect(page.getByTestId('storage-use')).toContainText('MiB used');
+  const settings = await app.openSettings();
+  await expect(settings.getByTestId('storage-use')).toContainText('MiB used');
+  await settings.getByRole('button', { name: 'Close' }).click();
 
   await page.reload();
   await expect(app.skillLink('unruly-skill')).toBeVisible();

@@ -59,8 +59,11 @@ export class Playground {
    */
   async openFixture(name: string, firstTool?: string, folder = name) {
     await this.dropFiles(readFolder(path.join(BUILT_FIXTURES, name), folder));
-    const open = this.skills.getByRole('link', { name, exact: true });
-    await expect(open.and(this.page.locator('[aria-current="page"]'))).toBeVisible();
+    // Attached, not visible: on a phone the opened skill's Run tab hides the list.
+    const open = this.page
+      .locator('nav[aria-label="Skills"] a[aria-current="page"]')
+      .filter({ hasText: new RegExp(`^${name}$`) });
+    await expect(open).toBeAttached();
     if (firstTool) await this.expectLoaded(firstTool);
   }
 
@@ -157,6 +160,15 @@ export class Playground {
     );
   }
 
+  /** Opens the form's "Limits" disclosure (run limits and Keep warm), if it is closed. */
+  async openLimits() {
+    const limits = this.page.locator('details.limits');
+    if (!(await limits.evaluate((d) => (d as HTMLDetailsElement).open))) {
+      await limits.getByText('Limits', { exact: true }).click();
+    }
+    return limits;
+  }
+
   /**
    * Picks `bytes` as the file `name` with the Open skill file picker. The bytes are written to
    * the test's output folder and picked by path, so the browser reads them from disk: handing
@@ -169,9 +181,40 @@ export class Playground {
   }
 
   async setTimeoutMs(ms: number) {
+    await this.openLimits();
     const input = this.page.getByLabel('Timeout (ms)');
     await input.fill(String(ms));
     await input.press('Enter');
+  }
+
+  /** Opens the Settings dialog (theme, transpile cache, storage) and returns it. */
+  async openSettings(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Settings' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** The compatibility table, opened from its line under the skill's header. */
+  async compatibility(): Promise<Locator> {
+    const line = this.page.locator('details.compat-line');
+    if (!(await line.evaluate((d) => (d as HTMLDetailsElement).open))) {
+      await line.locator('summary').click();
+    }
+    return this.page.getByRole('region', { name: 'Compatibility' });
+  }
+
+  /** Opens a file of the open skill from the Files pane: text in the editor. */
+  async openFile(name: string) {
+    await this.page
+      .getByRole('list', { name: 'Files of this skill' })
+      .getByRole('button', { name, exact: true })
+      .click();
+  }
+
+  /** The open file's editor (Monaco, once loaded). */
+  get editor(): Locator {
+    return this.page.getByTestId('code-editor');
   }
 
   /**

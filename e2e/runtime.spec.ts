@@ -43,11 +43,14 @@ test.describe('runs in the worker', () => {
         await app.tab('echo').click();
         await app.field('echo', 'message').fill('typed during the spin');
         await expect(app.field('echo', 'message')).toHaveValue('typed during the spin');
+        // Each tool shows its own last run: the spin's is under its tab.
+        await app.tab('spin').click();
         await app.expectStatus('timeout');
       });
       figure('Run to timeout (limit 1.5 s), typing meanwhile', describeMeasured(stopped));
       await expect(app.result).toContainText('longer than its 1500 ms limit');
 
+      await app.tab('echo').click();
       await app.run('echo');
       await app.expectStatus('ok');
       await expect(app.output).toContainText('typed during the spin');

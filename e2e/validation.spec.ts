@@ -27,6 +27,7 @@ test('a folder of skills of different shapes loads in one drop, each judged per 
   for (const name of ['pdf-tools', 'code-review', 'finance-report', 'refund-flow']) {
     await expect(app.skillLink(name)).toBeVisible();
   }
+  // The verdicts are a line under the skill's header that opens to the table.
   const row = (target: string) =>
     page
       .getByRole('region', { name: 'Compatibility' })
@@ -34,11 +35,19 @@ test('a folder of skills of different shapes loads in one drop, each judged per 
 
   await app.skillLink('pdf-tools').click();
   await expect(page.getByRole('region', { name: 'Diagnostics' })).toHaveCount(0);
+  await expect(page.locator('details.compat-line summary')).toHaveText(
+    'Compatibility: accepted by all five',
+  );
+  await app.compatibility();
   for (const target of ['Agent Skills spec', 'Claude', 'OpenSkills', 'awaken', 'skill-engine']) {
     await expect(row(target)).toHaveAttribute('data-accepts', 'true');
   }
 
   await app.skillLink('finance-report').click();
+  await expect(page.locator('details.compat-line summary')).toContainText(
+    'Compatibility: refused by',
+  );
+  await app.compatibility();
   await expect(page.getByRole('region', { name: 'Diagnostics' })).toContainText(
     'allowed-tools is a list',
   );
@@ -48,10 +57,12 @@ test('a folder of skills of different shapes loads in one drop, each judged per 
   await expect(row('skill-engine')).toHaveAttribute('data-accepts', 'false');
 
   await app.skillLink('code-review').click();
+  await app.compatibility();
   await expect(row('awaken')).toContainText('arguments must be a list');
   await expect(row('Claude')).toHaveAttribute('data-accepts', 'true');
 
   await app.skillLink('refund-flow').click();
+  await app.compatibility();
   await expect(row('OpenSkills')).toContainText('context must be "fork"');
   // Permissive mode accepts extension keys, and still lists each one as a warning at its line.
   const diagnostics = page.getByRole('region', { name: 'Diagnostics' });

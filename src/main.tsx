@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import './ui/styles.css';
+import './ui/workbench.css';
 import { createRuntimeWorker, MemoryTranspileCache, RuntimeHost } from './runtime';
 import { saveSkill } from './storage';
 

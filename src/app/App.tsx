@@ -7,7 +7,6 @@ import {
   loadFromUrl,
   loadStoredSkills,
   notify,
-  selectSelectedSkill,
   openSkill,
   openShareLink,
   usePlayground,
@@ -17,12 +16,15 @@ import { DropZone } from '../ui/elements/DropZone';
 import { FilePickers } from '../ui/elements/FilePickers';
 import { LoadFromUrl } from '../ui/elements/LoadFromUrl';
 import { Notices } from '../ui/elements/Notices';
-import { CachePanel } from '../ui/panels/CachePanel';
-import { SkillList } from '../ui/panels/SkillList';
-import { SkillPanel } from '../ui/panels/SkillPanel';
 import { SharedLinkBanner } from '../ui/share/SharedLinkBanner';
 import { WorkspaceMenu } from '../ui/share/WorkspaceMenu';
-import { ErrorBoundary } from './ErrorBoundary';
+import { Announcer } from '../ui/workbench/Announcer';
+import { SettingsDialog } from '../ui/workbench/SettingsDialog';
+import { useShortcuts } from '../ui/workbench/shortcuts';
+import { useApplyTheme } from '../ui/workbench/theme';
+import { ThemeToggle } from '../ui/workbench/ThemeToggle';
+import { UndoRemoval } from '../ui/workbench/UndoRemoval';
+import { Workbench } from '../ui/workbench/Workbench';
 import { errorMessage } from '../errors';
 
 function keyFromHash(): string | null {
@@ -31,8 +33,9 @@ function keyFromHash(): string | null {
 }
 
 export function App() {
-  const skill = usePlayground(selectSelectedSkill);
   const examplesLoaded = usePlayground((s) => s.examplesLoaded);
+  useApplyTheme();
+  useShortcuts();
 
   useEffect(() => {
     void loadExamples();
@@ -70,23 +73,12 @@ export function App() {
       .catch((error: unknown) => notify(`The drop could not be read: ${errorMessage(error)}`));
   }, []);
 
-  useEffect(() => {
-    // Ctrl/Cmd+Enter runs the visible tool, as in other playgrounds.
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
-      const form = document.querySelector<HTMLFormElement>('form.tool-form');
-      if (form) {
-        event.preventDefault();
-        form.requestSubmit();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
   return (
     <DropZone onPicked={onPicked}>
       <div className="app">
+        <a className="skip-link" href="#workbench">
+          Skip to the workbench
+        </a>
         <header className="app-header">
           <h1>Skill Playground</h1>
           <p className="tagline">
@@ -94,32 +86,17 @@ export function App() {
           </p>
           <FilePickers onPicked={onPicked} />
           <LoadFromUrl />
-          <WorkspaceMenu />
+          <span className="header-end">
+            <WorkspaceMenu />
+            <ThemeToggle />
+            <SettingsDialog />
+          </span>
         </header>
         <Notices />
-        <div className="layout">
-          <aside className="sidebar">
-            <SkillList />
-            <CachePanel />
-          </aside>
-          <main>
-            <SharedLinkBanner />
-            <ErrorBoundary what="this skill" resetKey={skill?.key}>
-              {skill ? (
-                <SkillPanel skill={skill} />
-              ) : (
-                <div className="welcome">
-                  <h2>Pick a skill</h2>
-                  <p>
-                    Choose an example on the left, drop a skill folder (SKILL.md and its{' '}
-                    <code>skill.wasm</code>) or a .wasm component anywhere on this page, or use the
-                    buttons above. Nothing is uploaded: skills run in a Web Worker in this tab.
-                  </p>
-                </div>
-              )}
-            </ErrorBoundary>
-          </main>
-        </div>
+        <SharedLinkBanner />
+        <Workbench />
+        <UndoRemoval />
+        <Announcer />
       </div>
     </DropZone>
   );

@@ -22,19 +22,68 @@ export interface Field {
   required: boolean;
   schema: JsonSchema;
   options?: string[];
+  /** The type the schema declares, as the chip beside the field shows it: `array<number>`. */
+  typeText: string;
+  /** A text that may run to several lines: a textarea, where Enter is a new line. */
+  multiline: boolean;
 }
 
 /** One control per property, in declaration order, chosen by the property's type. */
 export function fieldsFromSchema(schema: ToolInputSchema): Field[] {
   const required = new Set(schema.required);
-  return Object.entries(schema.properties).map(([name, property]) => ({
-    name,
-    kind: fieldKind(property),
-    description: property.description ?? '',
-    required: required.has(name),
-    schema: property,
-    ...(Array.isArray(property.enum) ? { options: property.enum.map(String) } : {}),
-  }));
+  return Object.entries(schema.properties).map(([name, property]) => {
+    const kind = fieldKind(property);
+    return {
+      name,
+      kind,
+      description: property.description ?? '',
+      required: required.has(name),
+      schema: property,
+      ...(Array.isArray(property.enum) ? { options: property.enum.map(String) } : {}),
+      typeText: schemaTypeText(property),
+      multiline: kind === 'text' && isLongText(name, property),
+    };
+  });
+}
+
+/** A parameter named as if it held a text of some length: `text`, `body`, `user_content`. */
+const LONG_TEXT_NAME = /(^|[_-])(text|body|content|markdown|prompt)$/i;
+const LONG_TEXT_CAMEL = /[a-z](Text|Body|Content)$/;
+/** Past this many characters a string is given a textarea. */
+export const LONG_TEXT_CHARS = 300;
+
+/**
+ * Whether a string is long enough for a textarea: the schema says so (`format: textarea`,
+ * `x-multiline`, a maxLength over a few hundred), its name does, or its default spans lines.
+ * Anything else is one line, where Enter runs the tool.
+ */
+export function isLongText(name: string, schema: JsonSchema): boolean {
+  const extra = schema as Record<string, unknown>;
+  return (
+    schema.format === 'textarea' ||
+    extra['x-multiline'] === true ||
+    (typeof schema.maxLength === 'number' && schema.maxLength > LONG_TEXT_CHARS) ||
+    LONG_TEXT_NAME.test(name) ||
+    LONG_TEXT_CAMEL.test(name) ||
+    (typeof schema.default === 'string' && schema.default.includes('\n'))
+  );
+}
+
+/** The declared type, as a person reads it: `string`, `integer`, `array<number>`, `string | null`. */
+export function schemaTypeText(schema: JsonSchema): string {
+  const declared = (schema as { type?: unknown }).type;
+  if (Array.isArray(declared)) return declared.map(String).join(' | ');
+  if (declared === 'array') {
+    return schema.items && typeof schema.items === 'object' && !Array.isArray(schema.items)
+      ? `array<${schemaTypeText(schema.items)}>`
+      : 'array';
+  }
+  if (typeof declared === 'string') {
+    return declared === 'string' && schema.format === 'binary' ? 'string (file)' : declared;
+  }
+  if (Array.isArray(schema.enum)) return 'enum';
+  if (schema.contentMediaType === 'application/json') return 'json';
+  return 'any';
 }
 
 export function fieldKind(schema: JsonSchema): FieldKind {

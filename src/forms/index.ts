@@ -4,6 +4,8 @@ export {
   fieldsFromSchema,
   initialDraft,
   initialDrafts,
+  isLongText,
+  schemaTypeText,
   type DraftValue,
   type Field,
   type FieldKind,

@@ -25,6 +25,14 @@ export {
   type UnreadableRecord,
 } from './bundleStore';
 export { readSettings, saveSettings, type Settings } from './settings';
+export {
+  readWorkbenchPrefs,
+  saveWorkbenchPrefs,
+  WORKBENCH_DEFAULTS,
+  type PaneName,
+  type ThemeChoice,
+  type WorkbenchPrefs,
+} from './workbenchPrefs';
 export { readFileEdits, saveFileEdits } from './fileEdits';
 export { readRecord, type Loaded, type RecordFormat, type RecordRead } from './readRecord';
 export { isQuotaExceeded } from './quota';

@@ -32,4 +32,6 @@ export const KEYS = {
 /** localStorage keys, for what is read synchronously before the first paint. */
 export const LOCAL_STORAGE_KEYS = {
   settings: 'skill-playground:settings',
+  /** Pane sizes, which panes are collapsed, the theme: how this browser's workbench looks. */
+  workbench: 'skill-playground:workbench',
 } as const;

@@ -76,8 +76,11 @@ async function exportedSkill(
   const instance = state.instances[key] ?? (await services.readInstance(key)).value;
   const workspace = state.workspaces[key]?.files ?? (await services.readWorkspace(key)).value;
   const drafts = exportedDrafts(skill, includeSecrets);
-  const run = state.runs[key];
-  const history = run && run.status !== 'running' ? [exportedRun(run)] : [];
+  // The last finished run of each tool, oldest first.
+  const history = Object.values(state.runs[key] ?? {})
+    .filter((run) => run.status !== 'running')
+    .sort((a, b) => a.runId - b.runId)
+    .map(exportedRun);
   const isExample = skill.source.kind === 'example';
   // An example comes from the server: only its edits, instance, /workspace and runs are its own.
   let files: FileMap | undefined;

@@ -2,6 +2,7 @@ import { errorMessage } from '../errors';
 import { CAPSULE_FILE, findSkillMdPath, type Bundle } from '../bundle';
 import { SIDECAR_FILE } from '../tools';
 import { notify } from './notices';
+import { usePlayground } from './playgroundStore';
 import { getServices } from './services';
 import {
   analyze,
@@ -93,7 +94,13 @@ function replaceFile(key: string, path: string, bytes: Uint8Array, originals: Fi
       ? { ...next, ...commandToolsOf(next) }
       : next;
   });
+  setSaveState(key, 'saving');
   getServices().editSaves.schedule(key, () => void saveEdits(key));
+}
+
+/** Says whether a skill's edits are in IndexedDB yet: the Files pane shows it. */
+function setSaveState(key: string, state: 'saving' | 'saved' | 'failed'): void {
+  usePlayground.setState((s) => ({ editSaves: { ...s.editSaves, [key]: state } }));
 }
 
 async function saveEdits(key: string): Promise<void> {
@@ -107,7 +114,9 @@ async function saveEdits(key: string): Promise<void> {
   }
   try {
     await getServices().saveFileEdits(key, edits);
+    setSaveState(key, 'saved');
   } catch (error) {
+    setSaveState(key, 'failed');
     notify(
       `Your edits to ${skill.name} could not be saved (${errorMessage(error)}); they stay on this page until it is closed.`,
     );

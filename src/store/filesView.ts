@@ -1,17 +1,14 @@
-import { usePlayground } from './playgroundStore';
+import { openFile } from './workbench';
 
-const { setState } = usePlayground;
+// What the Files pane shows, asked for from elsewhere: a click in the file tree, or a link in a
+// rendered Markdown file to another of the skill's files.
 
-/** Shows one of a skill's files in its Files panel, as a click in the file tree does. */
+/** Shows one of a skill's files in the editor, as a click in the file tree does. */
 export function chooseFile(key: string, path: string): void {
-  setState((s) => ({
-    openFiles: { ...s.openFiles, [key]: { path, request: s.openFiles[key]?.request ?? 0 } },
-  }));
+  openFile(key, path, { mode: 'edit' });
 }
 
-/** Opens the skill's Files panel at a file and brings it into view, as a link to it asks. */
+/** Shows a file a link asked for: Markdown rendered, anything else as the editor shows it. */
 export function showFile(key: string, path: string): void {
-  setState((s) => ({
-    openFiles: { ...s.openFiles, [key]: { path, request: (s.openFiles[key]?.request ?? 0) + 1 } },
-  }));
+  openFile(key, path, { mode: /\.(md|markdown)$/i.test(path) ? 'preview' : 'edit' });
 }

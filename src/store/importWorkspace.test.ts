@@ -88,7 +88,11 @@ describe('importing a workspace file', () => {
       runs: 1,
       withheldSecrets: ['notes: API_TOKEN'],
     });
-    expect(state().runs[key]).toMatchObject({ status: 'ok', output: 'done', toolName: 'render' });
+    expect(state().runs[key]?.render).toMatchObject({
+      status: 'ok',
+      output: 'done',
+      toolName: 'render',
+    });
   });
 
   it('restores grants only when asked', async () => {

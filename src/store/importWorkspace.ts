@@ -10,7 +10,8 @@ import { notify } from './notices';
 import { draftKey, usePlayground } from './playgroundStore';
 import { getServices } from './services';
 import { skillKey } from './skillIdentity';
-import { addBundle, removeSkill } from './skillList';
+import { removeSkill } from './removal';
+import { addBundle } from './skillList';
 import { analyze, getSkill, setSkill, skillFiles, withFiles } from './skills';
 import { filesOf } from './skillEntry';
 import { setInstructionValue } from './toolForms';
@@ -143,9 +144,9 @@ async function importSkill(
   if (skill.selectedTool) {
     setState((s) => ({ selectedTool: { ...s.selectedTool, [key]: skill.selectedTool! } }));
   }
-  // The playground shows one run per skill today: the last one the file holds.
-  const last = skill.history.at(-1);
-  if (last) {
+  // The playground shows the last run of each tool: the last one the file holds for it.
+  const lastPerTool = new Map(skill.history.map((run) => [run.tool, run]));
+  for (const last of lastPerTool.values()) {
     const run: RunState = {
       runId: getState().nextRunId,
       toolName: last.tool,
@@ -164,9 +165,12 @@ async function importSkill(
         : {}),
       ...(last.exitCode !== undefined ? { exitCode: last.exitCode } : {}),
     };
-    setState((s) => ({ nextRunId: s.nextRunId + 1, runs: { ...s.runs, [key]: run } }));
-    summary.runs += skill.history.length;
+    setState((s) => ({
+      nextRunId: s.nextRunId + 1,
+      runs: { ...s.runs, [key]: { ...s.runs[key], [last.tool]: run } },
+    }));
   }
+  summary.runs += skill.history.length;
   return key;
 }
 

@@ -2,13 +2,7 @@ export { usePlayground, draftKey, initialState } from './playgroundStore';
 export * from './selectors';
 export { notify, dismissNotice } from './notices';
 export { pressNoticeAction } from './noticeActions';
-export {
-  loadExamples,
-  loadFromUrl,
-  loadStoredSkills,
-  removeSkill,
-  type UrlLoad,
-} from './skillList';
+export { loadExamples, loadFromUrl, loadStoredSkills, type UrlLoad } from './skillList';
 export { openIndexSkills, dismissIndex } from './siteIndex';
 export { addPicked } from './importSkills';
 export { sameNameSkills, skillKey } from './skillIdentity';
@@ -37,7 +31,19 @@ export {
   setDraft,
   setInstructionValue,
 } from './toolForms';
-export { runTool, cancelRun } from './runs';
+export { runTool, cancelRun, runningTool } from './runs';
+export { removeSkill, undoRemoval, forgetRemoval, UNDO_REMOVAL_MS } from './removal';
+export {
+  FILES_PERCENT,
+  SKILLS_WIDTH,
+  openFile,
+  setFilesPercent,
+  setLimitsOpen,
+  setPaneCollapsed,
+  setSkillsWidth,
+  setTheme,
+  showPhoneTab,
+} from './workbench';
 export {
   followOtherTabs,
   requestedBy,

@@ -19,7 +19,7 @@ import {
 import { filesOf, listingOf } from './skillEntry';
 import { describeLoadError, markReady } from './skillReady';
 import { openCapsule } from './openCapsule';
-import type { LoadedComponent, ReadySkill, SkillEntry, SkillFiles } from './types';
+import type { LoadedComponent, LoadStage, ReadySkill, SkillEntry, SkillFiles } from './types';
 
 // Opening a skill: read its files, load its component in its worker without calling anything,
 // learn what kind it is, and list its tools. Only a skill-engine skill's tools need its own code
@@ -32,7 +32,13 @@ export async function openSkill(key: string): Promise<void> {
   setState({ selectedKey: key });
   const skill = getSkill(key);
   if (!skill || !needsLoading(skill)) return;
-  setSkill(key, (s) => ({ ...listingOf(s), ...filesOfLoading(s), status: 'loading' }));
+  setSkill(key, (s) => ({
+    ...listingOf(s),
+    ...filesOfLoading(s),
+    status: 'loading',
+    loadStage: 'fetching',
+    loadStartedAt: performance.now(),
+  }));
   void ensureInstance(key);
 
   const files = await readSkillFiles(skill);
@@ -162,7 +168,14 @@ async function loadComponent(
   component: ComponentSource,
 ): Promise<LoadedComponent | undefined> {
   const options = await runOptionsFor(key);
-  const probe = await hostFor(key).run({ ...options, component, calls: [] });
+  setLoadStage(key, 'cache');
+  const probe = await hostFor(key).run({
+    ...options,
+    component,
+    calls: [],
+    // The worker says each stage it enters; calling is not one a load reaches.
+    onStage: (stage) => stage !== 'calling' && setLoadStage(key, stage),
+  });
   if (probe.status !== 'ok' || !probe.info) {
     const error: RunError =
       probe.status === 'ok'
@@ -213,12 +226,19 @@ export async function allowSkillCode(key: string): Promise<void> {
   if (skill?.status !== 'consent') return;
   const { loaded } = skill;
   const files = filesOf(skill)!;
-  setSkill(key, (s) => ({ ...listingOf(s), ...files, needsConsent: false, status: 'loading' }));
+  setSkill(key, (s) => ({
+    ...listingOf(s),
+    ...files,
+    needsConsent: false,
+    status: 'loading',
+    loadStartedAt: performance.now(),
+  }));
   await describeTools(key, files, loaded);
 }
 
 /** A skill-engine skill: get-metadata and get-tools, read tolerantly. */
 async function describeTools(key: string, files: SkillFiles, loaded: LoadedComponent) {
+  setLoadStage(key, 'tools');
   const options = await runOptionsFor(key);
   const described = await describeSkill(
     hostFor(key),
@@ -261,4 +281,9 @@ async function listExports(key: string, files: SkillFiles, loaded: LoadedCompone
       ? { note: 'This component exports no function the playground can call yet.' }
       : {}),
   });
+}
+
+/** Says how far a load has got, while the skill is still loading. */
+function setLoadStage(key: string, loadStage: LoadStage): void {
+  setSkill(key, (s) => (s.status === 'loading' ? { ...s, loadStage } : s));
 }

@@ -1,7 +1,6 @@
 import { create } from 'zustand';
-import { readSettings } from '../storage';
+import { readSettings, readWorkbenchPrefs } from '../storage';
 import type {
-  FilesSlice,
   InstancesSlice,
   NoticesSlice,
   PlaygroundState,
@@ -9,6 +8,7 @@ import type {
   ShareSlice,
   SkillsSlice,
   StorageSlice,
+  WorkbenchSlice,
 } from './types';
 
 const skillsSlice = (): SkillsSlice => ({
@@ -34,7 +34,13 @@ const instancesSlice = (): InstancesSlice => ({
   warmRevisions: {},
 });
 const storageSlice = (): StorageSlice => ({});
-const filesSlice = (): FilesSlice => ({ openFiles: {} });
+const workbenchSlice = (): WorkbenchSlice => ({
+  prefs: readWorkbenchPrefs().value,
+  phoneTab: 'skill',
+  openFiles: {},
+  nextFileRequest: 1,
+  editSaves: {},
+});
 const shareSlice = (): ShareSlice => ({ sharedLink: null });
 
 /** A fresh state: every counter and map starts over, so a test's store is really new. */
@@ -44,7 +50,7 @@ export const initialState = (): PlaygroundState => ({
   ...runsSlice(),
   ...instancesSlice(),
   ...storageSlice(),
-  ...filesSlice(),
+  ...workbenchSlice(),
   ...shareSlice(),
 });
 

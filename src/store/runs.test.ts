@@ -89,18 +89,22 @@ describe('the run path of the store', () => {
 
     const running = runTool(skill.key, 'run');
     await nextCommand(2);
-    expect(state().runs[skill.key]?.status).toBe('running');
+    expect(state().runs[skill.key]?.run?.status).toBe('running');
     worker.emit({ kind: 'output', runId: worker.lastRunId, stream: 'stdout', text: '"hi"' });
     finishOk(worker, [], { exitCode: 0, workspace: new Map() });
     await running;
-    expect(state().runs[skill.key]).toMatchObject({
+    expect(state().runs[skill.key]?.run).toMatchObject({
       status: 'ok',
       output: '"hi"',
       stdout: '"hi"',
       exitCode: 0,
     });
-    await vi.waitFor(() => expect(state().runs[skill.key]?.audit?.tool).toBe('run'), {
+    await vi.waitFor(() => expect(state().runs[skill.key]?.run?.audit?.tool).toBe('run'), {
       timeout: 10_000,
+    });
+    expect(state().announcement).toMatchObject({
+      tone: 'polite',
+      text: expect.stringMatching(/^run finished in /),
     });
   });
 
@@ -130,7 +134,7 @@ describe('the run path of the store', () => {
     });
     finishOk(worker, [text('2')], { kv: [['count', text('2')]], workspace: new Map() });
     await running;
-    expect(state().runs[skill.key]).toMatchObject({ status: 'ok', output: '2' });
+    expect(state().runs[skill.key]?.count).toMatchObject({ status: 'ok', output: '2' });
     expect(kept).toEqual([['count', text('2')]]);
 
     // Its tools follow an edit of Capsule.toml.

@@ -17,12 +17,16 @@ const { getState, setState } = usePlayground;
 
 type ReadySkillEntry = Extract<SkillEntry, { status: 'ready' }>;
 
-/** Validates the form, then runs the tool in the skill's worker. Only ever started by a click. */
+/**
+ * Validates the form, then runs the tool in the skill's worker. Only ever started by the person:
+ * Run, or Enter and Ctrl/Cmd+Enter, which press it.
+ */
 export async function runTool(key: string, toolName: string): Promise<void> {
   const skill = getSkill(key);
   if (skill?.status !== 'ready' || !skill.loaded) return;
   const tool = skill.tools.find((t) => t.name === toolName);
-  if (!tool || getState().runs[key]?.status === 'running') return;
+  // One run at a time per skill: its worker runs one call at a time.
+  if (!tool || runningTool(key) !== undefined) return;
 
   const input = readToolInput(tool, getDrafts(key, tool));
   setFieldErrors(key, toolName, input.ok ? {} : input.errors);
@@ -35,15 +39,23 @@ export async function runTool(key: string, toolName: string): Promise<void> {
   const outcome = await callInWorker(key, skill, tool, input, runId, workspaceBefore);
   const durationMs = performance.now() - startedAt;
   const { workspace, kv, ...shown } = outcome;
-  patchRun(key, runId, () => ({ ...shown, durationMs }));
+  patchRun(key, toolName, runId, () => ({ ...shown, durationMs }));
+  announce(runId, tool.label ?? tool.name, outcome, durationMs);
   if (workspace) await keepRunWorkspace(key, workspace, workspaceBefore);
   if (kv) await keepCapsuleKv(key, kv);
   const audit = await auditRecord(key, skill, tool, input, outcome, wallStart, durationMs);
-  patchRun(key, runId, () => ({ audit }));
+  patchRun(key, toolName, runId, () => ({ audit }));
 }
 
+/** Stops the skill's run under way, whichever of its tools it is. */
 export function cancelRun(key: string): void {
   hostFor(key).cancel();
+}
+
+/** The tool of this skill whose run is under way, if any. */
+export function runningTool(key: string): string | undefined {
+  const runs = getState().runs[key] ?? {};
+  return Object.keys(runs).find((name) => runs[name]!.status === 'running');
 }
 
 function startRun(key: string, toolName: string): number {
@@ -57,8 +69,28 @@ function startRun(key: string, toolName: string): number {
     stderr: '',
     startedAt: performance.now(),
   };
-  setState((s) => ({ nextRunId: s.nextRunId + 1, runs: { ...s.runs, [key]: run } }));
+  setState((s) => ({
+    nextRunId: s.nextRunId + 1,
+    runs: { ...s.runs, [key]: { ...s.runs[key], [toolName]: run } },
+  }));
   return runId;
+}
+
+/** A sentence for assistive technology: a result politely, a failure at once. */
+function announce(runId: number, label: string, outcome: ToolOutcome, durationMs: number) {
+  const took =
+    durationMs < 1000 ? `${Math.round(durationMs)} ms` : `${(durationMs / 1000).toFixed(1)} s`;
+  const text =
+    outcome.status === 'ok'
+      ? `${label} finished in ${took}.`
+      : outcome.status === 'cancelled'
+        ? `${label} was cancelled.`
+        : outcome.status === 'timeout'
+          ? `${label} was stopped at its time limit.`
+          : `${label} failed: ${outcome.errorMessage ?? 'see the result'}`;
+  setState({
+    announcement: { id: runId, tone: outcome.status === 'ok' ? 'polite' : 'assertive', text },
+  });
 }
 
 /** Calls the tool, streaming its stages and output to the run's state as they come. */
@@ -70,10 +102,14 @@ async function callInWorker(
   runId: number,
   workspace: FileMap,
 ): Promise<ToolOutcome> {
+  const patch = (change: (run: RunState) => Partial<RunState>) =>
+    patchRun(key, tool.name, runId, change);
   const output = new OutputBuffer((stream, text) =>
-    patchRun(key, runId, (run) => ({ [stream]: run[stream] + text })),
+    patch((run) => ({ [stream]: run[stream] + text })),
   );
   const options = await runOptionsFor(key, tool);
+  patch(() => ({ timeoutMs: options.timeoutMs }));
+  // The files as they were when Run was pressed, edits included, saved to IndexedDB or not.
   const outcome = await callTool(hostFor(key), tool, input, {
     ...options,
     component: skill.loaded!.component,
@@ -82,7 +118,11 @@ async function callInWorker(
       ? { capsule: { env: skill.analysis.capsule?.env ?? [], kv: await readCapsuleKv(key) } }
       : {}),
     filesystem: { skillId: skill.bundleId, skillFiles: skill.bundle.files, workspace },
-    onStage: (stage) => patchRun(key, runId, () => ({ stage })),
+    onStage: (stage) =>
+      patch(() => ({
+        stage,
+        ...(stage === 'instantiating' ? { callStartedAt: performance.now() } : {}),
+      })),
     onOutput: (stream, text) => output.push(stream, text),
   });
   output.flush();
@@ -108,11 +148,17 @@ async function keepCapsuleKv(key: string, kv: KvEntries): Promise<void> {
   }
 }
 
-function patchRun(key: string, runId: number, patch: (run: RunState) => Partial<RunState>): void {
+function patchRun(
+  key: string,
+  toolName: string,
+  runId: number,
+  patch: (run: RunState) => Partial<RunState>,
+): void {
   setState((s) => {
-    const run = s.runs[key];
+    const run = s.runs[key]?.[toolName];
     if (!run || run.runId !== runId) return {};
-    return { runs: { ...s.runs, [key]: { ...run, ...patch(run) } as RunState } };
+    const next = { ...run, ...patch(run) } as RunState;
+    return { runs: { ...s.runs, [key]: { ...s.runs[key], [toolName]: next } } };
   });
 }
 

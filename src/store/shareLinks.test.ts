@@ -87,7 +87,7 @@ describe('making a share link', () => {
           upload: { name: 'a.txt', size: 1, content: 'x' },
         },
       },
-      openFiles: { k: { path: 'SKILL.md', request: 0 } },
+      openFiles: { k: { path: 'SKILL.md', mode: 'preview', request: 0 } },
     });
 
   it('names a URL skill by its URL and digest, with the form, non-secret config, limits and file', async () => {

@@ -72,11 +72,24 @@ export interface ReadySkill {
 }
 
 /**
+ * Where loading a skill has got to: its files read, its component found in the transpile cache
+ * or wrapped and transpiled, compiled and instantiated, and (a skill-engine skill) its tools asked.
+ */
+export type LoadStage =
+  'fetching' | 'cache' | 'wrapping' | 'transpiling' | 'compiling' | 'instantiating' | 'tools';
+
+/**
  * A skill in the list, by where it is in its life: listed (maybe with its files, if it was just
  * dropped), loading, waiting for consent to run its code, ready with its tools, or failed.
  */
 export type SkillEntry =
-  | (SkillListing & Partial<SkillFiles> & { status: 'listed' | 'loading' })
+  | (SkillListing &
+      Partial<SkillFiles> & {
+        status: 'listed' | 'loading';
+        /** While loading: the stage it is at, and since when (performance.now()). */
+        loadStage?: LoadStage;
+        loadStartedAt?: number;
+      })
   | (SkillListing & SkillFiles & { status: 'consent'; loaded: LoadedComponent })
   | (SkillListing & SkillFiles & ReadySkill & { status: 'ready' })
   | (SkillListing &

@@ -23,7 +23,7 @@ import { keepSkill } from './keepSkill';
 import { dismissNotice, notify, notifyImport, updateNotice } from './notices';
 import { openSkill } from './openSkill';
 import { usePlayground } from './playgroundStore';
-import { disposeHost, getServices } from './services';
+import { getServices } from './services';
 import { refreshStorageUse } from './settings';
 import { findSameSource, skillKey, sourceKeyOf } from './skillIdentity';
 import { analyze, skillFiles } from './skills';
@@ -140,12 +140,13 @@ export async function loadFromUrl(url: string, options: UrlLoadOptions = {}): Pr
   const added = await Promise.all(
     fetched.bundles.map((bundle) => addBundle(bundle, { needsConsent: true })),
   );
-  notifyImport(
-    summarizeImport(
-      fetched.found,
-      added.filter((a) => a.replaced).map((a) => a.name),
-    ),
-  );
+  const updated = added.filter((a) => a.replaced).map((a) => a.name);
+  // A link to one skill that opens whole says nothing: the opened skill is the news. Anything
+  // more (several skills, something skipped, a copy replaced) gets the usual one-line notice.
+  const { found } = fetched;
+  const plain =
+    found.skills.length === 1 && found.skipped.length === 0 && found.problems.length === 0;
+  if (!plain || updated.length > 0) notifyImport(summarizeImport(found, updated));
   await openSkill(added[0]!.key);
   return { ok: true };
 }
@@ -253,27 +254,6 @@ class ProgressNotice {
   remove(): void {
     dismissNotice(this.id);
   }
-}
-
-/** Forgets a skill: its files, its worker, its place in the list. Its instance settings stay. */
-export async function removeSkill(key: string): Promise<void> {
-  disposeHost(key);
-  setState((s) => {
-    const runs = { ...s.runs };
-    delete runs[key];
-    return {
-      skills: s.skills.filter((skill) => skill.key !== key),
-      selectedKey: s.selectedKey === key ? null : s.selectedKey,
-      runs,
-    };
-  });
-  void dropFileEdits(key);
-  try {
-    await getServices().removeSkill(key);
-  } catch (error) {
-    notify(`The skill's stored files could not be removed: ${errorMessage(error)}`);
-  }
-  void refreshStorageUse();
 }
 
 /** Lists a bundle just dropped or fetched, and keeps it for the next visit. */

@@ -1,7 +1,7 @@
 import type { DiscoveryIndex, ValidationMode } from '../bundle';
 import type { DraftValue, FieldErrors } from '../forms';
 import type { AuditRecord, RunStage } from '../runtime';
-import type { StoredInstance } from '../storage';
+import type { PaneName, StoredInstance, WorkbenchPrefs } from '../storage';
 import type { ToolOutcome } from '../tools';
 import type { ShareLink } from '../share';
 import type { FileChanges, FileMap } from '../vfs';
@@ -21,6 +21,10 @@ export type RunState = {
   stdout: string;
   stderr: string;
   durationMs?: number;
+  /** The run's time limit, once its options are read: the page shows the time against it. */
+  timeoutMs?: number;
+  /** When the call began (the limit runs from there; loading has its own). */
+  callStartedAt?: number;
   audit?: AuditRecord;
 } & (
   | { status: 'running'; output: '' }
@@ -92,11 +96,60 @@ export interface RunsSlice {
   /** Form contents per `skillKey/toolName`, kept while the page lives. */
   drafts: Record<string, Record<string, DraftValue>>;
   fieldErrors: Record<string, FieldErrors>;
-  runs: Record<string, RunState>;
+  /** Each tool's last run, per skill then per tool: a tool never shows another tool's result. */
+  runs: Record<string, Record<string, RunState>>;
   nextRunId: number;
+  /** What assistive technology is told when a run ends; the id tells a new one from the last. */
+  announcement?: Announcement;
   /** Per skill key, so one skill's rendered text never shows under another. */
   instructions: Record<string, InstructionsDraft>;
 }
+
+export interface Announcement {
+  id: number;
+  /** Polite for a result, assertive for a failure. */
+  tone: 'polite' | 'assertive';
+  text: string;
+}
+
+/** The Files pane of a skill: the file shown, how, and where its cursor goes. */
+export interface OpenFile {
+  path: string;
+  /** A Markdown file rendered, or the file in the editor. */
+  mode: 'preview' | 'edit';
+  line?: number;
+  column?: number;
+  /** Bumped on every request, so asking for the same line again moves the cursor again. */
+  request: number;
+}
+
+export type PhoneTab = 'skill' | 'files' | 'run';
+
+/** A removed skill, kept for a few seconds so the removal can be undone. */
+export interface PendingRemoval {
+  entry: SkillEntry;
+  /** Where it stood in the list. */
+  index: number;
+  wasSelected: boolean;
+  /** Its stored files and edits as they were, to write back on undo. */
+  files?: FileMap;
+  edits: FileMap;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/** How the workbench is laid out, and its passing states. */
+export interface WorkbenchSlice {
+  prefs: WorkbenchPrefs;
+  /** On a narrow screen the panes are tabs: the one shown. */
+  phoneTab: PhoneTab;
+  openFiles: Record<string, OpenFile>;
+  nextFileRequest: number;
+  removal?: PendingRemoval;
+  /** Whether a skill's edits are written to this browser yet, for the Files pane to say. */
+  editSaves: Record<string, 'saving' | 'saved' | 'failed'>;
+}
+
+export type { PaneName };
 
 /** Each skill's instance: configuration, limits and /workspace. */
 export interface InstancesSlice {
@@ -116,12 +169,6 @@ export interface StorageSlice {
   storage?: { usage: number; quota: number };
 }
 
-/** Which file each skill's Files panel shows, per skill key. */
-export interface FilesSlice {
-  /** `request` grows each time a link asks for a file, so the panel opens and scrolls to it. */
-  openFiles: Record<string, { path: string; request: number }>;
-}
-
 /** A share link opened and waiting for the person's click. */
 export interface ShareSlice {
   sharedLink: SharedLink | null;
@@ -138,8 +185,8 @@ export interface SharedLink {
 
 export type PlaygroundState = SkillsSlice &
   ShareSlice &
-  FilesSlice &
   NoticesSlice &
   RunsSlice &
   InstancesSlice &
-  StorageSlice;
+  StorageSlice &
+  WorkbenchSlice;

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../bundle';
+import { useTheme } from '../workbench/theme';
 import { languageOf, monaco } from './monacoSetup';
 
 interface Props {
@@ -11,6 +12,12 @@ interface Props {
   /** Findings for this file, shown as markers (squiggles and hovers). */
   diagnostics: Diagnostic[];
   onChange: (text: string) => void;
+  /** Ctrl/Cmd+Enter in the editor: runs the current tool, as it does anywhere on the page. */
+  onRun?: () => void;
+  /** Where to put the cursor; a new `request` moves it there again. */
+  reveal?: { line?: number; column?: number; request: number };
+  /** The id of the hint that says how to leave the editor with the keyboard. */
+  describedBy?: string;
 }
 
 const SEVERITY = {
@@ -20,14 +27,23 @@ const SEVERITY = {
 } as const;
 
 /** Monaco on one file. Loaded with React.lazy: nothing of Monaco is in the page's first load. */
-export default function CodeEditor({ uri, path, value, readOnly, diagnostics, onChange }: Props) {
+export default function CodeEditor(props: Props) {
+  const { uri, path, value, readOnly, diagnostics, onChange, onRun, reveal, describedBy } = props;
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const change = useRef(onChange);
+  const run = useRef(onRun);
   const applying = useRef(false);
+  const theme = useTheme();
   useEffect(() => {
     change.current = onChange;
-  }, [onChange]);
+    run.current = onRun;
+  }, [onChange, onRun]);
+
+  useEffect(() => {
+    // One theme for every editor on the page: Monaco's themes are global.
+    monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
+  }, [theme]);
 
   useEffect(() => {
     const modelUri = monaco.Uri.parse(uri);
@@ -45,20 +61,46 @@ export default function CodeEditor({ uri, path, value, readOnly, diagnostics, on
       wordWrap: languageOf(path) === 'markdown' ? 'on' : 'off',
       fontSize: 13,
       tabSize: 2,
+      theme: theme === 'dark' ? 'vs-dark' : 'vs',
     });
     editor.current = instance;
+    // Ctrl/Cmd+Enter runs, as everywhere else on the page, instead of inserting a line below.
+    const action = instance.addAction({
+      id: 'skill-playground.run',
+      label: 'Run the current tool',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+      run: () => run.current?.(),
+    });
+    // Monaco's input element is its own; the hint about leaving it is tied on here.
+    if (describedBy) {
+      for (const input of host.current!.querySelectorAll('textarea, [role="textbox"]')) {
+        input.setAttribute('aria-describedby', describedBy);
+      }
+    }
     const listener = model.onDidChangeContent(() => {
       // Text set from outside (a revert) is not an edit.
       if (!applying.current) change.current(model.getValue());
     });
     return () => {
+      action.dispose();
       listener.dispose();
       instance.dispose();
       editor.current = null;
     };
-    // The editor is made once per file; value changes from outside are applied below.
+    // The editor is made once per file; value and theme changes are applied by the effects here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [uri, path, readOnly]);
+
+  useEffect(() => {
+    const instance = editor.current;
+    const line = reveal?.line;
+    if (!instance || line === undefined) return;
+    // A finding was chosen: its line, its column, and the keyboard in the editor.
+    const position = { lineNumber: line, column: reveal?.column ?? 1 };
+    instance.setPosition(position);
+    instance.revealPositionInCenter(position);
+    instance.focus();
+  }, [reveal?.request, reveal?.line, reveal?.column]);
 
   useEffect(() => {
     const model = editor.current?.getModel();

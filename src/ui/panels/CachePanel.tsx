@@ -10,7 +10,7 @@ export function CachePanel() {
   }, []);
   return (
     <section aria-label="Storage" className="cache-panel">
-      <h2>Transpile cache</h2>
+      <h3>Transpile cache</h3>
       <p className="muted" data-testid="cache-stats">
         {stats
           ? `${stats.entries} component${stats.entries === 1 ? '' : 's'}, ${(stats.bytes / 1024 / 1024).toFixed(1)} MiB`

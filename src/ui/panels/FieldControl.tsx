@@ -31,7 +31,7 @@ export function FieldControl({ id, field, value, error, onChange }: Props) {
           *
         </span>
       )}
-      <span className="param-type">{field.kind}</span>
+      <span className="param-type">{field.typeText}</span>
       {field.description && (
         <p id={`${id}-desc`} className="field-description">
           {field.description}
@@ -125,8 +125,14 @@ function Control({
         />
       );
     default: {
-      // Text may span lines (line-text tools read lines): a textarea that grows with its content.
       const text = typeof value === 'string' ? value : '';
+      // One line, where Enter runs the tool (the form submits), unless the schema or the name
+      // says the text is long: then a textarea that grows with it, where Ctrl+Enter runs.
+      if (!field.multiline) {
+        return (
+          <input type="text" {...common} value={text} onChange={(e) => onChange(e.target.value)} />
+        );
+      }
       return (
         <textarea
           {...common}

@@ -6,6 +6,7 @@ import {
   setInstructionValue,
   usePlayground,
 } from '../../store';
+import { CopyButton } from '../elements/CopyButton';
 
 /**
  * An instructions-only skill: a form from its arguments, and its body with them filled in. What
@@ -59,9 +60,7 @@ export function InstructionsPanel({ skillKey, skillMd }: { skillKey: string; ski
         <div className="output">
           <div className="output-bar">
             <span className="muted">expanded instructions</span>
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(rendered)}>
-              Copy
-            </button>
+            <CopyButton text={() => rendered} ariaLabel="Copy the expanded instructions" />
           </div>
           <pre data-testid="rendered-instructions">{rendered}</pre>
         </div>

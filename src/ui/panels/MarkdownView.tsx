@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import type { FileMap } from '../../vfs';
@@ -13,7 +13,14 @@ interface Props {
   files?: FileMap;
   /** Called with a bundle path when the reader follows a relative link to one of its files. */
   onOpenFile?: (path: string) => void;
+  /**
+   * The level a `#` heading takes, so the Markdown's headings continue the page's outline
+   * (under a level-3 heading, 4): the rest follow it.
+   */
+  headingLevel?: number;
 }
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
 
 /** GitHub-flavoured Markdown: tables, task lists, strikethrough, autolinks, footnotes. */
 const REMARK_PLUGINS = [remarkGfm];
@@ -25,7 +32,7 @@ const REMARK_PLUGINS = [remarkGfm];
  * that run nothing (see bundleImage.ts), and a remote image is fetched only after the reader asks
  * for it: an image URL can tell its host who is reading.
  */
-export default function MarkdownView({ markdown, files, onOpenFile }: Props) {
+export default function MarkdownView({ markdown, files, onOpenFile, headingLevel = 1 }: Props) {
   // Held in a ref so that a new callback does not make every piece parse again.
   const openFile = useRef(onOpenFile);
   useEffect(() => {
@@ -34,6 +41,7 @@ export default function MarkdownView({ markdown, files, onOpenFile }: Props) {
   const components = useMemo<Components>(() => {
     const has = (path: string) => files?.has(path) ?? false;
     return {
+      ...shiftedHeadings(headingLevel),
       a: ({ href, children }) => {
         const link = resolveBundleLink(href ?? '', has);
         if (link.kind === 'file') {
@@ -65,7 +73,7 @@ export default function MarkdownView({ markdown, files, onOpenFile }: Props) {
         <SkillImage src={typeof src === 'string' ? src : ''} alt={alt ?? ''} files={files} />
       ),
     };
-  }, [files]);
+  }, [files, headingLevel]);
   // A long body is shown a piece at a time (see markdownChunks.ts), one piece per task so the
   // page answers between them, up to a page of pieces; then the reader asks for more.
   const [wanted, setWanted] = useState(PIECES_PER_PAGE);
@@ -175,6 +183,17 @@ function BundleImage({ path, bytes, alt }: { path: string; bytes: Uint8Array; al
 }
 
 const count = (n: number) => n.toLocaleString('en');
+
+/** Headings one to six drawn `level - 1` levels deeper, never past six. */
+function shiftedHeadings(level: number): Components {
+  if (level <= 1) return {};
+  return Object.fromEntries(
+    HEADINGS.map((tag, i) => {
+      const Tag = HEADINGS[Math.min(5, i + level - 1)]!;
+      return [tag, ({ children }: { children?: ReactNode }) => <Tag>{children}</Tag>];
+    }),
+  ) as Components;
+}
 
 /** The URL, or null where `new URL` would throw (`https://[oops`): a bad address is text. */
 function parseUrl(src: string): URL | null {

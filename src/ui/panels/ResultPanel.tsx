@@ -1,5 +1,14 @@
-import { selectRun, skillTools, usePlayground, type RunState } from '../../store';
+import {
+  selectRun,
+  selectRunningTool,
+  skillTools,
+  usePlayground,
+  type RunState,
+} from '../../store';
 import { formatBytes } from '../format';
+import { OutputView } from '../output/OutputView';
+import { TextView } from '../output/TextView';
+import { formatElapsed, formatLimit, useElapsed } from '../workbench/useElapsed';
 
 const STAGE_TEXT = {
   wrapping: 'Wrapping the WASI preview1 module into a component…',
@@ -8,22 +17,6 @@ const STAGE_TEXT = {
   instantiating: 'Instantiating…',
   calling: 'Running…',
 } as const;
-
-/** Output shown as pretty JSON when it parses, else as text; a WIT value as it was printed. */
-type OutputFormat = 'wave' | undefined;
-
-function formatOutput(output: string, format: OutputFormat): { text: string; kind: string } {
-  if (format === 'wave') return { text: output, kind: 'WAVE' };
-  const trimmed = output.trim();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    try {
-      return { text: JSON.stringify(JSON.parse(trimmed), null, 2), kind: 'JSON' };
-    } catch {
-      // not JSON after all: show it as it came
-    }
-  }
-  return { text: output, kind: 'text' };
-}
 
 function statusText(run: RunState): string {
   switch (run.status) {
@@ -42,12 +35,15 @@ function statusText(run: RunState): string {
 
 type FinishedRun = Exclude<RunState, { status: 'running' }>;
 
-/** What a finished run said: its error, notes, exit code, output and timings. */
-function Finished({ run }: { run: FinishedRun }) {
+/**
+ * What a finished run said: its error, notes, exit code, output and timings. The error is told
+ * to screen readers by the page's assertive live region (Announcer), so it is no alert itself.
+ */
+function Finished({ run, label }: { run: FinishedRun; label: string }) {
   return (
     <>
       {run.errorMessage && (
-        <p className="run-error" role="alert">
+        <p className="run-error">
           {run.errorCode && run.errorCode !== 'ToolFailed' && <code>{run.errorCode}</code>}{' '}
           {run.errorMessage}
         </p>
@@ -60,7 +56,9 @@ function Finished({ run }: { run: FinishedRun }) {
             ` · ${run.lineCount} line${run.lineCount === 1 ? '' : 's'}`}
         </p>
       )}
-      {run.output !== '' && <Output output={run.output} format={run.outputFormat} />}
+      {run.output !== '' && (
+        <OutputView output={run.output} format={run.outputFormat} label={label} />
+      )}
       {run.rawOutput !== undefined && (
         <details className="raw-output">
           <summary>Raw output ({new TextEncoder().encode(run.rawOutput).length} bytes)</summary>
@@ -79,14 +77,43 @@ function Finished({ run }: { run: FinishedRun }) {
   );
 }
 
-/** What the last run of this skill gave: status, output, error, duration, stdout and stderr. */
-export function ResultPanel({ skillKey }: { skillKey: string }) {
-  const run = usePlayground(selectRun(skillKey));
+/** While a run goes on: its stage, and the time it has taken against its limit. */
+function RunProgress({ run }: { run: RunState }) {
+  const calling = run.callStartedAt !== undefined;
+  const elapsed = useElapsed(calling ? run.callStartedAt : run.startedAt, true);
+  const limit = run.timeoutMs;
+  return (
+    <p className="run-progress" data-testid="run-progress">
+      {calling && limit !== undefined ? (
+        <>
+          <progress
+            max={limit}
+            value={Math.min(elapsed, limit)}
+            aria-label={`Time used of the ${formatLimit(limit)} limit`}
+          />{' '}
+          {formatElapsed(elapsed)} of its {formatLimit(limit)} limit · Escape cancels
+        </>
+      ) : (
+        <>
+          <progress aria-label="Getting the component ready" /> {formatElapsed(elapsed)}
+        </>
+      )}
+    </p>
+  );
+}
+
+/**
+ * The chosen tool's own last run: status, output in its view, error, duration, stdout and
+ * stderr. Another tool's run never shows here; one under way is named, with Cancel on the form.
+ */
+export function ResultPanel({ skillKey, toolName }: { skillKey: string; toolName: string }) {
+  const run = usePlayground(selectRun(skillKey, toolName));
+  const running = usePlayground(selectRunningTool(skillKey));
+  const skill = usePlayground((s) => s.skills.find((k) => k.key === skillKey));
   // A function inside an interface is shown by its own name, as on its tab.
-  const label = usePlayground((s) => {
-    const skill = s.skills.find((k) => k.key === skillKey);
-    return skill && skillTools(skill).find((t) => t.name === run?.toolName)?.label;
-  });
+  const labelOf = (name: string) =>
+    (skill && skillTools(skill).find((t) => t.name === name)?.label) ?? name;
+  const label = labelOf(toolName);
   const done = run?.status === 'running' ? undefined : run;
   return (
     <section
@@ -96,6 +123,9 @@ export function ResultPanel({ skillKey }: { skillKey: string }) {
       data-run-id={run?.runId ?? 0}
     >
       <h3>Result</h3>
+      {running && running !== toolName && (
+        <p className="muted other-run">{labelOf(running)} is running; Cancel stops it.</p>
+      )}
       {!run ? (
         <p className="muted">Fill the form and press Run.</p>
       ) : (
@@ -104,7 +134,7 @@ export function ResultPanel({ skillKey }: { skillKey: string }) {
             <span className={`status status-${run.status}`} data-testid="run-status">
               {run.status}
             </span>{' '}
-            <span title={run.toolName}>{label ?? run.toolName}</span>{' '}
+            <span title={run.toolName}>{label}</span>{' '}
             <span className="muted">{statusText(run)}</span>
             {run.durationMs !== undefined && (
               <span className="duration" data-testid="run-duration">
@@ -113,28 +143,14 @@ export function ResultPanel({ skillKey }: { skillKey: string }) {
               </span>
             )}
           </p>
-          {done && <Finished run={done} />}
+          {run.status === 'running' && <RunProgress run={run} />}
+          {done && <Finished run={done} label={label} />}
         </>
       )}
       {run?.audit && <RunDetails run={run} />}
       <Stream name="stdout" text={run?.stdout ?? ''} />
       <Stream name="stderr" text={run?.stderr ?? ''} />
     </section>
-  );
-}
-
-function Output({ output, format }: { output: string; format: OutputFormat }) {
-  const { text, kind } = formatOutput(output, format);
-  return (
-    <div className="output">
-      <div className="output-bar">
-        <span className="muted">{kind}</span>
-        <button type="button" onClick={() => void navigator.clipboard?.writeText(text)}>
-          Copy
-        </button>
-      </div>
-      <pre data-testid="run-output">{text}</pre>
-    </div>
   );
 }
 
@@ -160,11 +176,12 @@ function RunDetails({ run }: { run: RunState }) {
   );
 }
 
+/** stdout or stderr: the newest text shows, a piece at a time, as it streams in. */
 function Stream({ name, text }: { name: 'stdout' | 'stderr'; text: string }) {
   return (
     <section aria-label={name} className={`stream stream-${name}`}>
       <h4>{name}</h4>
-      {text ? <pre>{text}</pre> : <p className="muted">(empty)</p>}
+      {text ? <TextView text={text} from="end" /> : <p className="muted">(empty)</p>}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { skillSpecFromSkillMd, skillSpecJson, type SkillMd } from '../../bundle';
+import { CopyButton } from '../elements/CopyButton';
 import { formatBytes } from '../format';
 
 /** Past this many characters the JSON is cut where it is shown; Copy and Download give it all. */
@@ -12,6 +13,10 @@ export function SkillSpecPanel({ skillMd, name }: { skillMd: SkillMd; name: stri
   return (
     <details className="skillspec" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>As an awaken SkillSpec</summary>
+      <p className="muted">
+        awaken, an agent runtime, keeps a skill as one JSON record, a SkillSpec: this is the record
+        it would keep for this skill, to copy, download, or check before importing it there.
+      </p>
       {open && skillMd.frontmatter && (
         <SkillSpecRecord frontmatter={skillMd.frontmatter} body={skillMd.body} name={name} />
       )}
@@ -57,9 +62,7 @@ function SkillSpecRecord({
           {cut &&
             `, showing the first ${formatBytes(SHOWN_JSON_CHARS)} of ${formatBytes(json.length)}`}
         </span>
-        <button type="button" onClick={() => void navigator.clipboard?.writeText(json)}>
-          Copy
-        </button>
+        <CopyButton text={() => json} ariaLabel="Copy the SkillSpec JSON" />
         <button type="button" onClick={download}>
           Download JSON
         </button>

@@ -1,6 +1,14 @@
 import { useMemo, type FormEvent } from 'react';
 import type { Tool } from '../../tools';
-import { cancelRun, draftKey, getDrafts, runTool, setDraft, usePlayground } from '../../store';
+import {
+  cancelRun,
+  draftKey,
+  getDrafts,
+  runTool,
+  selectRunningTool,
+  setDraft,
+  usePlayground,
+} from '../../store';
 import { toolModel } from '../../tools';
 import { FORM_ERROR_KEY, type WitDraft } from '../../forms';
 import { witSignature } from '../../wit';
@@ -24,7 +32,8 @@ export function ToolForm({ skillKey, tool, runMay }: Props) {
   // A problem with the whole input or with the tool's schema (too deep, not a valid schema).
   const formError = errors?.[FORM_ERROR_KEY];
   const fieldErrorCount = Object.keys(errors ?? {}).filter((key) => key !== FORM_ERROR_KEY).length;
-  const running = usePlayground((s) => s.runs[skillKey]?.status === 'running');
+  // One run at a time per skill, whichever tool it is: Cancel stops it from any tab.
+  const running = usePlayground(selectRunningTool(skillKey)) !== undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -86,7 +95,7 @@ export function ToolForm({ skillKey, tool, runMay }: Props) {
         <button type="button" disabled={!running} onClick={() => cancelRun(skillKey)}>
           Cancel
         </button>
-        <span className="hint">Ctrl+Enter runs</span>
+        <span className="hint">Enter in a one-line field or Ctrl+Enter runs; Escape cancels</span>
       </div>
     </form>
   );
