@@ -5,6 +5,7 @@ import type {
   NoticesSlice,
   PlaygroundState,
   RunsSlice,
+  ShareSlice,
   SkillsSlice,
   StorageSlice,
   WorkbenchSlice,
@@ -40,6 +41,7 @@ const workbenchSlice = (): WorkbenchSlice => ({
   nextFileRequest: 1,
   editSaves: {},
 });
+const shareSlice = (): ShareSlice => ({ sharedLink: null });
 
 /** A fresh state: every counter and map starts over, so a test's store is really new. */
 export const initialState = (): PlaygroundState => ({
@@ -49,6 +51,7 @@ export const initialState = (): PlaygroundState => ({
   ...instancesSlice(),
   ...storageSlice(),
   ...workbenchSlice(),
+  ...shareSlice(),
 });
 
 /**
