@@ -29,10 +29,6 @@ const NOTES_MD = '---\nname: notes\ndescription: Takes notes.\n---\nWrite down $
 
 /** Replaces line `line` of a skill file in the editor by typing, as a person would. */
 async function editLine(page: Page, file: string, line: number, value: string) {
-  const files = page.locator('details.files');
-  if (!(await files.evaluate((d) => (d as HTMLDetailsElement).open))) {
-    await files.locator('summary').click();
-  }
   await page
     .getByRole('list', { name: 'Files of this skill' })
     .getByRole('button', { name: file })
@@ -101,7 +97,6 @@ test('a skill exports as .skill, .zip and .tar.gz with its edits, and its edits 
   await importer.getByRole('button', { name: 'Close' }).click();
   await fresh.openSkill('basic-skill', 'config-value');
   await expect(fresh.page.locator('.skill-summary')).toHaveText('Edited before export.');
-  await fresh.page.locator('details.files summary').click();
   await expect(
     fresh.page.getByRole('list', { name: 'Files of this skill' }).getByText('edited'),
   ).toBeVisible();
