@@ -46,7 +46,7 @@ describe("a tool's input checked against its schema, without compiling code", ()
       mode: 'Required.',
       count: 'Must be <= 9.',
       ratio: 'Must be < 1.',
-      'data.y': 'Required.',
+      data: 'data.y: required.',
       tags: 'Needs at least 2 items.',
     });
     expect(
