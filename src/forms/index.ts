@@ -37,3 +37,11 @@ export {
   type WitErrors,
   type WitRead,
 } from './witDraft';
+export {
+  formValue,
+  JSON_VIEW_KEY,
+  jsonViewText,
+  parseJsonView,
+  readJsonView,
+  toForm,
+} from './jsonView';

@@ -33,19 +33,26 @@ export function readDrafts(
     const read = readNode(field, drafts[field.name] ?? null, field.name, errors, false, controls);
     if (read !== undefined) value[field.name] = read;
   }
+  for (const [path, message] of Object.entries(checkInput(schema, fields, value))) {
+    const at = controlOf(path, controls);
+    errors[at] ??= at === path ? message : `${path}: ${lowerFirst(message)}`;
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
+}
+
+/** What JSON Schema finds wrong with a tool's input, keyed by path (`lines[0].sku`). */
+export function checkInput(
+  schema: ToolInputSchema,
+  fields: Field[],
+  value: Record<string, unknown>,
+): FieldErrors {
   let check = checks.get(schema);
   if (!check) {
     check = schemaCheck(schema, fields);
     checks.set(schema, check);
   }
   // A schema that cannot be checked stops the run with a sentence rather than a thrown error.
-  if (typeof check !== 'function') return { ok: false, errors: check };
-  // What a control could not read is said first; the schema's word on it would only repeat it.
-  for (const [path, message] of Object.entries(check(value))) {
-    const at = controlOf(path, controls);
-    errors[at] ??= at === path ? message : `${path}: ${lowerFirst(message)}`;
-  }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
+  return typeof check === 'function' ? check(value) : check;
 }
 
 /**
