@@ -15,6 +15,8 @@ import {
 import { alternativesOf, typesOf } from './schemaResolve';
 import { MAX_SCHEMA_DEPTH, schemaNestsDeeperThan } from './schemaDepth';
 
+const NESTED = new Set(['object', 'array', 'choice', 'nullable']);
+
 /** At most this many items are put in an array's form to meet its minItems. */
 const MAX_PREFILLED_ITEMS = 10;
 
@@ -60,11 +62,9 @@ export function initialDrafts(fields: Field[]): Record<string, DraftValue> {
  * aside and given back when the form is read, so nothing typed in the JSON view is lost.
  */
 export function draftFromValue(field: Field, value: unknown, defaults = false): DraftValue {
-  if (value === undefined && defaults && field.schema.default === undefined) {
-    if (field.kind === 'object' || field.kind === 'choice' || field.kind === 'nullable') {
-      // Each inner control from its own default.
-    } else return initialDraft(field);
-  }
+  // A control that holds no others starts from its own default; one that does, from each of its
+  // inner controls' defaults (below).
+  if (value === undefined && defaults && !NESTED.has(field.kind)) return initialDraft(field);
   switch (field.kind) {
     case 'object': {
       const given = isRecord(value) ? value : {};

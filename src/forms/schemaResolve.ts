@@ -39,7 +39,10 @@ export function resolveSchema(schema: JsonSchema, root: JsonSchema): JsonSchema 
 /** Two schemas a value must both meet, as one: properties and required joined, the rest kept. */
 function mergeSchemas(a: JsonSchema, b: JsonSchema): JsonSchema {
   const merged: JsonSchema = { ...b, ...a };
-  if (a.properties || b.properties) merged.properties = { ...b.properties, ...a.properties };
+  if (a.properties || b.properties) {
+    // In the order they are written; where both have a property, the earlier part's stands.
+    merged.properties = { ...a.properties, ...b.properties, ...a.properties };
+  }
   if (a.required || b.required) {
     merged.required = [...new Set([...(a.required ?? []), ...(b.required ?? [])])];
   }
