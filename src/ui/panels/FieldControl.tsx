@@ -44,10 +44,12 @@ export function FieldControl(props: Props) {
     return (
       <fieldset
         className={`field wit-group field-${field.kind}`}
+        // Named by the field alone, not by its type chip beside it.
+        aria-labelledby={`${id}-legend`}
         aria-describedby={describedBy || undefined}
       >
         <legend>
-          {label}
+          <span id={`${id}-legend`}>{label}</span>
           {field.required && <Required />}
           <span className="param-type">{field.typeText}</span>
         </legend>

@@ -59,7 +59,7 @@ function ObjectFields({ id, field, value, path, errors, onChange, Child }: Props
       {childFields(field).map((child) => (
         <Child
           key={child.name}
-          id={`${id}-${safeId(child.name)}`}
+          id={`${id}__${safeId(child.name)}`}
           field={child}
           value={fields[child.name] ?? null}
           path={`${path}.${child.name}`}
@@ -90,7 +90,7 @@ function ArrayItems({ id, field, value, path, errors, onChange, Child }: Props) 
           return (
             <li key={index} className="schema-item">
               <Child
-                id={`${id}-${index}`}
+                id={`${id}__${index}`}
                 field={inner}
                 value={item}
                 path={`${path}[${index}]`}
@@ -164,7 +164,7 @@ function Choice({ id, field, value, path, errors, onChange, Child, describedBy }
         ))}
       </select>
       <Child
-        id={`${id}-${index}`}
+        id={`${id}__${index}`}
         field={branch}
         value={draft.value}
         path={path}
@@ -191,7 +191,7 @@ function Nullable({ id, field, value, path, errors, onChange, Child }: Props) {
       </label>
       {!draft.$null && (
         <Child
-          id={`${id}-value`}
+          id={`${id}__value`}
           field={nonNullField(field)}
           value={draft.value}
           path={path}
