@@ -126,7 +126,9 @@ export function itemField(field: Field, index: number): Field {
 
 /** The field of a choice's alternative `index`, named as the choice. */
 export function branchField(field: Field, index: number): Field {
-  const { oneOf: _one, anyOf: _any, ...shared } = field.schema;
+  const shared = { ...field.schema };
+  delete shared.oneOf;
+  delete shared.anyOf;
   const alternative = alternativesOf(field.schema)?.[index] ?? {};
   // Keywords beside oneOf (a shared type, properties) apply to every alternative.
   const merged: JsonSchema = { allOf: [shared, alternative] };

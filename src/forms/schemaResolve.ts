@@ -16,16 +16,13 @@ export function resolveSchema(schema: JsonSchema, root: JsonSchema): JsonSchema 
   const seen = new Set<string>();
   for (let hop = 0; typeof current.$ref === 'string' && hop < MAX_REF_HOPS; hop++) {
     const ref = current.$ref;
-    const { $ref: _ref, ...siblings } = current;
+    const siblings = withoutRef(current);
     const target = seen.has(ref) ? undefined : pointer(root, ref);
     seen.add(ref);
     // Keywords beside a $ref (allowed since 2019-09) narrow what it points to.
     current = target ? { ...target, ...siblings } : siblings;
   }
-  if (typeof current.$ref === 'string') {
-    const { $ref: _ref, ...siblings } = current;
-    current = siblings;
-  }
+  if (typeof current.$ref === 'string') current = withoutRef(current);
   if (Array.isArray(current.allOf) && current.allOf.length > 0) {
     const { allOf, ...own } = current;
     current = allOf.reduce<JsonSchema>(
@@ -34,6 +31,12 @@ export function resolveSchema(schema: JsonSchema, root: JsonSchema): JsonSchema 
     );
   }
   return current;
+}
+
+function withoutRef(schema: JsonSchema): JsonSchema {
+  const rest = { ...schema };
+  delete rest.$ref;
+  return rest;
 }
 
 /** Two schemas a value must both meet, as one: properties and required joined, the rest kept. */

@@ -205,7 +205,8 @@ function Nullable({ id, field, value, path, errors, onChange, Child }: Props) {
 
 function withoutPath(errors: Record<string, string> | undefined, path: string) {
   if (!errors || !(path in errors)) return errors;
-  const { [path]: _shown, ...rest } = errors;
+  const rest = { ...errors };
+  delete rest[path];
   return rest;
 }
 
