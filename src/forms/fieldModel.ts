@@ -1,4 +1,5 @@
 import type { JsonSchema, ToolInputSchema } from './jsonSchema';
+import { MAX_SCHEMA_DEPTH, schemaNestsDeeperThan } from './schemaDepth';
 import { alternativesOf, nonNullPart, resolveSchema, typesOf } from './schemaResolve';
 import type { WitDraft } from './witDraft';
 
@@ -64,7 +65,9 @@ export const MAX_FORM_DEPTH = 8;
 
 /** One control per property, in declaration order, chosen by the property's type. */
 export function fieldsFromSchema(schema: ToolInputSchema): Field[] {
-  return objectFields(resolveSchema(schema, schema), schema, 0);
+  // A schema nested too deep is not walked (Run says why); its properties are offered as JSON.
+  const root = schemaNestsDeeperThan(schema) ? schema : resolveSchema(schema, schema);
+  return objectFields(root, schema, 0);
 }
 
 /** The fields of an object schema (already resolved), at `depth`. */
@@ -83,8 +86,10 @@ export function makeField(
   root: JsonSchema,
   depth: number,
 ): Field {
-  const property = typeof raw === 'object' && raw !== null ? resolveSchema(raw, root) : {};
-  const kind = fieldKind(property, depth);
+  const usable = typeof raw === 'object' && raw !== null;
+  const deep = usable && schemaNestsDeeperThan(raw, MAX_SCHEMA_DEPTH - 1);
+  const property = !usable ? {} : deep ? raw : resolveSchema(raw, root);
+  const kind = fieldKind(property, deep ? MAX_FORM_DEPTH : depth);
   const options =
     property.const !== undefined
       ? [String(property.const)]

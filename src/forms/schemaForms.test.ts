@@ -145,3 +145,21 @@ describe('forms from any JSON Schema', () => {
     expect(drafts).toBe('');
   });
 });
+
+describe('schemas that would never end', () => {
+  it('builds a form for an allOf that leads back to itself, and for one 10,000 levels deep', () => {
+    const loop: ToolInputSchema = {
+      type: 'object',
+      $defs: { a: { allOf: [{ $ref: '#/$defs/a' }, { properties: { x: { type: 'string' } } }] } },
+      properties: { v: { $ref: '#/$defs/a' } },
+      required: [],
+    };
+    expect(fieldsFromSchema(loop).map((f) => f.name)).toEqual(['v']);
+    let deep: Record<string, unknown> = { type: 'number' };
+    for (let i = 0; i < 10_000; i++) deep = { allOf: [deep] };
+    const tool = { type: 'object', properties: { n: deep }, required: [] } as ToolInputSchema;
+    const fields = fieldsFromSchema(tool);
+    expect(fields.map((f) => [f.name, f.kind])).toEqual([['n', 'json']]);
+    expect(readDrafts(tool, fields, initialDrafts(fields))).toMatchObject({ ok: false });
+  });
+});

@@ -11,7 +11,7 @@ const MAX_REF_HOPS = 16;
  * resolved. A `$ref` that leads nowhere, out of the document, or round in a circle is dropped,
  * leaving the keywords beside it: the form offers JSON there and validation names the problem.
  */
-export function resolveSchema(schema: JsonSchema, root: JsonSchema): JsonSchema {
+export function resolveSchema(schema: JsonSchema, root: JsonSchema, depth = 0): JsonSchema {
   let current = schema;
   const seen = new Set<string>();
   for (let hop = 0; typeof current.$ref === 'string' && hop < MAX_REF_HOPS; hop++) {
@@ -23,10 +23,14 @@ export function resolveSchema(schema: JsonSchema, root: JsonSchema): JsonSchema 
     current = target ? { ...target, ...siblings } : siblings;
   }
   if (typeof current.$ref === 'string') current = withoutRef(current);
-  if (Array.isArray(current.allOf) && current.allOf.length > 0) {
+  // An allOf that leads back to itself through a $ref is merged only so far.
+  if (Array.isArray(current.allOf) && current.allOf.length > 0 && depth < MAX_REF_HOPS) {
     const { allOf, ...own } = current;
     current = allOf.reduce<JsonSchema>(
-      (merged, part) => mergeSchemas(merged, resolveSchema(part, root)),
+      (merged, part) =>
+        typeof part === 'object' && part !== null
+          ? mergeSchemas(merged, resolveSchema(part, root, depth + 1))
+          : merged,
       own,
     );
   }
