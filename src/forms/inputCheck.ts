@@ -113,9 +113,12 @@ function errorsByField(
 ): InputErrors {
   const chosen = new Map<string, { unit: OutputUnit; inner: string[] }>();
   let whole: OutputUnit | undefined;
+  // A failed alternative of anyOf or oneOf is no problem of its own: the unit of the anyOf is.
+  // A form shows one alternative's fields, though: there, the errors of the alternative that
+  // failed least (the one chosen, as a rule) are said at its fields.
+  const kept = deep ? closestAlternatives(units) : new Set<OutputUnit>();
   for (const unit of units) {
-    // A failed alternative of anyOf or oneOf is no problem of its own: the unit of the anyOf is.
-    if (/\/(anyOf|oneOf)\/\d+(\/|$)/.test(unit.keywordLocation)) continue;
+    if (ALTERNATIVE.test(unit.keywordLocation) && !kept.has(unit)) continue;
     const path = decodeLocation(unit.instanceLocation);
     if (unit.keyword === 'required') {
       const key = /required property "([\s\S]*)"\.$/.exec(unit.error)?.[1];
@@ -134,14 +137,40 @@ function errorsByField(
   }
   const errors: InputErrors = {};
   for (const [at, { unit, inner }] of chosen) {
-    // A wrapper's error under a place that has a truer one of its own says nothing more.
-    if (deep && WRAPPERS.has(unit.keyword) && hasInner(chosen, at)) continue;
+    // A wrapper's error under a place that has a truer one of its own says nothing more; nor
+    // does "match one of the forms" when the chosen form says what is wrong inside it.
+    const says = WRAPPERS.has(unit.keyword) || unit.keyword === 'oneOf' || unit.keyword === 'anyOf';
+    if (deep && says && hasInner(chosen, at)) continue;
     errors[at] = sentence(at, inner, unit, tree);
   }
   if (Object.keys(errors).length === 0 && whole) {
     errors[formKey] = `The input ${mustBe(whole, tree)}.`;
   }
   return errors;
+}
+
+const ALTERNATIVE = /\/(anyOf|oneOf)\/\d+(\/|$)/;
+
+/**
+ * The errors of each anyOf/oneOf's alternative with the fewest, when one has fewer than all the
+ * others: on a tie no alternative is more likely the one meant, and none is kept.
+ */
+function closestAlternatives(units: readonly OutputUnit[]): Set<OutputUnit> {
+  const groups = new Map<string, Map<string, OutputUnit[]>>();
+  for (const unit of units) {
+    const match = /^(.*?\/(?:anyOf|oneOf))\/(\d+)(?:\/|$)/.exec(unit.keywordLocation);
+    if (!match) continue;
+    const alternatives = groups.get(match[1]!) ?? new Map<string, OutputUnit[]>();
+    groups.set(match[1]!, alternatives);
+    alternatives.set(match[2]!, [...(alternatives.get(match[2]!) ?? []), unit]);
+  }
+  const kept = new Set<OutputUnit>();
+  for (const alternatives of groups.values()) {
+    const count = (list: OutputUnit[]) => list.filter((u) => !WRAPPERS.has(u.keyword)).length;
+    const [best, next] = [...alternatives.values()].sort((a, b) => count(a) - count(b));
+    if (best && (!next || count(best) < count(next))) for (const unit of best) kept.add(unit);
+  }
+  return kept;
 }
 
 /** Whether some place inside `at` (`at.x`, `at[0]`) has an error of its own. */

@@ -163,3 +163,14 @@ describe('schemas that would never end', () => {
     expect(readDrafts(tool, fields, initialDrafts(fields))).toMatchObject({ ok: false });
   });
 });
+
+describe('a problem inside a oneOf', () => {
+  it('is said at the field of the chosen alternative, not as "match one of the forms"', () => {
+    const fields = fieldsFromSchema(order);
+    const card = { ...ORDER, payment: { method: 'card', last4: '12' } };
+    const read = readDrafts(order, fields, draftsFromValue(fields, card));
+    expect(read.ok ? {} : read.errors).toEqual({
+      'payment.last4': 'Must match the pattern ^[0-9]{4}$.',
+    });
+  });
+});
