@@ -144,8 +144,12 @@ test('a bad value is refused at its field, said aloud, and Run does not start', 
   await expect(page.getByTestId('announce-assertive')).toContainText('order did not run');
   expect(await app.result.getAttribute('data-run-id')).toBe(before);
 
-  // In the JSON view, the same value is refused with where it is.
+  // In the JSON view, the editor marks the value against the tool's schema as it shows it (Monaco's
+  // JSON worker, under the page's CSP), and Run refuses it with where it is.
   await form.getByRole('button', { name: 'JSON', exact: true }).click();
+  await expect(
+    form.getByTestId('arguments-json').locator('.squiggly-error').first(),
+  ).toBeAttached();
   await form.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(form.getByRole('alert', { name: 'Problems in the arguments' })).toContainText(
     'lines[1].quantity: Must be >= 1.',

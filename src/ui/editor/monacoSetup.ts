@@ -41,11 +41,13 @@ export function setModelSchema(modelUri: string, schema: object | undefined): vo
     validate: true,
     // A schema's remote $refs are never fetched: the page reaches no network for this.
     enableSchemaRequest: false,
-    schemas: [...modelSchemas].map(([uri, schema]) => ({
-      uri: `${uri}#schema`,
-      fileMatch: [uri],
-      schema,
-    })),
+    // A value the schema refuses blocks Run, so it is marked as an error, not a warning.
+    schemaValidation: 'error',
+    // The language service matches `fileMatch` as a glob on the path's end: the model's file name.
+    schemas: [...modelSchemas].map(([uri, schema]) => {
+      const name = uri.split('/').pop() ?? uri;
+      return { uri: `inmemory://schema/${name}`, fileMatch: [name], schema };
+    }),
   });
 }
 

@@ -33,7 +33,8 @@ export function ArgumentsJson({ id, tool, text, errors, onChange, onRun }: Props
       </p>
       <Suspense fallback={<pre className="editor-fallback">{text}</pre>}>
         <CodeEditor
-          uri={`tool-input://${encodeURIComponent(id)}/arguments.json`}
+          // A plain file name: Monaco's JSON worker finds the schema by it (see setModelSchema).
+          uri={`inmemory://tool-input/${id.replace(/[^a-zA-Z0-9_-]/g, '_')}.json`}
           path="arguments.json"
           value={text}
           diagnostics={[]}
