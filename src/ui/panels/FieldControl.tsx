@@ -72,7 +72,7 @@ export function FieldControl(props: Props) {
       <span className="param-type">{field.typeText}</span>
       {description}
       {field.kind === 'choice' ? (
-        <NestedControl {...nested} describedBy={describedBy || undefined} />
+        <NestedControl {...nested} describedBy={describedBy || undefined} invalid={!!error} />
       ) : (
         <Control field={field} value={value} onChange={onChange} common={common} />
       )}

@@ -33,6 +33,8 @@ interface Props extends ChildProps {
   Child: ComponentType<ChildProps>;
   /** The ids of the description and error shown above, for the group's aria-describedby. */
   describedBy?: string;
+  /** Whether the choice itself has an error (no alternative fits). */
+  invalid?: boolean;
 }
 
 const safeId = (text: string) => text.replace(/[^a-zA-Z0-9_-]/g, '_');
@@ -138,7 +140,8 @@ function ArrayItems({ id, field, value, path, errors, onChange, Child }: Props) 
   );
 }
 
-function Choice({ id, field, value, path, errors, onChange, Child, describedBy }: Props) {
+function Choice(props: Props) {
+  const { id, field, value, path, errors, onChange, Child, describedBy, invalid } = props;
   const draft = asNested(value, '$choice') ?? { $choice: 0, value: null };
   const root = field.root ?? field.schema;
   const labels = (alternativesOf(field.schema) ?? []).map((alt, i) =>
@@ -151,6 +154,7 @@ function Choice({ id, field, value, path, errors, onChange, Child, describedBy }
       <select
         id={id}
         aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
         value={index}
         onChange={(e) => {
           const next = Number(e.target.value);
