@@ -1,13 +1,14 @@
 import Ajv from 'ajv';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type DraftValue, fieldsFromSchema } from './fieldModel';
+import { draftFromValue } from './schemaDraft';
 import type { ToolInputSchema } from './jsonSchema';
 import { FORM_ERROR_KEY, readDrafts } from './readDrafts';
 
 const tool = (schema: object): ToolInputSchema =>
   ({ type: 'object', required: [], ...schema }) as unknown as ToolInputSchema;
 
-/** The errors readDrafts gives for `value`, each field's JSON typed into its control. */
+/** The errors readDrafts gives for `value`, each field's JSON typed into its control(s). */
 function errorsFor(schema: ToolInputSchema, value: Record<string, unknown>) {
   const fields = fieldsFromSchema(schema);
   const drafts: Record<string, DraftValue> = Object.fromEntries(
@@ -15,6 +16,9 @@ function errorsFor(schema: ToolInputSchema, value: Record<string, unknown>) {
       const v = value[field.name];
       if (v === undefined) return [field.name, field.kind === 'checkbox' ? false : ''];
       if (field.kind === 'checkbox' || field.kind === 'list') return [field.name, v as DraftValue];
+      if (['object', 'array', 'choice', 'nullable'].includes(field.kind)) {
+        return [field.name, draftFromValue(field, v)];
+      }
       return [field.name, typeof v === 'string' ? v : JSON.stringify(v)];
     }),
   );
@@ -37,7 +41,7 @@ describe("a tool's input checked against its schema, without compiling code", ()
       },
       required: ['name', 'mode'],
     });
-    expect(errorsFor(schema, { count: 12, ratio: 1, data: { x: 'a' }, tags: ['a'] })).toEqual({
+    expect(errorsFor(schema, { count: 12, ratio: 1, data: { x: 1 }, tags: ['a'] })).toEqual({
       name: 'Required.',
       mode: 'Required.',
       count: 'Must be <= 9.',
@@ -50,7 +54,7 @@ describe("a tool's input checked against its schema, without compiling code", ()
     ).toEqual({
       name: 'Must be at least 3 characters long.',
       mode: 'Must be one of: fast, slow.',
-      data: 'data.x: must be a number.',
+      'data.x': '"a" is not a number.',
     });
     expect(errorsFor(schema, { name: 'ABC', mode: 'fast', tags: ['a', 'b'] })).toEqual({
       name: 'Must match the pattern ^[a-z]+$.',
@@ -63,7 +67,7 @@ describe("a tool's input checked against its schema, without compiling code", ()
       properties: { points: { type: 'array', items: { $ref: '#/$defs/point' } } },
     });
     expect(errorsFor(schema, { points: [{ y: 1 }, { y: -2 }] })).toEqual({
-      points: 'points[1].y: must be >= 0.',
+      'points[1].y': 'Must be >= 0.',
     });
   });
 

@@ -26,7 +26,11 @@ const CANNOT_CHECK = "This tool's input schema cannot be used to check its input
  * draft-07's meta-schema (checked by an Ajv validator generated ahead of time) is named rather
  * than misread; so is a `$ref` that leads nowhere, found at the first check.
  */
-export function inputChecker(schema: ToolInputSchema, formKey: string): InputCheck | string {
+export function inputChecker(
+  schema: ToolInputSchema,
+  formKey: string,
+  deep = false,
+): InputCheck | string {
   const draft = draftOf(schema);
   // Draft-04 writes exclusiveMinimum as a boolean, which the draft-07 meta-schema refuses.
   if (draft !== '4' && !jsonSchemaDraft07(schema)) {
@@ -53,7 +57,7 @@ export function inputChecker(schema: ToolInputSchema, formKey: string): InputChe
     } catch (error) {
       return { [formKey]: `${CANNOT_CHECK}: ${firstSentence(error)}` };
     }
-    return errorsByField(units, tree, formKey);
+    return errorsByField(units, tree, formKey, deep);
   };
 }
 
@@ -98,18 +102,23 @@ const WRAPPERS = new Set([
 /**
  * One sentence per field: the first error that says what is wrong (not one that only says
  * something inside failed). Errors about the input as a whole go under `formKey`, when no field
- * has one of its own.
+ * has one of its own. With `deep`, one per place inside a field too, keyed by its path
+ * (`lines[0].sku`), for a form that has a control there.
  */
 function errorsByField(
   units: readonly OutputUnit[],
   tree: SchemaTree,
   formKey: string,
+  deep: boolean,
 ): InputErrors {
   const chosen = new Map<string, { unit: OutputUnit; inner: string[] }>();
   let whole: OutputUnit | undefined;
+  // A failed alternative of anyOf or oneOf is no problem of its own: the unit of the anyOf is.
+  // A form shows one alternative's fields, though: there, the errors of the alternative that
+  // failed least (the one chosen, as a rule) are said at its fields.
+  const kept = deep ? closestAlternatives(units) : new Set<OutputUnit>();
   for (const unit of units) {
-    // A failed alternative of anyOf or oneOf is no problem of its own: the unit of the anyOf is.
-    if (/\/(anyOf|oneOf)\/\d+(\/|$)/.test(unit.keywordLocation)) continue;
+    if (ALTERNATIVE.test(unit.keywordLocation) && !kept.has(unit)) continue;
     const path = decodeLocation(unit.instanceLocation);
     if (unit.keyword === 'required') {
       const key = /required property "([\s\S]*)"\.$/.exec(unit.error)?.[1];
@@ -120,19 +129,56 @@ function errorsByField(
       whole ??= WRAPPERS.has(unit.keyword) ? undefined : unit;
       continue;
     }
-    const current = chosen.get(field);
+    const at = deep ? innerPath(path) : field;
+    const current = chosen.get(at);
     if (!current || (WRAPPERS.has(current.unit.keyword) && !WRAPPERS.has(unit.keyword))) {
-      chosen.set(field, { unit, inner });
+      chosen.set(at, { unit, inner: deep ? [] : inner });
     }
   }
   const errors: InputErrors = {};
-  for (const [field, { unit, inner }] of chosen) {
-    errors[field] = sentence(field, inner, unit, tree);
+  for (const [at, { unit, inner }] of chosen) {
+    // A wrapper's error under a place that has a truer one of its own says nothing more; nor
+    // does "match one of the forms" when the chosen form says what is wrong inside it.
+    const says = WRAPPERS.has(unit.keyword) || unit.keyword === 'oneOf' || unit.keyword === 'anyOf';
+    if (deep && says && hasInner(chosen, at)) continue;
+    errors[at] = sentence(at, inner, unit, tree);
   }
   if (Object.keys(errors).length === 0 && whole) {
     errors[formKey] = `The input ${mustBe(whole, tree)}.`;
   }
   return errors;
+}
+
+const ALTERNATIVE = /\/(anyOf|oneOf)\/\d+(\/|$)/;
+
+/**
+ * The errors of each anyOf/oneOf's alternative with the fewest, when one has fewer than all the
+ * others: on a tie no alternative is more likely the one meant, and none is kept.
+ */
+function closestAlternatives(units: readonly OutputUnit[]): Set<OutputUnit> {
+  const groups = new Map<string, Map<string, OutputUnit[]>>();
+  for (const unit of units) {
+    const match = /^(.*?\/(?:anyOf|oneOf))\/(\d+)(?:\/|$)/.exec(unit.keywordLocation);
+    if (!match) continue;
+    const alternatives = groups.get(match[1]!) ?? new Map<string, OutputUnit[]>();
+    groups.set(match[1]!, alternatives);
+    alternatives.set(match[2]!, [...(alternatives.get(match[2]!) ?? []), unit]);
+  }
+  const kept = new Set<OutputUnit>();
+  for (const alternatives of groups.values()) {
+    const count = (list: OutputUnit[]) => list.filter((u) => !WRAPPERS.has(u.keyword)).length;
+    const [best, next] = [...alternatives.values()].sort((a, b) => count(a) - count(b));
+    if (best && (!next || count(best) < count(next))) for (const unit of best) kept.add(unit);
+  }
+  return kept;
+}
+
+/** Whether some place inside `at` (`at.x`, `at[0]`) has an error of its own. */
+function hasInner(chosen: Map<string, unknown>, at: string): boolean {
+  for (const key of chosen.keys()) {
+    if (key.startsWith(`${at}.`) || key.startsWith(`${at}[`)) return true;
+  }
+  return false;
 }
 
 /** What is wrong, as a sentence about the field, or about a place inside it ("x[0].y: ..."). */

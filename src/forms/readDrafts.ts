@@ -1,7 +1,7 @@
-import type { DraftValue, Field, FileDraft } from './fieldModel';
+import type { DraftValue, Field } from './fieldModel';
 import { type InputCheck, inputChecker } from './inputCheck';
 import type { ToolInputSchema } from './jsonSchema';
-import { errorMessage } from '../errors';
+import { readNode } from './schemaDraft';
 import { MAX_SCHEMA_DEPTH, SCHEMA_TOO_DEEP, schemaNestsDeeperThan } from './schemaDepth';
 
 export type FieldErrors = Record<string, string>;
@@ -18,7 +18,8 @@ const checks = new WeakMap<object, InputCheck | FieldErrors>();
 /**
  * Turns what the controls hold into the tool's input and checks it against the schema: first
  * what only the control can know (a number that does not parse, JSON with a syntax error), then
- * JSON Schema itself (required, types, ranges; inputCheck.ts). Errors are keyed by field name.
+ * JSON Schema itself (required, types, ranges; inputCheck.ts). Errors are keyed by the path of
+ * the control they belong to: `name`, `address.city`, `lines[0].sku`.
  */
 export function readDrafts(
   schema: ToolInputSchema,
@@ -27,22 +28,31 @@ export function readDrafts(
 ): ReadResult {
   const errors: FieldErrors = {};
   const value: Record<string, unknown> = {};
+  const controls = new Set<string>();
   for (const field of fields) {
-    const draft = drafts[field.name] ?? null;
-    const read = readField(field, draft);
-    if ('error' in read) errors[field.name] = read.error;
-    else if (read.value !== undefined) value[field.name] = read.value;
+    const read = readNode(field, drafts[field.name] ?? null, field.name, errors, false, controls);
+    if (read !== undefined) value[field.name] = read;
   }
+  for (const [path, message] of Object.entries(checkInput(schema, fields, value))) {
+    const at = controlOf(path, controls);
+    errors[at] ??= at === path ? message : `${path}: ${lowerFirst(message)}`;
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
+}
+
+/** What JSON Schema finds wrong with a tool's input, keyed by path (`lines[0].sku`). */
+export function checkInput(
+  schema: ToolInputSchema,
+  fields: Field[],
+  value: Record<string, unknown>,
+): FieldErrors {
   let check = checks.get(schema);
   if (!check) {
     check = schemaCheck(schema, fields);
     checks.set(schema, check);
   }
   // A schema that cannot be checked stops the run with a sentence rather than a thrown error.
-  if (typeof check !== 'function') return { ok: false, errors: check };
-  // What a control could not read is said first; the schema's word on it would only repeat it.
-  for (const [name, message] of Object.entries(check(value))) errors[name] ??= message;
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
+  return typeof check === 'function' ? check(value) : check;
 }
 
 /**
@@ -60,43 +70,23 @@ function schemaCheck(schema: ToolInputSchema, fields: Field[]): InputCheck | Fie
       ? Object.fromEntries(deep.map((field) => [field.name, SCHEMA_TOO_DEEP]))
       : { [FORM_ERROR_KEY]: SCHEMA_TOO_DEEP };
   }
-  const check = inputChecker(schema, FORM_ERROR_KEY);
+  // Errors keyed by where they are (`lines[0].sku`), so each shows at its own control.
+  const check = inputChecker(schema, FORM_ERROR_KEY, true);
   return typeof check === 'function' ? check : { [FORM_ERROR_KEY]: check };
 }
 
-type FieldRead = { value: unknown } | { error: string };
-
-export function readField(field: Field, draft: DraftValue): FieldRead {
-  switch (field.kind) {
-    case 'checkbox':
-      return { value: draft === true };
-    case 'number': {
-      const text = typeof draft === 'string' ? draft.trim() : '';
-      if (text === '') return { value: undefined };
-      const n = Number(text);
-      if (!Number.isFinite(n)) return { error: `"${text}" is not a number.` };
-      if (field.schema.type === 'integer' && !Number.isInteger(n))
-        return { error: 'Enter a whole number.' };
-      return { value: n };
-    }
-    case 'json': {
-      const text = typeof draft === 'string' ? draft.trim() : '';
-      if (text === '') return { value: undefined };
-      try {
-        return { value: JSON.parse(text) };
-      } catch (e) {
-        return { error: `Invalid JSON: ${errorMessage(e)}` };
-      }
-    }
-    case 'list':
-      return { value: Array.isArray(draft) ? draft.filter((item) => item !== '') : [] };
-    case 'file':
-      return {
-        value: draft && typeof draft === 'object' ? (draft as FileDraft).content : undefined,
-      };
-    default: {
-      const text = typeof draft === 'string' ? draft : '';
-      return { value: text === '' ? undefined : text };
-    }
+/**
+ * The control a problem at `path` shows at: the control there, else the nearest one holding it
+ * (a place inside a JSON field or a list of lines has no control of its own).
+ */
+function controlOf(path: string, controls: ReadonlySet<string>): string {
+  let at = path;
+  while (at !== '' && !controls.has(at)) {
+    const cut = Math.max(at.lastIndexOf('.'), at.lastIndexOf('['));
+    if (cut <= 0) return at;
+    at = at.slice(0, cut);
   }
+  return at === '' ? path : at;
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

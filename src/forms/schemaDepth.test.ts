@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsFromSchema, initialDrafts } from './fieldModel';
+import { fieldsFromSchema } from './fieldModel';
+import { initialDrafts } from './schemaDraft';
 import type { JsonSchema, ToolInputSchema } from './jsonSchema';
 import { FORM_ERROR_KEY, readDrafts } from './readDrafts';
 import { MAX_SCHEMA_DEPTH, SCHEMA_TOO_DEEP, schemaNestsDeeperThan } from './schemaDepth';

@@ -27,9 +27,13 @@ export {
   chooseTool,
   getDrafts,
   instructionFields,
+  jsonViewOpen,
   renderSkillInstructions,
   setDraft,
   setInstructionValue,
+  setJsonViewText,
+  showFormView,
+  showJsonView,
 } from './toolForms';
 export { runTool, cancelRun, runningTool } from './runs';
 export { removeSkill, undoRemoval, forgetRemoval, UNDO_REMOVAL_MS } from './removal';

@@ -1,6 +1,14 @@
 import { argumentsOf, renderInstructions, type ArgumentSpec, type SkillMd } from '../bundle';
-import { type DraftValue, FORM_ERROR_KEY } from '../forms';
-import { initialToolDrafts, type Tool } from '../tools';
+import {
+  type DraftValue,
+  FORM_ERROR_KEY,
+  formValue,
+  JSON_VIEW_KEY,
+  jsonViewText,
+  parseJsonView,
+  toForm,
+} from '../forms';
+import { initialToolDrafts, toolModel, type Tool } from '../tools';
 import { draftKey, usePlayground } from './playgroundStore';
 import type { InstructionsDraft } from './types';
 
@@ -38,10 +46,82 @@ export function setDraft(key: string, tool: Tool, field: string, value: DraftVal
   });
 }
 
-/** Shows (or clears) the problems found in a tool's form, beside their fields. */
+// Announcements of a refused run count down from -1, apart from the ids of runs.
+let refusals = 0;
+
+/**
+ * Shows (or clears) the problems found in a tool's form, beside their fields. A run refused for
+ * them is also said at once in the page's live region, with the first problem, since the field
+ * that has it may be out of sight.
+ */
 export function setFieldErrors(key: string, toolName: string, errors: Record<string, string>) {
   const id = draftKey(key, toolName);
-  setState((s) => ({ fieldErrors: { ...s.fieldErrors, [id]: errors } }));
+  const problems = Object.entries(errors);
+  setState((s) => ({
+    fieldErrors: { ...s.fieldErrors, [id]: errors },
+    ...(problems.length > 0
+      ? {
+          announcement: {
+            id: --refusals,
+            tone: 'assertive' as const,
+            text: `${toolName} did not run: ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix. ${problems
+              .slice(0, 1)
+              .map(([path, message]) => (path === FORM_ERROR_KEY ? message : `${path}: ${message}`))
+              .join('')}`,
+          },
+        }
+      : {}),
+  }));
+}
+
+/** Whether the tool's JSON view is open: its text is then what Run reads. */
+export function jsonViewOpen(key: string, tool: Tool): boolean {
+  return jsonViewText(getDrafts(key, tool)) !== undefined;
+}
+
+/** Opens the JSON view on what the form holds. */
+export function showJsonView(key: string, tool: Tool): void {
+  const drafts = getDrafts(key, tool);
+  if (jsonViewText(drafts) !== undefined) return;
+  const text = JSON.stringify(formValue(toolModel(tool).fields, drafts), null, 2);
+  const id = draftKey(key, tool.name);
+  setState((s) => ({
+    drafts: { ...s.drafts, [id]: { ...drafts, [JSON_VIEW_KEY]: text } },
+    fieldErrors: { ...s.fieldErrors, [id]: {} },
+  }));
+}
+
+export function setJsonViewText(key: string, tool: Tool, text: string): void {
+  setDraft(key, tool, JSON_VIEW_KEY, text);
+  // What was said of the JSON as a whole no longer holds once it is edited; Run says it again.
+  setState((s) => ({ fieldErrors: { ...s.fieldErrors, [draftKey(key, tool.name)]: {} } }));
+}
+
+/**
+ * Goes back to the form with the JSON view's value in its controls. JSON that does not parse, or
+ * that has an argument the form has no control for, keeps the JSON view open and says why, so
+ * nothing typed is lost.
+ */
+export function showFormView(key: string, tool: Tool): boolean {
+  const id = draftKey(key, tool.name);
+  const text = jsonViewText(getDrafts(key, tool));
+  if (text === undefined) return true;
+  const parsed = parseJsonView(text);
+  const back = parsed.ok ? toForm(toolModel(tool).fields, parsed.value) : parsed;
+  if (!back.ok) {
+    setState((s) => ({
+      fieldErrors: {
+        ...s.fieldErrors,
+        [id]: { [FORM_ERROR_KEY]: `${back.error} The form shows once the JSON is fixed.` },
+      },
+    }));
+    return false;
+  }
+  setState((s) => ({
+    drafts: { ...s.drafts, [id]: back.drafts },
+    fieldErrors: { ...s.fieldErrors, [id]: {} },
+  }));
+  return true;
 }
 
 const EMPTY_INSTRUCTIONS: InstructionsDraft = { values: {}, missing: [], rendered: null };

@@ -25,6 +25,7 @@ export {
   type DeclaredConfig,
 } from './capsuleTools';
 export { schemaFromSkillParameters, skillEngineTool } from './skillEngineTools';
+export { schemaFromSkillArguments } from './skillSpecArguments';
 export { toSkillEngineArgs } from './skillEngineArgs';
 export {
   initialToolDrafts,

@@ -2,7 +2,9 @@ import {
   fieldsFromSchema,
   initialDrafts,
   initialWitDrafts,
+  jsonViewText,
   readDrafts,
+  readJsonView,
   readWitDrafts,
   type DraftValue,
   type Field,
@@ -52,7 +54,11 @@ export type ToolInputRead =
 export function readToolInput(tool: Tool, drafts: Record<string, DraftValue>): ToolInputRead {
   if (tool.call.kind !== 'wit') {
     const { schema, fields } = toolModel(tool);
-    return readDrafts(schema, fields, drafts);
+    // While the JSON view is open, its text is the input.
+    const text = jsonViewText(drafts);
+    return text === undefined
+      ? readDrafts(schema, fields, drafts)
+      : readJsonView(schema, fields, text);
   }
   const { params } = tool.call.func;
   const read = readWitDrafts(params, drafts);

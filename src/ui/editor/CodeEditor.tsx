@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../bundle';
 import { useTheme } from '../workbench/theme';
-import { languageOf, monaco } from './monacoSetup';
+import { languageOf, monaco, setModelSchema } from './monacoSetup';
 
 interface Props {
   /** Names the model, so each file keeps its own undo history while the page lives. */
@@ -18,6 +18,8 @@ interface Props {
   reveal?: { line?: number; column?: number; request: number };
   /** The id of the hint that says how to leave the editor with the keyboard. */
   describedBy?: string;
+  /** For JSON: the JSON Schema the text is checked and completed against. */
+  jsonSchema?: object;
 }
 
 const SEVERITY = {
@@ -29,6 +31,7 @@ const SEVERITY = {
 /** Monaco on one file. Loaded with React.lazy: nothing of Monaco is in the page's first load. */
 export default function CodeEditor(props: Props) {
   const { uri, path, value, readOnly, diagnostics, onChange, onRun, reveal, describedBy } = props;
+  const { jsonSchema } = props;
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const change = useRef(onChange);
@@ -90,6 +93,13 @@ export default function CodeEditor(props: Props) {
     // The editor is made once per file; value and theme changes are applied by the effects here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [uri, path, readOnly]);
+
+  useEffect(() => {
+    if (!jsonSchema) return;
+    const modelUri = monaco.Uri.parse(uri).toString();
+    setModelSchema(modelUri, jsonSchema);
+    return () => setModelSchema(modelUri, undefined);
+  }, [uri, jsonSchema]);
 
   useEffect(() => {
     const instance = editor.current;

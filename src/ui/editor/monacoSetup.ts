@@ -12,7 +12,7 @@ import 'monaco-editor/languages/definitions/shell/register.js';
 import 'monaco-editor/languages/definitions/rust/register.js';
 import 'monaco-editor/languages/definitions/cpp/register.js';
 import 'monaco-editor/languages/definitions/html/register.js';
-import 'monaco-editor/languages/features/json/register.js';
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker.js?worker';
 import { tomlLanguage, witLanguage } from './languages';
@@ -28,6 +28,28 @@ monaco.languages.register({ id: 'wit', extensions: ['.wit'], aliases: ['WIT'] })
 monaco.languages.setMonarchTokensProvider('wit', witLanguage);
 
 export { monaco };
+
+// The JSON Schema each open JSON model is checked and completed against (a tool's input schema in
+// its JSON view). Monaco keeps one list for all models, so the list is rebuilt on each change.
+const modelSchemas = new Map<string, object>();
+
+/** Checks (and completes) the JSON model at `modelUri` against `schema`; undefined stops it. */
+export function setModelSchema(modelUri: string, schema: object | undefined): void {
+  if (schema) modelSchemas.set(modelUri, schema);
+  else modelSchemas.delete(modelUri);
+  jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    // A schema's remote $refs are never fetched: the page reaches no network for this.
+    enableSchemaRequest: false,
+    // A value the schema refuses blocks Run, so it is marked as an error, not a warning.
+    schemaValidation: 'error',
+    // The language service matches `fileMatch` as a glob on the path's end: the model's file name.
+    schemas: [...modelSchemas].map(([uri, schema]) => {
+      const name = uri.split('/').pop() ?? uri;
+      return { uri: `inmemory://schema/${name}`, fileMatch: [name], schema };
+    }),
+  });
+}
 
 const BY_EXTENSION: Record<string, string> = {
   md: 'markdown',

@@ -1,17 +1,23 @@
 import { useState } from 'react';
 import { readFileDraft, type DraftValue, type Field, type FileDraft } from '../../forms';
 import { errorMessage } from '../../errors';
+import { NestedControl, type ChildProps } from './SchemaControls';
 
-interface Props {
+interface Props extends Partial<Pick<ChildProps, 'path' | 'errors' | 'label'>> {
   id: string;
   field: Field;
   value: DraftValue;
+  /** The field's error; else the one `errors` holds at `path`. */
   error?: string;
   onChange: (value: DraftValue) => void;
 }
 
 /** The control for one parameter, chosen by its kind, with its label, description and error. */
-export function FieldControl({ id, field, value, error, onChange }: Props) {
+export function FieldControl(props: Props) {
+  const { id, field, value, onChange, errors } = props;
+  const path = props.path ?? field.name;
+  const label = props.label ?? field.name;
+  const error = props.error ?? errors?.[path];
   const describedBy = [field.description && `${id}-desc`, error && `${id}-error`]
     .filter(Boolean)
     .join(' ');
@@ -21,10 +27,42 @@ export function FieldControl({ id, field, value, error, onChange }: Props) {
     'aria-describedby': describedBy || undefined,
     'aria-required': field.required || undefined,
   };
+  const nested = { id, field, value, path, errors, onChange, Child: FieldControl };
+  const description = field.description && (
+    <p id={`${id}-desc`} className="field-description">
+      {field.description}
+    </p>
+  );
+  const errorLine = error && (
+    <p id={`${id}-error`} className="field-error" role="alert">
+      {error}
+    </p>
+  );
+  if (field.kind === 'nullable') return <NestedControl {...nested} label={props.label} />;
+  if (field.kind === 'object' || field.kind === 'array') {
+    // A group named by its legend; what is wrong with it as a whole is said under it.
+    return (
+      <fieldset
+        className={`field wit-group field-${field.kind}`}
+        // Named by the field alone, not by its type chip beside it.
+        aria-labelledby={`${id}-legend`}
+        aria-describedby={describedBy || undefined}
+      >
+        <legend>
+          <span id={`${id}-legend`}>{label}</span>
+          {field.required && <Required />}
+          <span className="param-type">{field.typeText}</span>
+        </legend>
+        {description}
+        <NestedControl {...nested} />
+        {errorLine}
+      </fieldset>
+    );
+  }
   return (
     <div className={`field field-${field.kind}`}>
       {/* The label is the parameter name alone; the required mark sits beside it. */}
-      <label htmlFor={id}>{field.name}</label>
+      <label htmlFor={id}>{label}</label>
       {field.required && (
         <span className="required" aria-hidden="true" title="required">
           {' '}
@@ -32,22 +70,39 @@ export function FieldControl({ id, field, value, error, onChange }: Props) {
         </span>
       )}
       <span className="param-type">{field.typeText}</span>
-      {field.description && (
-        <p id={`${id}-desc`} className="field-description">
-          {field.description}
-        </p>
+      {description}
+      {field.kind === 'choice' ? (
+        <NestedControl {...nested} describedBy={describedBy || undefined} invalid={!!error} />
+      ) : (
+        <Control field={field} value={value} onChange={onChange} common={common} />
       )}
-      <Control field={field} value={value} onChange={onChange} common={common} />
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      {errorLine}
     </div>
   );
 }
 
+function Required() {
+  return (
+    <span className="required" aria-hidden="true" title="required">
+      {' '}
+      *
+    </span>
+  );
+}
+
 type Common = Record<string, unknown> & { id: string };
+
+/**
+ * The browser's own input for a string format whose value it writes as JSON Schema reads it.
+ * Not date-time or time: their inputs give no seconds or offset, which those formats require.
+ */
+const INPUT_TYPES: Record<string, string> = {
+  date: 'date',
+  email: 'email',
+  uri: 'url',
+  url: 'url',
+  iri: 'url',
+};
 
 function Control({
   field,
@@ -130,7 +185,12 @@ function Control({
       // says the text is long: then a textarea that grows with it, where Ctrl+Enter runs.
       if (!field.multiline) {
         return (
-          <input type="text" {...common} value={text} onChange={(e) => onChange(e.target.value)} />
+          <input
+            type={INPUT_TYPES[field.schema.format ?? ''] ?? 'text'}
+            {...common}
+            value={text}
+            onChange={(e) => onChange(e.target.value)}
+          />
         );
       }
       return (

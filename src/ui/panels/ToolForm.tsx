@@ -7,11 +7,15 @@ import {
   runTool,
   selectRunningTool,
   setDraft,
+  setJsonViewText,
+  showFormView,
+  showJsonView,
   usePlayground,
 } from '../../store';
 import { toolModel } from '../../tools';
-import { FORM_ERROR_KEY, type WitDraft } from '../../forms';
+import { FORM_ERROR_KEY, jsonViewText, type WitDraft } from '../../forms';
 import { witSignature } from '../../wit';
+import { ArgumentsJson } from './ArgumentsJson';
 import { FieldControl } from './FieldControl';
 import { WitValueControl } from './WitValueControl';
 
@@ -35,8 +39,12 @@ export function ToolForm({ skillKey, tool, runMay }: Props) {
   // One run at a time per skill, whichever tool it is: Cancel stops it from any tab.
   const running = usePlayground(selectRunningTool(skillKey)) !== undefined;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  // The JSON view's text while it is open; a WIT function's values are WAVE, not JSON.
+  const jsonText = jsonViewText(drafts);
+  const canShowJson = tool.call.kind !== 'wit' && fields.length > 0;
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
     void runTool(skillKey, tool.name);
   };
   return (
@@ -65,17 +73,47 @@ export function ToolForm({ skillKey, tool, runMay }: Props) {
       {fields.length === 0 && (tool.call.kind !== 'wit' || tool.call.func.params.length === 0) && (
         <p className="muted">This tool takes no parameters.</p>
       )}
-      {fields.map((field) => (
-        <FieldControl
-          key={field.name}
-          id={`${id}/${field.name}`.replace(/[^a-zA-Z0-9_-]/g, '_')}
-          field={field}
-          value={drafts[field.name] ?? null}
-          error={errors?.[field.name]}
-          onChange={(value) => setDraft(skillKey, tool, field.name, value)}
+      {canShowJson && (
+        <div className="view-switch" role="group" aria-label="Arguments view">
+          <button
+            type="button"
+            aria-pressed={jsonText === undefined}
+            onClick={() => showFormView(skillKey, tool)}
+          >
+            Form
+          </button>
+          <button
+            type="button"
+            aria-pressed={jsonText !== undefined}
+            onClick={() => showJsonView(skillKey, tool)}
+          >
+            JSON
+          </button>
+        </div>
+      )}
+      {jsonText !== undefined ? (
+        <ArgumentsJson
+          id={id}
+          tool={tool}
+          text={jsonText}
+          errors={errors}
+          onChange={(text) => setJsonViewText(skillKey, tool, text)}
+          onRun={() => submit()}
         />
-      ))}
-      {fieldErrorCount > 0 && (
+      ) : (
+        fields.map((field) => (
+          <FieldControl
+            key={field.name}
+            id={`${id}/${field.name}`.replace(/[^a-zA-Z0-9_-]/g, '_')}
+            field={field}
+            value={drafts[field.name] ?? null}
+            path={field.name}
+            errors={errors}
+            onChange={(value) => setDraft(skillKey, tool, field.name, value)}
+          />
+        ))
+      )}
+      {fieldErrorCount > 0 && jsonText === undefined && (
         <p className="form-error" role="alert">
           Fix the marked field{fieldErrorCount === 1 ? '' : 's'} to run.
         </p>
