@@ -174,7 +174,7 @@ test.describe('any other component', () => {
       /^fixtures:p3-jobs\/jobs@0\.1\.0 · feed: uses stream \(p3 async\): not supported yet/,
       /^wasi:cli\/run@0\.3\.0 · run: async \(p3\) functions are not supported yet/,
     ]);
-    await expect(page.getByRole('button', { name: 'Run' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveCount(0);
     await expect(page.getByRole('tab')).toHaveCount(0);
   });
 });
