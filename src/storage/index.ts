@@ -46,11 +46,6 @@ export {
   type PruneReport,
   type RunList,
 } from './runHistory';
-export {
-  newRunId,
-  type HistoryRun,
-  type HistoryStatus,
-  type RunSummary,
-} from './historyRecord';
+export { newRunId, type HistoryRun, type HistoryStatus, type RunSummary } from './historyRecord';
 export { historyFile, readHistoryFile, type HistoryFile } from './historyFile';
 export { RememberedInputs, type SkillView } from './rememberedInputs';
