@@ -1,4 +1,5 @@
-import { isFiniteNumber, isOptional, isStoredObject, isString, type StoredObject } from './guards';
+import type { AuditRecord } from '../runtime';
+import { isFiniteNumber, isOptional, isStoredObject, isString } from './guards';
 import type { RecordFormat } from './readRecord';
 
 export type HistoryStatus = 'ok' | 'error' | 'timeout' | 'cancelled';
@@ -27,7 +28,7 @@ export interface HistoryRun {
   errorMessage?: string;
   exitCode?: number;
   /** The run's audit record (runtime/audit): hashes, grants, configuration keys by name. */
-  audit?: StoredObject;
+  audit?: AuditRecord;
   /** Wall-clock milliseconds. */
   startedAt: number;
   endedAt: number;

@@ -134,7 +134,7 @@ describe('the run history', () => {
 
 describe('an exported history', () => {
   it('comes back whole from its JSON, and imports into a fresh history', async () => {
-    const runs = [run(1, { pinned: true, audit: { version: 1, tool: 'greet' } }), run(2)];
+    const runs = [run(1, { pinned: true, audit: { version: 1, tool: 'greet' } as never }), run(2)];
     const text = JSON.stringify(historyFile('text-tools', runs, new Date(0)));
     const read = readHistoryFile(text);
     expect(read).toEqual({ ok: true, file: expect.objectContaining({ runs }) });
