@@ -200,17 +200,16 @@ test('past its bound the history prunes the oldest unpinned run, says so, and ke
   const kept = app.history.getByLabel('Runs kept per skill');
   await kept.fill('2');
   await kept.press('Enter');
-  for (const name of ['Ada', 'Bob']) {
-    await app.field('greet', 'name').fill(name);
-    await app.run('greet');
-    await expect(app.historyRuns.first()).toHaveAttribute('data-run-status', 'ok');
-  }
+  await app.showResult();
+  for (const name of ['Ada', 'Bob']) await runWith(app, 'greet', { name });
+  await app.showHistory();
   await expect(app.historyRuns).toHaveCount(2);
   // The oldest, Ada's, is pinned: the next run prunes Bob's instead.
   await app.historyRuns.nth(1).getByRole('button', { name: /^Pin/ }).click();
   await expect(app.historyRuns.nth(1)).toHaveAttribute('data-pinned', 'true');
-  await app.field('greet', 'name').fill('Cy');
-  await app.run('greet');
+  await app.showResult();
+  await runWith(app, 'greet', { name: 'Cy' });
+  await app.showHistory();
   await expect(app.history.getByTestId('history-notice')).toHaveText(
     'The history keeps 2 runs of a skill: the oldest unpinned run was removed. Pin a run to keep it.',
   );

@@ -173,6 +173,15 @@ export class Playground {
     await expect(this.history).toBeVisible();
   }
 
+  /** Shows the last result again in place of the History region. */
+  async showResult() {
+    await this.page
+      .getByRole('group', { name: 'Result or history' })
+      .getByRole('button', { name: 'Result', exact: true })
+      .click();
+    await expect(this.result).toBeVisible();
+  }
+
   /** The History region's runs as listed (newest first), each a list item. */
   get historyRuns(): Locator {
     return this.history.getByRole('list', { name: 'Runs' }).getByRole('listitem');
