@@ -44,6 +44,11 @@ export class RememberedInputs {
     this.#store = store ?? createStore(DATABASES.inputs.db, DATABASES.inputs.store);
   }
 
+  /** Inputs kept in a database of another name: a test's own. */
+  static named(dbName: string): RememberedInputs {
+    return new RememberedInputs(createStore(dbName, DATABASES.inputs.store));
+  }
+
   async readDrafts(
     skillKey: string,
     instance: string,

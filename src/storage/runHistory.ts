@@ -66,6 +66,11 @@ export class RunHistory {
     this.#store = store ?? createStore(DATABASES.history.db, DATABASES.history.store);
   }
 
+  /** A history in a database of another name: a test's own. */
+  static named(dbName: string): RunHistory {
+    return new RunHistory(createStore(dbName, DATABASES.history.store));
+  }
+
   /** Keeps a run, then applies the bound. A full disk refuses it and keeps every earlier run. */
   async add(run: HistoryRun, bounds: HistoryBounds): Promise<PruneReport> {
     await this.#write([run]);

@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { createStore } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildAuditRecord } from '../runtime';
 import { RememberedInputs, RunHistory } from '../storage';
@@ -28,8 +27,8 @@ beforeEach(() => {
   usePlayground.setState(initialState(), true);
   db += 1;
   setServices({
-    history: new RunHistory(createStore(`store-history-${db}`, 'runs')),
-    inputs: new RememberedInputs(createStore(`store-inputs-${db}`, 'inputs')),
+    history: RunHistory.named(`store-history-${db}`),
+    inputs: RememberedInputs.named(`store-inputs-${db}`),
     readInstance: async () => ({
       value: {
         version: 1,
@@ -84,10 +83,7 @@ describe('runs kept in the history', () => {
   it('hold no secret argument and no secret configuration value, nor does their export', async () => {
     await keep('ada', 'tok-secret-1');
     const [summary] = historyOf(KEY).runs;
-    const { value: run } = await new RunHistory(createStore(`store-history-${db}`, 'runs')).get(
-      KEY,
-      summary!.id,
-    );
+    const { value: run } = await RunHistory.named(`store-history-${db}`).get(KEY, summary!.id);
     expect(run?.arguments).toEqual({ user: 'ada', token: '(secret, not kept)' });
     expect(run?.drafts).toEqual({ user: 'ada' });
     const everything = JSON.stringify(run);
@@ -103,10 +99,7 @@ describe('runs kept in the history', () => {
 
   it('fill the form on Re-run, keeping the secret the form holds now, and run nothing', async () => {
     await keep('ada', 'tok-secret-1');
-    const run = await new RunHistory(createStore(`store-history-${db}`, 'runs')).get(
-      KEY,
-      historyOf(KEY).runs[0]!.id,
-    );
+    const run = await RunHistory.named(`store-history-${db}`).get(KEY, historyOf(KEY).runs[0]!.id);
     usePlayground.setState({
       drafts: { [`${KEY}/login`]: { user: 'bob', token: 'tok-now' } },
       resultTabs: { [KEY]: 'history' },
