@@ -1,7 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { DATABASES } from '../src/storage/keys';
 import { Playground } from './playground';
+
+/** axe finds nothing on the page as it is (the History region included). */
+async function expectNoViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  await page.bringToFront();
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
 
 /** Fills and runs one tool of text-tools, and waits for it to succeed. */
 async function runWith(app: Playground, tool: string, fields: Record<string, string>) {
@@ -99,6 +109,7 @@ test('runs are listed newest first, filter by tool and status, and Re-run fills 
   const past = app.history.getByRole('article', { name: 'Past run' });
   await expect(past.getByTestId('past-arguments')).toContainText('"name": "Ada"');
   await expect(past).toContainText('Hello, Ada.');
+  await expectNoViolations(page);
 
   await app.tab('greet').click();
   await app.field('greet', 'name').fill('Bob');
@@ -135,6 +146,7 @@ test('two runs compared show the keys and lines that differ', async ({ page }) =
   await expect(output.getByRole('row', { name: /\/words/ })).toHaveText(/\/words\s*2\s*3/);
   await expect(output.getByRole('row', { name: /\/characters/ })).toBeVisible();
   await expect(output.getByRole('row', { name: /\/lines/ })).toHaveCount(0);
+  await expectNoViolations(page);
 
   // Text outputs differ by line.
   await comparison.getByRole('button', { name: 'Close comparison' }).click();
@@ -219,4 +231,54 @@ test('past its bound the history prunes the oldest unpinned run, says so, and ke
     .getByRole('button', { name: /^Open greet/ })
     .click();
   await expect(app.history.getByTestId('past-arguments')).toContainText('"name": "Ada"');
+});
+
+test('a secret configuration value a run printed is in neither the history, its export nor the address', async ({
+  page,
+}) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.openSkill('text-tools', 'greet');
+  const config = page.getByRole('form', { name: 'Configuration' });
+  await config.getByRole('button', { name: 'Add value' }).click();
+  await config.getByLabel('Key 1').fill('greeting');
+  await config.getByLabel('Value of greeting').fill('Sesame-4242');
+  await config.getByRole('checkbox', { name: 'secret' }).check();
+  await config.getByRole('button', { name: 'Save configuration' }).click();
+  await expect(config.getByRole('status')).toContainText('Saved');
+  // The skill prints its configured greeting: the run itself shows it.
+  await runWith(app, 'greet', { name: 'Ada' });
+  await expect(app.output).toHaveText('Sesame-4242, Ada.');
+
+  await app.showHistory();
+  await app.historyRuns
+    .first()
+    .getByRole('button', { name: /^Open greet/ })
+    .click();
+  const past = app.history.getByRole('article', { name: 'Past run' });
+  await expect(past).toContainText('(secret, not kept), Ada.');
+  await expect(past).not.toContainText('Sesame-4242');
+  const download = page.waitForEvent('download');
+  await app.history.getByRole('button', { name: 'Export history' }).click();
+  const file = test.info().outputPath('history.json');
+  await (await download).saveAs(file);
+  expect(readFileSync(file, 'utf8')).not.toContain('Sesame-4242');
+  expect(page.url()).not.toContain('Sesame');
+  // Nothing kept in the history's database holds it either.
+  const kept = await page.evaluate(async (dbName) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(dbName);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = await new Promise<unknown[]>((resolve, reject) => {
+      const request = db.transaction('runs').objectStore('runs').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return JSON.stringify(all);
+  }, DATABASES.history.db);
+  expect(kept).toContain('Ada');
+  expect(kept).not.toContain('Sesame-4242');
 });
