@@ -56,6 +56,29 @@ describe('secret arguments', () => {
     expect(secrets).toEqual(['tok-123', 'hunter22', 'k1', 'k2']);
   });
 
+  it('are found through $ref and in a oneOf choice', () => {
+    const referenced: ToolInputSchema = {
+      type: 'object',
+      $defs: { key: { type: 'string', writeOnly: true } },
+      properties: {
+        auth: {
+          oneOf: [
+            { type: 'object', properties: { user: { type: 'string' } } },
+            { type: 'object', properties: { apiKey: { $ref: '#/$defs/key' } } },
+          ],
+        },
+        plain: { type: 'string' },
+      },
+      required: [],
+    };
+    const secrets: unknown[] = [];
+    expect(
+      redactArguments(referenced, { auth: { apiKey: 'k-9999' }, plain: 'p' }, secrets),
+    ).toEqual({ auth: { apiKey: SECRET_MARKER }, plain: 'p' });
+    expect(secrets).toEqual(['k-9999']);
+    expect(secretFields({ ...tool, schema: referenced })).toEqual(['auth']);
+  });
+
   it('leave the form’s drafts, which keep every other field as it is', () => {
     expect(
       withoutSecretDrafts(tool, { name: 'Ada', token: 'tok-123', login: '{}', keys: ['a'] }),
