@@ -160,6 +160,61 @@ export class Playground {
     );
   }
 
+  /** The open skill's History region, shown by its button below the form. */
+  get history(): Locator {
+    return this.page.getByRole('region', { name: 'History' });
+  }
+
+  async showHistory() {
+    await this.page
+      .getByRole('group', { name: 'Result or history' })
+      .getByRole('button', { name: /^History/ })
+      .click();
+    await expect(this.history).toBeVisible();
+  }
+
+  /** Shows the last result again in place of the History region. */
+  async showResult() {
+    await this.page
+      .getByRole('group', { name: 'Result or history' })
+      .getByRole('button', { name: 'Result', exact: true })
+      .click();
+    await expect(this.result).toBeVisible();
+  }
+
+  /** The History region's runs as listed (newest first), each a list item. */
+  get historyRuns(): Locator {
+    return this.history.getByRole('list', { name: 'Runs' }).getByRole('listitem');
+  }
+
+  /** A value kept in one of the playground's IndexedDB stores, or null when there is none. */
+  async storedValue(
+    database: { db: string; store: string },
+    key: string | string[],
+  ): Promise<unknown> {
+    return this.page.evaluate(
+      async ([dbName, storeName, storedKey]) => {
+        if (!(await indexedDB.databases()).some((d) => d.name === dbName)) return null;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(dbName);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        try {
+          if (!db.objectStoreNames.contains(storeName)) return null;
+          return await new Promise<unknown>((resolve, reject) => {
+            const request = db.transaction(storeName).objectStore(storeName).get(storedKey);
+            request.onsuccess = () => resolve(request.result ?? null);
+            request.onerror = () => reject(request.error);
+          });
+        } finally {
+          db.close();
+        }
+      },
+      [database.db, database.store, key] as const,
+    );
+  }
+
   /** Opens the form's "Limits" disclosure (run limits and Keep warm), if it is closed. */
   async openLimits() {
     const limits = this.page.locator('details.limits');

@@ -5,10 +5,11 @@ import {
   followOtherTabs,
   loadExamples,
   loadFromUrl,
+  loadHistorySettings,
   loadStoredSkills,
   notify,
-  openSkill,
   openShareLink,
+  rememberInputs,
   usePlayground,
 } from '../store';
 import { isShareFragment } from '../share';
@@ -21,16 +22,12 @@ import { WorkspaceMenu } from '../ui/share/WorkspaceMenu';
 import { Announcer } from '../ui/workbench/Announcer';
 import { SettingsDialog } from '../ui/workbench/SettingsDialog';
 import { useShortcuts } from '../ui/workbench/shortcuts';
+import { useViewFragment } from '../ui/workbench/useViewFragment';
 import { useApplyTheme } from '../ui/workbench/theme';
 import { ThemeToggle } from '../ui/workbench/ThemeToggle';
 import { UndoRemoval } from '../ui/workbench/UndoRemoval';
 import { Workbench } from '../ui/workbench/Workbench';
 import { errorMessage } from '../errors';
-
-function keyFromHash(): string | null {
-  const match = /^#skill=(.+)$/.exec(window.location.hash);
-  return match ? decodeURIComponent(match[1]!) : null;
-}
 
 export function App() {
   const examplesLoaded = usePlayground((s) => s.examplesLoaded);
@@ -40,6 +37,8 @@ export function App() {
   useEffect(() => {
     void loadExamples();
     const unfollow = followOtherTabs();
+    const forget = rememberInputs();
+    void loadHistorySettings();
     // ?skill=<url> opens a skill from a link; nothing of it runs before a click. It is loaded
     // once the kept skills are listed, so a copy kept from before is recognised and compared.
     const linked = new URLSearchParams(window.location.search).get('skill');
@@ -56,16 +55,13 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     return () => {
       unfollow();
+      forget();
       window.removeEventListener('hashchange', onHash);
     };
   }, []);
 
-  // Reopen the skill the address names once the list is known.
-  useEffect(() => {
-    if (!examplesLoaded) return;
-    const key = keyFromHash();
-    if (key && usePlayground.getState().skills.some((s) => s.key === key)) void openSkill(key);
-  }, [examplesLoaded]);
+  // Reopen the skill, tool and tab the address names once the list is known, and follow them.
+  useViewFragment(examplesLoaded);
 
   const onPicked = useCallback((files: PickedFile[] | Promise<PickedFile[]>) => {
     Promise.resolve(files)

@@ -37,3 +37,15 @@ export { readFileEdits, saveFileEdits } from './fileEdits';
 export { readRecord, type Loaded, type RecordFormat, type RecordRead } from './readRecord';
 export { isQuotaExceeded } from './quota';
 export { announceInstanceSaved, onInstanceSavedElsewhere } from './instanceChannel';
+export {
+  DEFAULT_HISTORY_BOUNDS,
+  HistoryError,
+  MAX_RUNS_CEILING,
+  RunHistory,
+  type HistoryBounds,
+  type PruneReport,
+  type RunList,
+} from './runHistory';
+export { newRunId, type HistoryRun, type HistoryStatus, type RunSummary } from './historyRecord';
+export { historyFile, readHistoryFile, type HistoryFile } from './historyFile';
+export { RememberedInputs, type SkillView } from './rememberedInputs';

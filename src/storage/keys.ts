@@ -10,6 +10,10 @@ export const DATABASES = {
   capsuleKv: { db: 'skill-playground-capsule-kv', store: 'kv' },
   transpiles: { db: 'skill-playground-transpiles', store: 'transpiles' },
   transpileIndex: { db: 'skill-playground-transpile-index', store: 'index' },
+  /** Every run kept, one record and one summary each (storage/runHistory). */
+  history: { db: 'skill-playground-history', store: 'runs' },
+  /** Each tool's last form, and the tool and tab each skill was left on. */
+  inputs: { db: 'skill-playground-inputs', store: 'inputs' },
 } as const;
 
 /**
@@ -27,7 +31,27 @@ export const KEYS = {
   transpile: (componentId: string, jcoVersion: string, scheme: string) =>
     `${componentId}|jco@${jcoVersion}|${scheme}`,
   transpileIndex: 'index',
+  // History and input keys are arrays: a skill's key may hold any character, and an array key
+  // lets one key range read a skill's runs alone.
+  historyRun: (skillKey: string, id: string): [string, string, string] => ['run', skillKey, id],
+  historySummary: (skillKey: string, id: string): [string, string, string] => [
+    'summary',
+    skillKey,
+    id,
+  ],
+  historySettings: 'settings',
+  toolInputs: (skillKey: string, instanceName: string, toolName: string) => [
+    'inputs',
+    skillKey,
+    instanceName,
+    toolName,
+  ],
+  skillView: (skillKey: string) => ['view', skillKey],
 } as const;
+
+/** A skill's run summaries: every `['summary', skillKey, id]` (an array sorts after any id). */
+export const historySummaryRange = (skillKey: string): IDBKeyRange =>
+  IDBKeyRange.bound(['summary', skillKey], ['summary', skillKey, []]);
 
 /** localStorage keys, for what is read synchronously before the first paint. */
 export const LOCAL_STORAGE_KEYS = {

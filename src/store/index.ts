@@ -36,6 +36,19 @@ export {
   showJsonView,
 } from './toolForms';
 export { runTool, cancelRun, runningTool } from './runs';
+export {
+  compareRuns,
+  deleteRuns,
+  fillFormFromRun,
+  loadHistory,
+  loadHistorySettings,
+  openPastRun,
+  pinRun,
+  setHistoryMaxRuns,
+} from './history';
+export { exportHistory, importHistory } from './historyFiles';
+export { rememberInputs, setResultTab, showView, type View } from './rememberInputs';
+export { currentInstance } from './currentInstance';
 export { removeSkill, undoRemoval, forgetRemoval, UNDO_REMOVAL_MS } from './removal';
 export {
   FILES_PERCENT,

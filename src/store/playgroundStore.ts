@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import { readSettings, readWorkbenchPrefs } from '../storage';
+import { DEFAULT_HISTORY_BOUNDS, readSettings, readWorkbenchPrefs } from '../storage';
 import type {
+  HistorySlice,
   InstancesSlice,
   NoticesSlice,
   PlaygroundState,
@@ -33,6 +34,11 @@ const instancesSlice = (): InstancesSlice => ({
   workspaces: {},
   warmRevisions: {},
 });
+const historySlice = (): HistorySlice => ({
+  history: {},
+  historyMaxRuns: DEFAULT_HISTORY_BOUNDS.maxRuns,
+  resultTabs: {},
+});
 const storageSlice = (): StorageSlice => ({});
 const workbenchSlice = (): WorkbenchSlice => ({
   prefs: readWorkbenchPrefs().value,
@@ -52,6 +58,7 @@ export const initialState = (): PlaygroundState => ({
   ...storageSlice(),
   ...workbenchSlice(),
   ...shareSlice(),
+  ...historySlice(),
 });
 
 /**

@@ -2,6 +2,7 @@ import { errorMessage } from '../errors';
 import { buildAuditRecord, type ExitStatus } from '../runtime';
 import type { KvEntries } from '../storage';
 import { callTool, readToolInput, type Tool, type ToolInput, type ToolOutcome } from '../tools';
+import { keepRun } from './history';
 import { ensureInstance, runOptionsFor } from './instances';
 import { OutputBuffer } from './outputBuffer';
 import { usePlayground } from './playgroundStore';
@@ -28,7 +29,8 @@ export async function runTool(key: string, toolName: string): Promise<void> {
   // One run at a time per skill: its worker runs one call at a time.
   if (!tool || runningTool(key) !== undefined) return;
 
-  const input = readToolInput(tool, getDrafts(key, tool));
+  const drafts = getDrafts(key, tool);
+  const input = readToolInput(tool, drafts);
   setFieldErrors(key, toolName, input.ok ? {} : input.errors);
   if (!input.ok) return;
 
@@ -45,6 +47,15 @@ export async function runTool(key: string, toolName: string): Promise<void> {
   if (kv) await keepCapsuleKv(key, kv);
   const audit = await auditRecord(key, skill, tool, input, outcome, wallStart, durationMs);
   patchRun(key, toolName, runId, () => ({ audit }));
+  await keepRun(key, {
+    tool,
+    drafts,
+    input,
+    outcome,
+    startedAt: wallStart,
+    endedAt: Date.now(),
+    audit,
+  });
 }
 
 /** Stops the skill's run under way, whichever of its tools it is. */

@@ -9,6 +9,8 @@ import {
   announceInstanceSaved,
   onInstanceSavedElsewhere,
   IdbTranspileCache,
+  RememberedInputs,
+  RunHistory,
   listStoredSkills,
   readFileEdits,
   readCapsuleKv,
@@ -74,6 +76,10 @@ export interface Services {
   onInstanceSavedElsewhere: typeof onInstanceSavedElsewhere;
   /** Pending writes of edited files, one per skill. */
   editSaves: Debouncer;
+  /** Every run kept (storage/runHistory). */
+  history: RunHistory;
+  /** Each tool's last form, and the view each skill was left on. */
+  inputs: RememberedInputs;
 }
 
 let services: Services = {
@@ -95,6 +101,8 @@ let services: Services = {
   announceInstanceSaved,
   onInstanceSavedElsewhere,
   editSaves: new Debouncer(EDIT_SAVE_DELAY_MS),
+  history: new RunHistory(),
+  inputs: new RememberedInputs(),
 };
 
 export function setServices(next: Partial<Services>): void {

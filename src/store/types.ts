@@ -1,7 +1,7 @@
 import type { DiscoveryIndex, ValidationMode } from '../bundle';
 import type { DraftValue, FieldErrors } from '../forms';
 import type { AuditRecord, RunStage } from '../runtime';
-import type { PaneName, StoredInstance, WorkbenchPrefs } from '../storage';
+import type { HistoryRun, PaneName, RunSummary, StoredInstance, WorkbenchPrefs } from '../storage';
 import type { ToolOutcome } from '../tools';
 import type { ShareLink } from '../share';
 import type { FileChanges, FileMap } from '../vfs';
@@ -183,8 +183,35 @@ export interface SharedLink {
   changed?: { linkSha256: string; nowSha256: string };
 }
 
+/** Which part of the result pane shows: the tool's last run, or the skill's history. */
+export type ResultTab = 'result' | 'history';
+
+/** A skill's kept runs as the History region shows them. */
+export interface SkillHistory {
+  /** Summaries, newest first; `loaded` once read from IndexedDB. */
+  runs: RunSummary[];
+  loaded: boolean;
+  /** Summaries stored but unreadable (from a newer playground, or damaged). */
+  unreadable: number;
+  /** What the last add, import or bound said: a run pruned, a full disk, a refused file. */
+  notice?: { tone: 'info' | 'error'; text: string };
+  /** The past run opened to read. */
+  open?: HistoryRun;
+  /** Two runs side by side, the older first. */
+  compare?: [HistoryRun, HistoryRun];
+}
+
+/** Every skill's run history, and the view each skill was left on. */
+export interface HistorySlice {
+  history: Record<string, SkillHistory>;
+  /** How many runs each skill keeps; the oldest unpinned go first. */
+  historyMaxRuns: number;
+  resultTabs: Record<string, ResultTab>;
+}
+
 export type PlaygroundState = SkillsSlice &
   ShareSlice &
+  HistorySlice &
   NoticesSlice &
   RunsSlice &
   InstancesSlice &

@@ -44,3 +44,10 @@ export {
 } from './runOptions';
 export { callTool, entryComponent, type CallToolOptions, type ToolOutcome } from './callTool';
 export { describeGrants, effectiveGrants, parseHostList } from './grants';
+export {
+  redactArguments,
+  scrubSecrets,
+  secretFields,
+  SECRET_MARKER,
+  withoutSecretDrafts,
+} from './secretArguments';

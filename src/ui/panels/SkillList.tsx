@@ -18,8 +18,8 @@ export function SkillList() {
   const mode = usePlayground((s) => s.validationMode);
   const sameName = useMemo(() => sameNameSkills(skills), [skills]);
   const open = (event: MouseEvent, key: string) => {
+    // The address follows (ui/workbench/useViewFragment): a new entry, so Back returns here.
     event.preventDefault();
-    window.history.replaceState(null, '', skillHref(key));
     void openSkill(key);
   };
   return (

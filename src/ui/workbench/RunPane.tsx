@@ -19,11 +19,11 @@ import { CapsulePanel } from '../panels/CapsulePanel';
 import { ConfigurationForm } from '../panels/ConfigurationForm';
 import { InstructionsPanel } from '../panels/InstructionsPanel';
 import { PermissionsForm } from '../panels/PermissionsForm';
-import { ResultPanel } from '../panels/ResultPanel';
 import { RunLimits } from '../panels/RunLimits';
 import { ToolForm } from '../panels/ToolForm';
 import { WorkspacePanel } from '../panels/WorkspacePanel';
 import { PaneBar } from './PaneChrome';
+import { ResultArea } from './ResultArea';
 import { TOOL_PANEL_ID, ToolTabs, toolTabId } from './ToolTabs';
 
 // react-markdown and its parser load only when Markdown is shown.
@@ -136,7 +136,7 @@ export function RunPane({ skill, narrow }: { skill: SkillEntry; narrow: boolean 
                 <RunLimits skillKey={skill.key} />
               </details>
             </div>
-            <ResultPanel skillKey={skill.key} toolName={tool.name} />
+            <ResultArea skillKey={skill.key} tool={tool} tools={tools} />
           </div>
         </>
       )}
