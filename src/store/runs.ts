@@ -1,7 +1,14 @@
 import { errorMessage } from '../errors';
 import { buildAuditRecord, type ExitStatus } from '../runtime';
 import type { KvEntries } from '../storage';
-import { callTool, readToolInput, type Tool, type ToolInput, type ToolOutcome } from '../tools';
+import {
+  callTool,
+  readToolInput,
+  redactArguments,
+  type Tool,
+  type ToolInput,
+  type ToolOutcome,
+} from '../tools';
 import { keepRun } from './history';
 import { ensureInstance, runOptionsFor } from './instances';
 import { OutputBuffer } from './outputBuffer';
@@ -188,7 +195,9 @@ async function auditRecord(
     skillName: skill.name,
     tool: tool.name,
     componentSha256: skill.loaded!.component.id,
-    input: input.value,
+    // The hash is of the arguments with secret fields replaced: a short secret could be guessed
+    // back from a hash of itself, and audit records are shown and exported.
+    input: tool.call.kind === 'wit' ? input.value : redactArguments(tool.schema, input.value),
     output: outcome.output,
     startedAt,
     durationMs,
