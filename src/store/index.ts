@@ -29,6 +29,10 @@ export {
   showPhoneTab,
 } from './workbench';
 export {
+  activeInstanceName,
+  editConfig,
+  ensureInstanceList,
+  flushConfig,
   followOtherTabs,
   requestedBy,
   saveConfig,
@@ -39,6 +43,15 @@ export {
   setLimit,
   type LimitName,
 } from './instances';
+export {
+  chooseInstance,
+  createInstance,
+  deleteInstance,
+  duplicateInstance,
+  renameInstance,
+  type InstanceActionResult,
+} from './instanceList';
+export { declaredConfigFor } from './configDeclarations';
 export { openWorkspace, uploadToWorkspace, deleteFromWorkspace } from './workspace';
 export { editFile, revertFile } from './fileEdits';
 export { chooseFile, showFile } from './filesView';

@@ -27,6 +27,7 @@ const runsSlice = (): RunsSlice => ({
   instructions: {},
 });
 const instancesSlice = (): InstancesSlice => ({
+  instanceLists: {},
   instances: {},
   configChecks: {},
   workspaces: {},

@@ -13,12 +13,16 @@ import {
   readFileEdits,
   readCapsuleKv,
   readInstance,
+  readInstanceList,
   readSkillFiles,
   readWorkspace,
   removeSkill,
   saveFileEdits,
   saveCapsuleKv,
   saveInstance,
+  saveInstanceList,
+  copyInstanceData,
+  deleteInstanceData,
   saveSkill,
   saveWorkspace,
   storageUse,
@@ -27,22 +31,29 @@ import {
 /** Runs one pending task per key after a pause; a new task for the key replaces the old one. */
 export class Debouncer {
   #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  #tasks = new Map<string, () => void>();
   constructor(readonly delayMs: number) {}
 
   schedule(key: string, task: () => void): void {
     this.cancel(key);
+    this.#tasks.set(key, task);
     this.#timers.set(
       key,
-      setTimeout(() => {
-        this.#timers.delete(key);
-        task();
-      }, this.delayMs),
+      setTimeout(() => this.flush(key), this.delayMs),
     );
+  }
+
+  /** Runs the key's pending task now, if it has one. */
+  flush(key: string): void {
+    const task = this.#tasks.get(key);
+    this.cancel(key);
+    task?.();
   }
 
   cancel(key: string): void {
     clearTimeout(this.#timers.get(key));
     this.#timers.delete(key);
+    this.#tasks.delete(key);
   }
 
   cancelAll(): void {
@@ -52,6 +63,8 @@ export class Debouncer {
 
 /** Edits are written to IndexedDB after this pause in typing. */
 const EDIT_SAVE_DELAY_MS = 400;
+/** Configuration is saved, and checked with validate-config, after this pause in typing. */
+const CONFIG_SAVE_DELAY_MS = 500;
 
 /** What the actions reach outside the store; tests swap in fakes. */
 export interface Services {
@@ -59,6 +72,10 @@ export interface Services {
   transpileCache: TranspileCache;
   readInstance: typeof readInstance;
   saveInstance: typeof saveInstance;
+  readInstanceList: typeof readInstanceList;
+  saveInstanceList: typeof saveInstanceList;
+  copyInstanceData: typeof copyInstanceData;
+  deleteInstanceData: typeof deleteInstanceData;
   readWorkspace: typeof readWorkspace;
   saveWorkspace: typeof saveWorkspace;
   readCapsuleKv: typeof readCapsuleKv;
@@ -74,6 +91,8 @@ export interface Services {
   onInstanceSavedElsewhere: typeof onInstanceSavedElsewhere;
   /** Pending writes of edited files, one per skill. */
   editSaves: Debouncer;
+  /** Pending saves of a configuration as it is typed, one per skill. */
+  configSaves: Debouncer;
 }
 
 let services: Services = {
@@ -81,6 +100,10 @@ let services: Services = {
   transpileCache: new IdbTranspileCache(__JCO_VERSION__),
   readInstance,
   saveInstance,
+  readInstanceList,
+  saveInstanceList,
+  copyInstanceData,
+  deleteInstanceData,
   readWorkspace,
   saveWorkspace,
   readCapsuleKv,
@@ -95,11 +118,18 @@ let services: Services = {
   announceInstanceSaved,
   onInstanceSavedElsewhere,
   editSaves: new Debouncer(EDIT_SAVE_DELAY_MS),
+  configSaves: new Debouncer(CONFIG_SAVE_DELAY_MS),
 };
 
 export function setServices(next: Partial<Services>): void {
   services.editSaves.cancelAll();
-  services = { ...services, editSaves: new Debouncer(EDIT_SAVE_DELAY_MS), ...next };
+  services.configSaves.cancelAll();
+  services = {
+    ...services,
+    editSaves: new Debouncer(EDIT_SAVE_DELAY_MS),
+    configSaves: new Debouncer(CONFIG_SAVE_DELAY_MS),
+    ...next,
+  };
   hosts.disposeAll();
   hosts = new HostPool(services.createWorker, services.transpileCache);
 }
