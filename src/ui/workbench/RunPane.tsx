@@ -149,8 +149,8 @@ export function RunPane({ skill, narrow }: { skill: SkillEntry; narrow: boolean 
       {hasInstance && (
         <ErrorBoundary what="the configuration and workspace" resetKey={resetKey}>
           <div className="instance-area">
-            <ConfigurationForm key={instanceName} skillKey={skill.key} />
-            {tool && <PermissionsForm key={instanceName} skill={skill} />}
+            <ConfigurationForm key={`config:${instanceName}`} skillKey={skill.key} />
+            {tool && <PermissionsForm key={`grants:${instanceName}`} skill={skill} />}
             <WorkspacePanel skillKey={skill.key} />
           </div>
         </ErrorBoundary>
