@@ -167,8 +167,15 @@ function runConfig(key: string, instance: StoredInstance): ConfigEntry[] {
 export function editConfig(key: string, config: ConfigEntry[]): void {
   const current = getState().instances[key];
   if (!current) return;
+  const next = { ...current, config };
+  // An edit binds the secrets to the version they were typed for, unless they are withheld
+  // now: editing another value is not trusting a changed skill.
+  const skill = getSkill(key);
+  if (skill?.sourceSha256 && !secretsWithheld(skill, current)) {
+    next.trustedSha256 = skill.sourceSha256;
+  }
   setState((s) => ({
-    instances: { ...s.instances, [key]: { ...current, config } },
+    instances: { ...s.instances, [key]: next },
     configChecks: { ...s.configChecks, [key]: { state: 'checking' } },
   }));
   getServices().configSaves.schedule(key, () => {
@@ -204,14 +211,6 @@ async function persistConfig(key: string): Promise<void> {
     ...current,
     config: current.config.filter((e) => e.key.trim() !== ''),
   };
-  // Saving binds the secrets to the version they were typed for, unless they are withheld now:
-  // editing another value is not trusting a changed skill.
-  if (skill?.sourceSha256 && !secretsWithheld(skill, current)) {
-    instance.trustedSha256 = skill.sourceSha256;
-  }
-  setState((s) => ({
-    instances: { ...s.instances, [key]: { ...instance, config: current.config } },
-  }));
   try {
     await getServices().saveInstance(key, instance);
     getServices().announceInstanceSaved(key, instance.name);
