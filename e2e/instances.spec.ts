@@ -153,6 +153,29 @@ test('a secret is masked, can be revealed, and never reaches the URL, an audit r
   expect(logged.join('\n')).not.toContain(secret);
 });
 
+test('each instance has its own limits and /workspace', async ({ page }) => {
+  const app = await openTextTools(page);
+  const workspace = page.getByRole('region', { name: 'Workspace' });
+  await workspace.getByLabel('Upload to workspace').setInputFiles({
+    name: 'default.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('kept by default\n'),
+  });
+  await expect(workspace.getByRole('listitem').filter({ hasText: 'default.txt' })).toBeVisible();
+
+  await app.newInstance('quick');
+  await expect(workspace).toContainText('No files yet.');
+  await app.setTimeoutMs(2000);
+  await expect(page.getByLabel('Timeout (ms)')).toHaveValue('2000');
+
+  await app.instance.selectOption('default');
+  await expect(workspace.getByRole('listitem').filter({ hasText: 'default.txt' })).toBeVisible();
+  await expect(page.getByLabel('Timeout (ms)')).not.toHaveValue('2000');
+  await app.instance.selectOption('quick');
+  await expect(page.getByLabel('Timeout (ms)')).toHaveValue('2000');
+  await expect(workspace).toContainText('No files yet.');
+});
+
 test('an instance can be renamed and deleted; default stays', async ({ page }) => {
   const app = await openTextTools(page);
   const bar = page.getByRole('group', { name: 'Instances' });
