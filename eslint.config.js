@@ -29,7 +29,8 @@ const workerSharesProtocol = {
 };
 const noRuntimeOrStorage = {
   group: ['**/runtime', '**/runtime/**', '**/storage', '**/storage/**'],
-  message: 'The pure core (bundle, forms, vfs, wit) imports neither the runtime nor storage.',
+  message:
+    'The pure core (bundle, forms, vfs, wit, share, packaging) imports neither the runtime nor storage.',
 };
 const noFormsOrWit = {
   group: ['**/forms', '**/forms/**', '**/wit', '**/wit/**'],
@@ -41,8 +42,10 @@ const PARTS = [
   'app',
   'bundle',
   'forms',
+  'packaging',
   'runtime',
   'runtime/worker',
+  'share',
   'storage',
   'store',
   'test',
@@ -51,7 +54,18 @@ const PARTS = [
   'vfs',
   'wit',
 ];
-const PURE = ['bundle', 'forms', 'runtime', 'runtime/worker', 'storage', 'tools', 'vfs', 'wit'];
+const PURE = [
+  'bundle',
+  'forms',
+  'packaging',
+  'runtime',
+  'runtime/worker',
+  'share',
+  'storage',
+  'tools',
+  'vfs',
+  'wit',
+];
 const WALLS = [
   { pattern: noZustand, except: ['store'] },
   { pattern: noIdb, except: ['storage'] },
@@ -60,7 +74,7 @@ const WALLS = [
   { pattern: noReact, only: PURE },
   { pattern: noUi, only: PURE },
   { pattern: workerSharesProtocol, only: ['runtime/worker'] },
-  { pattern: noRuntimeOrStorage, only: ['bundle', 'forms', 'vfs', 'wit'] },
+  { pattern: noRuntimeOrStorage, only: ['bundle', 'forms', 'vfs', 'wit', 'share', 'packaging'] },
   { pattern: noFormsOrWit, only: ['bundle'] },
 ];
 const wallsOf = (part) =>

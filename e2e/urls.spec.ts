@@ -23,7 +23,8 @@ test.describe('loading from a URL', () => {
     await page.goto('/?skill=examples/data-tools/');
     await expect(app.skills.getByRole('link', { name: 'data-tools' })).toHaveCount(2);
     await expect(page.getByText(/From http:\/\/\S+\/examples\/data-tools\//)).toBeVisible();
-    await expect(page.getByText('nothing of it has run')).toBeVisible();
+    // The component is compiled first (that runs none of its code), so this waits as a load does.
+    await expect(page.getByText('nothing of it has run')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole('form', { name: 'stats' })).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Load its tools' }).click();

@@ -94,7 +94,7 @@ describe('only src/storage imports idb-keyval', () => {
 });
 
 describe('the pure core imports neither the runtime nor storage', () => {
-  const cases = ['bundle', 'forms', 'vfs', 'wit'].flatMap((part) =>
+  const cases = ['bundle', 'forms', 'vfs', 'wit', 'share', 'packaging'].flatMap((part) =>
     ['../runtime', '../runtime/protocol', '../storage', '../storage/keys'].map(
       (target) => [part, target] as const,
     ),
@@ -146,6 +146,19 @@ describe('the walls that were there before still hold beside the new ones', () =
       expect.stringContaining('Only src/store imports zustand'),
     ]);
     expect(await walls('src/store/probe.ts', "export { create } from 'zustand';\n")).toEqual([]);
+  });
+});
+
+describe('links and packages are pure', () => {
+  it.each(['share', 'packaging'])('refuses src/%s importing React or the store', async (part) => {
+    const found = await walls(
+      `src/${part}/probe.ts`,
+      "import { useState } from 'react';\nimport { usePlayground } from '../store';\nexport const x = [useState, usePlayground];\n",
+    );
+    expect(found).toEqual([
+      expect.stringContaining('no React'),
+      expect.stringContaining('do not reach into the UI or the store'),
+    ]);
   });
 });
 

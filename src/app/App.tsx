@@ -8,12 +8,16 @@ import {
   loadStoredSkills,
   notify,
   openSkill,
+  openShareLink,
   usePlayground,
 } from '../store';
+import { isShareFragment } from '../share';
 import { DropZone } from '../ui/elements/DropZone';
 import { FilePickers } from '../ui/elements/FilePickers';
 import { LoadFromUrl } from '../ui/elements/LoadFromUrl';
 import { Notices } from '../ui/elements/Notices';
+import { SharedLinkBanner } from '../ui/share/SharedLinkBanner';
+import { WorkspaceMenu } from '../ui/share/WorkspaceMenu';
 import { Announcer } from '../ui/workbench/Announcer';
 import { SettingsDialog } from '../ui/workbench/SettingsDialog';
 import { useShortcuts } from '../ui/workbench/shortcuts';
@@ -39,8 +43,21 @@ export function App() {
     // ?skill=<url> opens a skill from a link; nothing of it runs before a click. It is loaded
     // once the kept skills are listed, so a copy kept from before is recognised and compared.
     const linked = new URLSearchParams(window.location.search).get('skill');
-    void loadStoredSkills().then(() => (linked ? loadFromUrl(linked) : undefined));
-    return unfollow;
+    // A share link (#v=1&s=...) is opened the same way: listed, shown, never run before a click.
+    const shared = isShareFragment(window.location.hash) ? window.location.hash : null;
+    void loadStoredSkills().then(async () => {
+      if (linked) await loadFromUrl(linked);
+      else if (shared) await openShareLink(shared);
+    });
+    // A share link pasted into the address bar of an open page.
+    const onHash = () => {
+      if (isShareFragment(window.location.hash)) void openShareLink(window.location.hash);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      unfollow();
+      window.removeEventListener('hashchange', onHash);
+    };
   }, []);
 
   // Reopen the skill the address names once the list is known.
@@ -70,11 +87,13 @@ export function App() {
           <FilePickers onPicked={onPicked} />
           <LoadFromUrl />
           <span className="header-end">
+            <WorkspaceMenu />
             <ThemeToggle />
             <SettingsDialog />
           </span>
         </header>
         <Notices />
+        <SharedLinkBanner />
         <Workbench />
         <UndoRemoval />
         <Announcer />

@@ -27,7 +27,7 @@ export {
   fetchExampleManifest,
   type ExampleEntry,
 } from './examples';
-export { ARCHIVE_LIMITS, ArchiveError } from './archive';
+export { ARCHIVE_LIMITS, ArchiveError, normaliseEntryName, unsafeEntryName } from './archive';
 export { unpackArchive } from './unpackArchive';
 export {
   describeProgress,
@@ -42,7 +42,7 @@ export {
   type UrlContent,
 } from './fetchBundle';
 export { fetchIndexSkills, type IndexSkillsFetched } from './fetchIndexSkills';
-export { type DiscoveryIndex, type IndexedSkill } from './wellKnownIndex';
+export { INDEX_SCHEMA_0_2, type DiscoveryIndex, type IndexedSkill } from './wellKnownIndex';
 export {
   checkFrontmatterKeys,
   compatibility,

@@ -16,7 +16,9 @@ export type BundleSource =
   | { kind: 'url'; url: string; path?: string }
   | { kind: 'wasm'; name: string }
   /** An awaken SkillSpec JSON record, imported as an instructions-only skill. */
-  | { kind: 'skillspec'; name: string };
+  | { kind: 'skillspec'; name: string }
+  /** Carried inside a share link; its SHA-256 (bundleDigest) keeps two such skills apart. */
+  | { kind: 'link'; name: string; sha256: string };
 
 /** The files of one skill: path (relative to the skill root, `/`-separated) to bytes. */
 export interface Bundle {

@@ -7,6 +7,22 @@ export { openIndexSkills, dismissIndex } from './siteIndex';
 export { addPicked } from './importSkills';
 export { sameNameSkills, skillKey } from './skillIdentity';
 export { openSkill, allowSkillCode } from './openSkill';
+export { appBaseUrl, makeShareLink, type MadeLink } from './shareLinks';
+export { acceptSharedLink, dismissSharedLink, openShareLink } from './openLink';
+export {
+  exportSkill,
+  exportWorkspace,
+  publishCandidates,
+  publishSkills,
+  type PublishCandidate,
+  type Produced,
+} from './exports';
+export {
+  importWorkspace,
+  readWorkspaceFile,
+  type ImportSummary,
+  type ReadWorkspace,
+} from './importWorkspace';
 export {
   chooseTool,
   getDrafts,

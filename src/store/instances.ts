@@ -290,7 +290,7 @@ export async function setLimit(
 }
 
 /** Changes the stored instance, in the page at once and in IndexedDB after. */
-async function updateInstance(
+export async function updateInstance(
   key: string,
   change: (instance: StoredInstance) => StoredInstance,
 ): Promise<void> {

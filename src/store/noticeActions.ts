@@ -1,5 +1,6 @@
 import { dismissNotice } from './notices';
 import { usePlayground } from './playgroundStore';
+import { openShareLink } from './openLink';
 import { loadFromUrl } from './skillList';
 
 /** Does what a notice's button says. Kept apart from notices.ts, which skillList.ts imports. */
@@ -9,6 +10,10 @@ export function pressNoticeAction(id: number): void {
     case 'retryLoad':
       dismissNotice(id);
       void loadFromUrl(action.url);
+      return;
+    case 'retryLink':
+      dismissNotice(id);
+      void openShareLink(action.hash);
       return;
     case 'cancelLoad':
       // The load ends, removes this notice and says it was cancelled (loadFromUrl).

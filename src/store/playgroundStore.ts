@@ -5,6 +5,7 @@ import type {
   NoticesSlice,
   PlaygroundState,
   RunsSlice,
+  ShareSlice,
   SkillsSlice,
   StorageSlice,
   WorkbenchSlice,
@@ -41,6 +42,7 @@ const workbenchSlice = (): WorkbenchSlice => ({
   nextFileRequest: 1,
   editSaves: {},
 });
+const shareSlice = (): ShareSlice => ({ sharedLink: null });
 
 /** A fresh state: every counter and map starts over, so a test's store is really new. */
 export const initialState = (): PlaygroundState => ({
@@ -50,6 +52,7 @@ export const initialState = (): PlaygroundState => ({
   ...instancesSlice(),
   ...storageSlice(),
   ...workbenchSlice(),
+  ...shareSlice(),
 });
 
 /**

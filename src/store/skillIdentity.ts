@@ -23,6 +23,9 @@ export function skillKey(source: BundleSource, rootName: string): string {
     case 'wasm':
     case 'skillspec':
       return `local:${source.name}`;
+    case 'link':
+      // Its content, not its name: a link's skill never takes over another's instance.
+      return `link:${source.sha256}#${rootName}`;
   }
 }
 
@@ -32,7 +35,9 @@ export function skillKey(source: BundleSource, rootName: string): string {
  * from there updates it rather than listing a second copy.
  */
 export function sourceKeyOf(skill: Pick<SkillEntry, 'key' | 'source'>): string {
-  return skill.source.kind === 'url' ? skill.key : skillKey(skill.source, '');
+  return skill.source.kind === 'url' || skill.source.kind === 'link'
+    ? skill.key
+    : skillKey(skill.source, '');
 }
 
 /** Whether a listed skill came from the place this key names. */

@@ -27,7 +27,7 @@ import { getServices } from './services';
 import { refreshStorageUse } from './settings';
 import { findSameSource, skillKey, sourceKeyOf } from './skillIdentity';
 import { analyze, skillFiles } from './skills';
-import type { SkillEntry, SkillListing } from './types';
+import type { NoticeAction, SkillEntry, SkillListing } from './types';
 
 // The list of skills: the built-in examples, what was dropped, picked or fetched, and what
 // IndexedDB kept from earlier visits.
@@ -103,7 +103,7 @@ export async function loadStoredSkills(): Promise<void> {
     storedRoot: meta.rootName,
     ...(meta.sourceSha256 ? { sourceSha256: meta.sourceSha256 } : {}),
     // A skill that came from a link still waits for a click before its code runs.
-    needsConsent: meta.source.kind === 'url',
+    needsConsent: meta.source.kind === 'url' || meta.source.kind === 'link',
   }));
   setState((s) => {
     // A skill dropped again before the kept ones were listed is that skill: listed once.
@@ -130,26 +130,59 @@ export type UrlLoad =
  * The dialog passes its own progress and Cancel; a link's load shows its progress in a notice
  * with a Cancel button.
  */
-export async function loadFromUrl(
+export async function loadFromUrl(url: string, options: UrlLoadOptions = {}): Promise<UrlLoad> {
+  const fetched = await fetchUrlBundles(url, options);
+  if (!fetched.ok) return fetched;
+  if (fetched.kind === 'index') {
+    setState({ offeredIndex: fetched.index });
+    return { ok: true };
+  }
+  const added = await Promise.all(
+    fetched.bundles.map((bundle) => addBundle(bundle, { needsConsent: true })),
+  );
+  const updated = added.filter((a) => a.replaced).map((a) => a.name);
+  // A link to one skill that opens whole says nothing: the opened skill is the news. Anything
+  // more (several skills, something skipped, a copy replaced) gets the usual one-line notice.
+  const { found } = fetched;
+  const plain =
+    found.skills.length === 1 && found.skipped.length === 0 && found.problems.length === 0;
+  if (!plain || updated.length > 0) notifyImport(summarizeImport(found, updated));
+  await openSkill(added[0]!.key);
+  return { ok: true };
+}
+
+export interface UrlLoadOptions {
+  report?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: UrlLoadProgress) => void;
+  /** What a failure notice's Try again does; loading the URL again, unless said otherwise. */
+  retry?: NoticeAction;
+}
+
+type UrlLoadFailure = Extract<UrlLoad, { ok: false }>;
+
+/**
+ * Fetches what a URL serves without listing anything: its skills, as bundles whose source is the
+ * URL (and each skill's folder in it), or a site's skill index. A failure is said in a notice
+ * (unless `report` is false) and returned.
+ */
+export async function fetchUrlBundles(
   url: string,
-  options: {
-    report?: boolean;
-    signal?: AbortSignal;
-    onProgress?: (progress: UrlLoadProgress) => void;
-  } = {},
-): Promise<UrlLoad> {
+  options: UrlLoadOptions = {},
+): Promise<
+  | { ok: true; kind: 'bundles'; bundles: Bundle[]; found: Found }
+  | { ok: true; kind: 'index'; index: Extract<UrlContent, { kind: 'index' }>['index'] }
+  | UrlLoadFailure
+> {
   const report = options.report ?? true;
-  const failed = (message: string, retryable: boolean): UrlLoad => {
+  const failed = (message: string, retryable: boolean): UrlLoadFailure => {
     if (report) {
-      notify(
-        message,
-        'error',
-        retryable ? { kind: 'retryLoad', label: 'Try again', url } : undefined,
-      );
+      const retry = options.retry ?? { kind: 'retryLoad', label: 'Try again', url };
+      notify(message, 'error', retryable ? retry : undefined);
     }
     return { ok: false, message, retryable };
   };
-  const cancelled = (): UrlLoad => {
+  const cancelled = (): UrlLoadFailure => {
     if (report) notify(`Loading ${url} was cancelled: nothing was imported.`, 'info');
     return CANCELLED;
   };
@@ -169,10 +202,7 @@ export async function loadFromUrl(
     progressNotice?.remove();
   }
   if (signal?.aborted) return cancelled();
-  if (fetched.kind === 'index') {
-    setState({ offeredIndex: fetched.index });
-    return { ok: true };
-  }
+  if (fetched.kind === 'index') return { ok: true, kind: 'index', index: fetched.index };
   let found: Found;
   try {
     found = await findSkills(fetched.files);
@@ -184,26 +214,15 @@ export async function loadFromUrl(
   if (found.skills.length === 0) return failed(summarizeImport(found).message, false);
   for (const note of fetched.notes) notify(note, 'info');
   const address = sourceUrl(url);
-  const bundles = await Promise.all(found.skills.map(readFoundSkill));
-  const added = await Promise.all(
-    bundles.map((bundle) => {
-      const path = bundle.source.kind === 'folder' ? bundle.source.path : '';
-      const source: BundleSource = { kind: 'url', url: address, ...(path ? { path } : {}) };
-      return addBundle({ ...bundle, source }, { needsConsent: true });
-    }),
-  );
-  const updated = added.filter((a) => a.replaced).map((a) => a.name);
-  // A link to one skill that opens whole says nothing: the opened skill is the news. Anything
-  // more (several skills, something skipped, a copy replaced) gets the usual one-line notice.
-  const plain =
-    found.skills.length === 1 && found.skipped.length === 0 && found.problems.length === 0;
-  if (!plain || updated.length > 0) notifyImport(summarizeImport(found, updated));
-  const keys = added.map((a) => a.key);
-  await openSkill(keys[0]!);
-  return { ok: true };
+  const bundles = (await Promise.all(found.skills.map(readFoundSkill))).map((bundle) => {
+    const path = bundle.source.kind === 'folder' ? bundle.source.path : '';
+    const source: BundleSource = { kind: 'url', url: address, ...(path ? { path } : {}) };
+    return { ...bundle, source };
+  });
+  return { ok: true, kind: 'bundles', bundles, found };
 }
 
-export const CANCELLED: UrlLoad = {
+export const CANCELLED: UrlLoadFailure = {
   ok: false,
   message: 'The load was cancelled.',
   retryable: false,

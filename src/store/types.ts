@@ -3,6 +3,7 @@ import type { DraftValue, FieldErrors } from '../forms';
 import type { AuditRecord, RunStage } from '../runtime';
 import type { PaneName, StoredInstance, StoredInstanceList, WorkbenchPrefs } from '../storage';
 import type { ToolOutcome } from '../tools';
+import type { ShareLink } from '../share';
 import type { FileChanges, FileMap } from '../vfs';
 import type { SkillEntry } from './skillEntry';
 
@@ -53,6 +54,8 @@ export interface Notice {
 export type NoticeAction =
   /** A failure that may pass: load the URL again. */
   | { kind: 'retryLoad'; label: string; url: string }
+  /** A share link whose skill could not be fetched: open the link again. */
+  | { kind: 'retryLink'; label: string; hash: string }
   /** A load under way: stop it. */
   | { kind: 'cancelLoad'; label: string; load: AbortController };
 
@@ -172,7 +175,22 @@ export interface StorageSlice {
   storage?: { usage: number; quota: number };
 }
 
+/** A share link opened and waiting for the person's click. */
+export interface ShareSlice {
+  sharedLink: SharedLink | null;
+}
+
+/** A link that was opened: its skill is listed, and nothing of it has run. */
+export interface SharedLink {
+  /** The skill it opened. */
+  key: string;
+  link: ShareLink;
+  /** A URL skill whose files differ from those the link was made from: both SHA-256s. */
+  changed?: { linkSha256: string; nowSha256: string };
+}
+
 export type PlaygroundState = SkillsSlice &
+  ShareSlice &
   NoticesSlice &
   RunsSlice &
   InstancesSlice &

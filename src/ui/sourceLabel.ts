@@ -18,6 +18,8 @@ export function sourceLabel(source: BundleSource): string {
       return `Archive ${sourcePlace(source)}`;
     case 'url':
       return `From ${source.url}${source.path ? ` › ${source.path}` : ''}`;
+    case 'link':
+      return `Carried inside a share link (${source.name})`;
   }
 }
 
@@ -37,6 +39,8 @@ export function sourcePlace(source: BundleSource): string {
     case 'wasm':
     case 'skillspec':
       return source.name;
+    case 'link':
+      return `share link › ${source.name}`;
   }
 }
 

@@ -2,6 +2,8 @@ import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { removeSkill, type SkillEntry } from '../../store';
 import { CompatibilityLine } from '../elements/CompatibilityLine';
 import { formatBytes } from '../format';
+import { ExportMenu } from '../share/ExportMenu';
+import { ShareDialog } from '../share/ShareDialog';
 import { sourceLabel } from '../sourceLabel';
 import { LoadProgress } from './LoadProgress';
 
@@ -45,6 +47,8 @@ export function SkillHeader({ skill }: { skill: SkillEntry }) {
           {loaded &&
             ` · ready in ${Math.round(loaded.load.ms)} ms (${LOAD_TEXT[loaded.load.from]})`}
         </p>
+        <ShareDialog skillKey={skill.key} />
+        <ExportMenu skillKey={skill.key} />
         {skill.source.kind !== 'example' && (
           <button
             type="button"

@@ -1,0 +1,105 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { bundleDigest } from '../bundle';
+import type { WorkspaceContents } from '../packaging';
+import { MemoryTranspileCache } from '../runtime';
+import type { StoredInstance } from '../storage';
+import { fakeWorkers } from '../test/fakeWorker';
+import { importWorkspace } from './importWorkspace';
+import { initialState, usePlayground } from './playgroundStore';
+import { setServices } from './services';
+import type { SkillEntry } from './types';
+
+// What an imported workspace file may claim, and what the import takes from the files instead.
+
+const state = () => usePlayground.getState();
+const files = new Map([['SKILL.md', new TextEncoder().encode('---\nname: notes\n---\nHi.\n')]]);
+
+const contents = (): WorkspaceContents => ({
+  exportedAt: '2026-05-01T10:00:00.000Z',
+  secretsIncluded: false,
+  skills: [
+    {
+      // A forged digest: the import must name the skill by the digest of its files.
+      source: { kind: 'link', name: 'notes', sha256: 'f'.repeat(64) },
+      rootName: 'notes',
+      name: 'notes',
+      description: '',
+      files,
+      instance: {
+        name: 'default',
+        config: [{ key: 'UNITS', value: 'metric', secret: false }],
+        withheldSecrets: ['API_TOKEN'],
+        grants: { read: true, write: true, hosts: ['evil.test'] },
+      },
+      history: [{ tool: 'render', status: 'ok', output: 'done', stdout: '', stderr: '' }],
+    },
+  ],
+});
+
+describe('importing a workspace file', () => {
+  let saved: Array<[string, StoredInstance]>;
+  beforeEach(() => {
+    usePlayground.setState(initialState(), true);
+    saved = [];
+    setServices({
+      createWorker: fakeWorkers().create,
+      transpileCache: new MemoryTranspileCache(),
+      readInstance: async () => ({ value: { version: 1, name: 'default', config: [] } }),
+      saveInstance: async (key, instance) => void saved.push([key, instance]),
+      readWorkspace: async () => ({ value: new Map() }),
+      saveWorkspace: async () => {},
+      saveSkill: async () => {},
+      readFileEdits: async () => ({ value: new Map() }),
+      saveFileEdits: async () => {},
+      storageUse: async () => undefined,
+      removeSkill: async () => {},
+      announceInstanceSaved: () => {},
+    });
+  });
+
+  const existing = (): SkillEntry => ({
+    key: 'local:mine',
+    source: { kind: 'folder', name: 'mine', path: '' },
+    name: 'mine',
+    description: '',
+    stored: true,
+    needsConsent: false,
+    status: 'listed',
+  });
+
+  it('merges beside what is here, or replaces it, saying how many were removed', async () => {
+    usePlayground.setState({ skills: [existing()] });
+    const merged = await importWorkspace(contents(), { mode: 'merge', grants: false });
+    expect(merged.removed).toBe(0);
+    expect(state().skills.map((s) => s.name)).toEqual(['mine', 'notes']);
+
+    usePlayground.setState({ skills: [existing()] });
+    const replaced = await importWorkspace(contents(), { mode: 'replace', grants: false });
+    expect(replaced.removed).toBe(1);
+    expect(state().skills.map((s) => s.name)).toEqual(['notes']);
+  });
+
+  it('keys a skill by the digest of its files, not the one the file claims', async () => {
+    const summary = await importWorkspace(contents(), { mode: 'merge', grants: false });
+    const key = `link:${await bundleDigest(files)}#notes`;
+    expect(state().skills.map((s) => s.key)).toEqual([key]);
+    expect(summary).toMatchObject({
+      skills: ['notes'],
+      runs: 1,
+      withheldSecrets: ['notes: API_TOKEN'],
+    });
+    expect(state().runs[key]?.render).toMatchObject({
+      status: 'ok',
+      output: 'done',
+      toolName: 'render',
+    });
+  });
+
+  it('restores grants only when asked', async () => {
+    await importWorkspace(contents(), { mode: 'merge', grants: false });
+    expect(saved.at(-1)![1].grants).toBeUndefined();
+    expect(saved.at(-1)![1].config).toEqual([{ key: 'UNITS', value: 'metric', secret: false }]);
+    await importWorkspace(contents(), { mode: 'merge', grants: true });
+    expect(saved.at(-1)![1].grants).toEqual({ read: true, write: true, hosts: ['evil.test'] });
+  });
+});
