@@ -102,17 +102,48 @@ export class Playground {
     await expect(this.result).toHaveAttribute('data-run-status', status);
   }
 
-  /** Fills and saves the Configuration form, one row per entry, and waits for the verdict. */
+  get configuration(): Locator {
+    return this.page.getByRole('form', { name: 'Configuration' });
+  }
+
+  /**
+   * Fills and saves the Configuration form: a key the skill declares (or one already there) in
+   * its row, any other in a row it adds; then waits for the verdict.
+   */
   async setConfig(entries: Record<string, string>) {
-    const config = this.page.getByRole('form', { name: 'Configuration' });
-    for (const [index, [key, value]] of Object.entries(entries).entries()) {
-      await config.getByRole('button', { name: 'Add value' }).click();
-      await config.getByLabel(`Key ${index + 1}`).fill(key);
-      await config.getByLabel(`Value of ${key}`).fill(value);
+    const config = this.configuration;
+    for (const [key, value] of Object.entries(entries)) {
+      const field = config.getByLabel(`Value of ${key}`, { exact: true });
+      if ((await field.count()) === 0) {
+        await config.getByRole('button', { name: 'Add value' }).click();
+        await config
+          .getByLabel(/^Key \d+$/)
+          .last()
+          .fill(key);
+      }
+      await field.fill(value);
     }
     await config.getByRole('button', { name: 'Save configuration' }).click();
     await expect(config.getByRole('status')).toContainText('Saved');
     return config;
+  }
+
+  /** The Instance choice of the open skill. */
+  get instance(): Locator {
+    return this.page.getByRole('combobox', { name: 'Instance' });
+  }
+
+  /** Makes an instance of the open skill (New, or Duplicate of the chosen one); waits until it is chosen. */
+  async newInstance(name: string, how: 'New' | 'Duplicate' = 'New') {
+    const verb = how === 'New' ? 'Create' : 'Duplicate';
+    await this.page
+      .getByRole('group', { name: 'Instances' })
+      .getByRole('button', { name: how, exact: true })
+      .click();
+    const naming = this.page.getByRole('form', { name: `${verb} instance` });
+    await naming.getByLabel('Instance name').fill(name);
+    await naming.getByRole('button', { name: verb, exact: true }).click();
+    await expect(this.instance).toHaveValue(name);
   }
 
   /** The open skill's key, as its link in the Skills list carries it. */

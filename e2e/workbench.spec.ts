@@ -248,7 +248,7 @@ test('panes remember their sizes and collapse; the theme follows the system unti
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(splitter).toHaveAttribute('aria-valuenow', String(before + 32));
-  await page.getByRole('button', { name: 'Collapse the Files (2) pane' }).click();
+  await page.getByRole('button', { name: 'Collapse the Files (3) pane' }).click();
   await expect(page.getByRole('button', { name: 'Show the Files pane' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.getByRole('button', { name: 'Dark theme' }).click();

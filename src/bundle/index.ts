@@ -75,3 +75,15 @@ export {
   type RequestedCapabilities,
 } from './permissions';
 export { bundleDigest } from './digest';
+export {
+  declaredConfigOf,
+  declaredInCapsuleEnv,
+  declaredInFrontmatter,
+  declaredInMetadata,
+  declaredInSkillConfigToml,
+  declaredInSkillYaml,
+  looksSecret,
+  mergeDeclarations,
+  type ConfigDeclaration,
+  type ConfigDeclarations,
+} from './declaredConfig';

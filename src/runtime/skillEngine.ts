@@ -44,6 +44,8 @@ export interface SkillMetadata {
   author: string;
   repository?: string;
   license?: string;
+  /** The configuration keys it declares, as it wrote them (bundle/declaredConfig reads them). */
+  config?: unknown;
 }
 
 export interface ToolResult {
@@ -111,6 +113,7 @@ export function parseMetadata(raw: unknown, fallbackName: string): SkillMetadata
     author: text('author') ?? '',
     ...(text('repository') ? { repository: text('repository') } : {}),
     ...(text('license') ? { license: text('license') } : {}),
+    ...(value.config !== undefined ? { config: value.config } : {}),
   };
 }
 

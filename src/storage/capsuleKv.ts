@@ -1,4 +1,4 @@
-import { createStore, get, set } from 'idb-keyval';
+import { createStore, del, get, set } from 'idb-keyval';
 import { isFileEntries, isStoredObject, type FileEntries } from './guards';
 import { DATABASES, KEYS } from './keys';
 import { loadRecord, type Loaded, type RecordFormat } from './readRecord';
@@ -46,4 +46,8 @@ export async function saveCapsuleKv(
     { version: 1, entries } satisfies StoredKv,
     kvStore(),
   );
+}
+
+export async function deleteCapsuleKv(skillKey: string, instanceName: string): Promise<void> {
+  await del(KEYS.capsuleKv(skillKey, instanceName), kvStore());
 }

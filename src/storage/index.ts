@@ -12,6 +12,15 @@ export {
   type CacheStats,
 } from './transpileCache';
 export { readWorkspace, saveWorkspace } from './workspaceFiles';
+export {
+  DEFAULT_INSTANCE,
+  freshInstanceList,
+  instanceNameProblem,
+  readInstanceList,
+  saveInstanceList,
+  type StoredInstanceList,
+} from './instanceList';
+export { copyInstanceData, deleteInstanceData } from './instanceData';
 export { readCapsuleKv, saveCapsuleKv, type KvEntries } from './capsuleKv';
 export {
   listStoredSkills,

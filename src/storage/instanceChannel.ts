@@ -1,7 +1,7 @@
 // Tabs of the playground tell each other when they save an instance, so a tab never keeps showing
 // (and then saves over) a configuration another tab has changed since.
 
-type Message = { kind: 'instance-saved'; skillKey: string };
+type Message = { kind: 'instance-saved'; skillKey: string; instance?: string };
 
 const NAME = 'skill-playground-instances';
 let channel: BroadcastChannel | null | undefined;
@@ -15,18 +15,27 @@ function open(): BroadcastChannel | null {
   return channel;
 }
 
-export function announceInstanceSaved(skillKey: string): void {
-  open()?.postMessage({ kind: 'instance-saved', skillKey } satisfies Message);
+export function announceInstanceSaved(skillKey: string, instance?: string): void {
+  open()?.postMessage({
+    kind: 'instance-saved',
+    skillKey,
+    ...(instance ? { instance } : {}),
+  } satisfies Message);
 }
 
-/** Calls `listener` with the key of each instance another tab saves; returns the unsubscribe. */
-export function onInstanceSavedElsewhere(listener: (skillKey: string) => void): () => void {
+/**
+ * Calls `listener` with the skill key (and the instance's name, when the tab said) of each
+ * instance another tab saves; returns the unsubscribe.
+ */
+export function onInstanceSavedElsewhere(
+  listener: (skillKey: string, instance?: string) => void,
+): () => void {
   const target = open();
   if (!target) return () => {};
   const handle = (event: MessageEvent<unknown>) => {
     const data = event.data as Partial<Message> | null;
     if (data?.kind === 'instance-saved' && typeof data.skillKey === 'string') {
-      listener(data.skillKey);
+      listener(data.skillKey, typeof data.instance === 'string' ? data.instance : undefined);
     }
   };
   target.addEventListener('message', handle);

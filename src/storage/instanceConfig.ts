@@ -1,4 +1,4 @@
-import { createStore, get, set } from 'idb-keyval';
+import { createStore, del, get, set } from 'idb-keyval';
 import type { ConfigEntry, Grants } from '../runtime';
 import { isBoolean, isFiniteNumber, isOptional, isStoredObject, isString } from './guards';
 import { DATABASES, KEYS } from './keys';
@@ -81,4 +81,9 @@ export async function readInstance(
 
 export async function saveInstance(skillKey: string, instance: StoredInstance): Promise<void> {
   await set(KEYS.instance(skillKey, instance.name), instance, instances());
+}
+
+/** Forgets an instance's settings (its files and store are kept apart: see deleteInstanceData). */
+export async function deleteInstance(skillKey: string, name: string): Promise<void> {
+  await del(KEYS.instance(skillKey, name), instances());
 }

@@ -22,6 +22,8 @@ export const DATABASES = {
  */
 export const KEYS = {
   instance: (skillKey: string, instanceName: string) => `instance:${skillKey}:${instanceName}`,
+  /** A skill's instance names and the chosen one, beside the instances in their store. */
+  instanceList: (skillKey: string) => `instances:${skillKey}`,
   workspace: (skillKey: string, instanceName: string) => `workspace:${skillKey}:${instanceName}`,
   capsuleKv: (skillKey: string, instanceName: string) => `kv:${skillKey}:${instanceName}`,
   skillMeta: (skillKey: string) => skillKey,

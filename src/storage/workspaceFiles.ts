@@ -1,4 +1,4 @@
-import { createStore, get, set } from 'idb-keyval';
+import { createStore, del, get, set } from 'idb-keyval';
 import type { FileMap } from '../vfs';
 import { isFileEntries, isStoredObject, type FileEntries } from './guards';
 import { DATABASES, KEYS } from './keys';
@@ -49,4 +49,8 @@ export async function saveWorkspace(
     { version: 1, files: [...files] } satisfies StoredWorkspace,
     workspaces(),
   );
+}
+
+export async function deleteWorkspace(skillKey: string, instanceName: string): Promise<void> {
+  await del(KEYS.workspace(skillKey, instanceName), workspaces());
 }

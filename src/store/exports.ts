@@ -73,8 +73,11 @@ async function exportedSkill(
   const state = getState();
   const services = getServices();
   const key = skill.key;
-  const instance = state.instances[key] ?? (await services.readInstance(key)).value;
-  const workspace = state.workspaces[key]?.files ?? (await services.readWorkspace(key)).value;
+  // The chosen instance of each skill: what its page shows.
+  const { active } = state.instanceLists[key] ?? (await services.readInstanceList(key)).value;
+  const instance = state.instances[key] ?? (await services.readInstance(key, active)).value;
+  const workspace =
+    state.workspaces[key]?.files ?? (await services.readWorkspace(key, active)).value;
   const drafts = exportedDrafts(skill, includeSecrets);
   // The last finished run of each tool, oldest first.
   const history = Object.values(state.runs[key] ?? {})

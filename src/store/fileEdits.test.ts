@@ -4,6 +4,7 @@ import { addPicked } from './importSkills';
 import { editFile, revertFile } from './fileEdits';
 import { initialState, usePlayground } from './playgroundStore';
 import { setServices } from './services';
+import { freshInstanceList } from '../storage';
 
 const picked: PickedFile[] = [
   {
@@ -24,6 +25,7 @@ describe('editing files', () => {
         throw new Error('no worker in this test');
       },
       readInstance: async () => ({ value: { version: 1, name: 'default', config: [] } }),
+      readInstanceList: async () => ({ value: freshInstanceList() }),
       saveInstance: async () => {},
       saveSkill: async () => {},
       storageUse: async () => undefined,

@@ -17,7 +17,7 @@ import {
   type ToolInput,
   type ToolOutcome,
 } from '../tools';
-import { currentInstance } from './currentInstance';
+import { activeInstanceName } from './instances';
 import { ensureInstance } from './instances';
 import { draftKey, usePlayground } from './playgroundStore';
 import { getServices } from './services';
@@ -78,7 +78,7 @@ export async function keepRun(key: string, run: FinishedRun): Promise<void> {
       version: 1,
       id: newRunId(run.startedAt),
       skillKey: key,
-      instance: currentInstance(key),
+      instance: activeInstanceName(key),
       tool: tool.name,
       arguments: args,
       drafts: withoutSecretDrafts(tool, run.drafts),

@@ -8,6 +8,7 @@ import { importWorkspace } from './importWorkspace';
 import { initialState, usePlayground } from './playgroundStore';
 import { setServices } from './services';
 import type { SkillEntry } from './types';
+import { freshInstanceList } from '../storage';
 
 // What an imported workspace file may claim, and what the import takes from the files instead.
 
@@ -45,6 +46,7 @@ describe('importing a workspace file', () => {
       createWorker: fakeWorkers().create,
       transpileCache: new MemoryTranspileCache(),
       readInstance: async () => ({ value: { version: 1, name: 'default', config: [] } }),
+      readInstanceList: async () => ({ value: freshInstanceList() }),
       saveInstance: async (key, instance) => void saved.push([key, instance]),
       readWorkspace: async () => ({ value: new Map() }),
       saveWorkspace: async () => {},

@@ -5,7 +5,7 @@ import { unpackWorkspace, type WorkspaceContents, type WorkspaceSkill } from '..
 import { DEFAULT_GRANTS } from '../runtime';
 import type { StoredInstance } from '../storage';
 import type { FileMap } from '../vfs';
-import { bumpWarmRevision, ensureInstance, updateInstance } from './instances';
+import { bumpWarmRevision, ensureInstance, ensureInstanceList, updateInstance } from './instances';
 import { notify } from './notices';
 import { draftKey, usePlayground } from './playgroundStore';
 import { getServices } from './services';
@@ -127,7 +127,8 @@ async function importSkill(
     }
   }
   if (skill.workspace) {
-    await getServices().saveWorkspace(key, skill.workspace);
+    const { active } = await ensureInstanceList(key);
+    await getServices().saveWorkspace(key, skill.workspace, active);
     setState((s) => ({ workspaces: { ...s.workspaces, [key]: { files: skill.workspace! } } }));
     bumpWarmRevision(key);
     summary.workspaceFiles += skill.workspace.size;

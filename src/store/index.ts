@@ -48,7 +48,6 @@ export {
 } from './history';
 export { exportHistory, importHistory } from './historyFiles';
 export { rememberInputs, setResultTab, showView, type View } from './rememberInputs';
-export { currentInstance } from './currentInstance';
 export { removeSkill, undoRemoval, forgetRemoval, UNDO_REMOVAL_MS } from './removal';
 export {
   FILES_PERCENT,
@@ -62,6 +61,10 @@ export {
   showPhoneTab,
 } from './workbench';
 export {
+  activeInstanceName,
+  editConfig,
+  ensureInstanceList,
+  flushConfig,
   followOtherTabs,
   requestedBy,
   saveConfig,
@@ -72,6 +75,15 @@ export {
   setLimit,
   type LimitName,
 } from './instances';
+export {
+  chooseInstance,
+  createInstance,
+  deleteInstance,
+  duplicateInstance,
+  renameInstance,
+  type InstanceActionResult,
+} from './instanceList';
+export { declaredConfigFor } from './configDeclarations';
 export { openWorkspace, uploadToWorkspace, deleteFromWorkspace } from './workspace';
 export { editFile, revertFile } from './fileEdits';
 export { chooseFile, showFile } from './filesView';

@@ -1,6 +1,6 @@
 import { errorMessage } from '../errors';
 import { configToValidateJson, validateConfig, type ConfigEntry, type Grants } from '../runtime';
-import type { StoredInstance } from '../storage';
+import { DEFAULT_INSTANCE, type StoredInstance, type StoredInstanceList } from '../storage';
 import { buildRunOptions, type RunOptions, type Tool } from '../tools';
 import { notify } from './notices';
 import { usePlayground } from './playgroundStore';
@@ -8,21 +8,49 @@ import { getServices, hostFor } from './services';
 import { getSkill } from './skills';
 import { skillComponent, type SkillEntry } from './skillEntry';
 import { NOTHING_REQUESTED, requestedCapabilities, type RequestedCapabilities } from '../bundle';
+import { declaredConfigFor, effectiveConfig, keyNamedIn } from './configDeclarations';
 
 const { getState, setState } = usePlayground;
 
-/** The skill's instance, read from IndexedDB the first time it is needed. */
+/**
+ * The name of the skill's chosen instance ("default" until its list is read or another is
+ * chosen): what a run is made with, and what history records.
+ */
+export function activeInstanceName(skillKey: string): string {
+  return getState().instanceLists[skillKey]?.active ?? DEFAULT_INSTANCE;
+}
+
+/** The skill's instance names and its chosen one, read from IndexedDB the first time. */
+export async function ensureInstanceList(key: string): Promise<StoredInstanceList> {
+  const existing = getState().instanceLists[key];
+  if (existing) return existing;
+  const { value: loaded, unreadable } = await getServices().readInstanceList(key);
+  const current = getState().instanceLists[key];
+  if (current) return current;
+  if (unreadable) {
+    notify(
+      `The list of instances of ${getSkill(key)?.name ?? key} could not be read, so it shows "default" only. ${unreadable}`,
+    );
+  }
+  setState((s) => ({ instanceLists: { ...s.instanceLists, [key]: loaded } }));
+  return loaded;
+}
+
+/** The skill's chosen instance, read from IndexedDB the first time it is needed. */
 export async function ensureInstance(key: string): Promise<StoredInstance> {
   const existing = getState().instances[key];
   if (existing) return existing;
-  const { value: loaded, unreadable } = await getServices().readInstance(key);
+  const { active } = await ensureInstanceList(key);
+  const { value: loaded, unreadable } = await getServices().readInstance(key, active);
   const current = getState().instances[key];
   if (current) return current;
   if (unreadable) {
     notify(
-      `The configuration of ${getSkill(key)?.name ?? key} could not be read, so it starts empty. ${unreadable}`,
+      `The configuration of ${getSkill(key)?.name ?? key} (instance ${active}) could not be read, so it starts empty. ${unreadable}`,
     );
   }
+  // Another instance was chosen while this one was read: the one chosen is read by its caller.
+  if (activeInstanceName(key) !== active) return ensureInstance(key);
   setState((s) => ({ instances: { ...s.instances, [key]: loaded } }));
   return loaded;
 }
@@ -32,12 +60,16 @@ export async function ensureInstance(key: string): Promise<StoredInstance> {
  * listing tools and checking configuration always get a fresh one.
  */
 export async function runOptionsFor(key: string, tool?: Tool): Promise<RunOptions> {
+  // A run gets what the form shows: a save still waiting for a pause in typing is made now.
+  if (tool) await flushConfig(key);
   const stored = await ensureInstance(key);
   const skill = getSkill(key);
+  const config = runConfig(key, stored);
   // Secrets withheld from a changed URL skill are not in its env, its config or get-config.
-  const instance = secretsWithheld(skill, stored)
-    ? { ...stored, config: stored.config.filter((entry) => !entry.secret) }
-    : stored;
+  const instance = {
+    ...stored,
+    config: secretsWithheld(skill, stored) ? config.filter((entry) => !entry.secret) : config,
+  };
   const options = buildRunOptions({
     skillId: key,
     skillName: skill?.name ?? key,
@@ -105,11 +137,14 @@ export function bumpWarmRevision(key: string): void {
  * says it changed there, so neither tab saves over the other without knowing.
  */
 export function followOtherTabs(): () => void {
-  return getServices().onInstanceSavedElsewhere((key) => {
+  return getServices().onInstanceSavedElsewhere((key, instanceName) => {
     if (!getState().instances[key]) return;
+    const name = activeInstanceName(key);
+    if (instanceName !== undefined && instanceName !== name) return;
     void getServices()
-      .readInstance(key)
+      .readInstance(key, name)
       .then(({ value }) => {
+        if (activeInstanceName(key) !== name) return;
         setState((s) => ({ instances: { ...s.instances, [key]: value } }));
         setConfigCheck(key, {
           state: 'valid',
@@ -119,26 +154,66 @@ export function followOtherTabs(): () => void {
   });
 }
 
-/** Saves the configuration, then lets the skill judge it with validate-config. */
+/** The configuration a run of the instance gets: what the form shows, with declared defaults. */
+function runConfig(key: string, instance: StoredInstance): ConfigEntry[] {
+  const skill = getSkill(key);
+  return effectiveConfig(instance.config, declaredConfigFor(skill).keys, !skill?.analysis?.capsule);
+}
+
+/**
+ * Takes the configuration as the form shows it: the page (and so the next run) has it at once;
+ * it is saved, and judged by the skill's validate-config, after a pause in typing.
+ */
+export function editConfig(key: string, config: ConfigEntry[]): void {
+  const current = getState().instances[key];
+  if (!current) return;
+  const next = { ...current, config };
+  // An edit binds the secrets to the version they were typed for, unless they are withheld
+  // now: editing another value is not trusting a changed skill.
+  const skill = getSkill(key);
+  if (skill?.sourceSha256 && !secretsWithheld(skill, current)) {
+    next.trustedSha256 = skill.sourceSha256;
+  }
+  setState((s) => ({
+    instances: { ...s.instances, [key]: next },
+    configChecks: { ...s.configChecks, [key]: { state: 'checking' } },
+  }));
+  getServices().configSaves.schedule(key, () => {
+    const saving = persistConfig(key).finally(() => {
+      if (configSaving.get(key) === saving) configSaving.delete(key);
+    });
+    configSaving.set(key, saving);
+  });
+}
+
+/** Saves running now, per skill, so a run or a switch of instance can wait for them. */
+const configSaving = new Map<string, Promise<void>>();
+
+/** Makes a save waiting for a pause in typing now, and waits for the save under way. */
+export async function flushConfig(key: string): Promise<void> {
+  getServices().configSaves.flush(key);
+  await configSaving.get(key);
+}
+
+/** Sets the configuration and saves it at once (Save configuration, and tests). */
 export async function saveConfig(key: string, config: ConfigEntry[]): Promise<void> {
-  const current = await ensureInstance(key);
+  await ensureInstance(key);
+  editConfig(key, config);
+  await flushConfig(key);
+}
+
+/** Saves the instance's configuration, then lets the skill judge it with validate-config. */
+async function persistConfig(key: string): Promise<void> {
+  const current = getState().instances[key];
+  if (!current) return;
   const skill = getSkill(key);
   const instance: StoredInstance = {
     ...current,
-    config: config.filter((e) => e.key.trim() !== ''),
+    config: current.config.filter((e) => e.key.trim() !== ''),
   };
-  // Saving binds the secrets to the version they were typed for, unless they are withheld now:
-  // editing another value is not trusting a changed skill.
-  if (skill?.sourceSha256 && !secretsWithheld(skill, current)) {
-    instance.trustedSha256 = skill.sourceSha256;
-  }
-  setState((s) => ({
-    instances: { ...s.instances, [key]: instance },
-    configChecks: { ...s.configChecks, [key]: { state: 'checking' } },
-  }));
   try {
     await getServices().saveInstance(key, instance);
-    getServices().announceInstanceSaved(key);
+    getServices().announceInstanceSaved(key, instance.name);
   } catch (error) {
     notify(`The configuration could not be saved: ${errorMessage(error)}`);
   }
@@ -156,17 +231,32 @@ export async function saveConfig(key: string, config: ConfigEntry[]): Promise<vo
     return;
   }
   const options = await runOptionsFor(key);
+  const judged = runConfig(key, current).filter(
+    (entry) => !entry.secret || !secretsWithheld(skill, current),
+  );
   const verdict = await validateConfig(
     hostFor(key),
     component,
-    configToValidateJson(instance.config),
+    configToValidateJson(judged),
     options,
   );
+  // The form changed again while the skill judged it: the next save's verdict is the one to show.
+  if (getState().instances[key]?.config !== current.config) return;
+  const named = verdict.valid
+    ? undefined
+    : keyNamedIn(
+        verdict.message,
+        current.config.map((e) => e.key),
+      );
   setConfigCheck(
     key,
     verdict.valid
       ? { state: 'valid', message: 'Saved; the skill accepts this configuration.' }
-      : { state: 'invalid', message: `Saved, but the skill rejects it: ${verdict.message}` },
+      : {
+          state: 'invalid',
+          message: `Saved, but the skill rejects it: ${verdict.message}`,
+          ...(named ? { key: named } : {}),
+        },
   );
 }
 
@@ -208,7 +298,7 @@ export async function updateInstance(
   setState((s) => ({ instances: { ...s.instances, [key]: instance } }));
   try {
     await getServices().saveInstance(key, instance);
-    getServices().announceInstanceSaved(key);
+    getServices().announceInstanceSaved(key, instance.name);
   } catch (error) {
     notify(`The instance settings could not be saved: ${errorMessage(error)}`);
   }

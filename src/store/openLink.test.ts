@@ -6,6 +6,7 @@ import { fakeWorkers } from '../test/fakeWorker';
 import { acceptSharedLink, openShareLink } from './openLink';
 import { initialState, usePlayground } from './playgroundStore';
 import { setServices } from './services';
+import { freshInstanceList } from '../storage';
 
 // Opening a share link in the store: what it may change before the click (a listed skill and a
 // banner), and what the click applies (configuration never over a secret, limits only in range,
@@ -34,6 +35,7 @@ describe('opening a share link', () => {
       createWorker: workers.create,
       transpileCache: new MemoryTranspileCache(),
       readInstance: async () => ({ value: mine }),
+      readInstanceList: async () => ({ value: freshInstanceList() }),
       saveInstance: async (_key, instance) => void saved.push(instance),
       readWorkspace: async () => ({ value: new Map() }),
       saveWorkspace: async () => {},

@@ -3,6 +3,7 @@ import type { PickedFile } from '../bundle';
 import { addPicked } from './importSkills';
 import { initialState, usePlayground } from './playgroundStore';
 import { setServices } from './services';
+import { freshInstanceList } from '../storage';
 
 const skillFolder = (name: string): PickedFile[] => [
   {
@@ -17,6 +18,7 @@ function fakeServices(saveSkill: () => Promise<void>) {
       throw new Error('no worker in this test');
     },
     readInstance: async () => ({ value: { version: 1, name: 'default', config: [] } }),
+    readInstanceList: async () => ({ value: freshInstanceList() }),
     saveInstance: async () => {},
     saveSkill: vi.fn(saveSkill),
     readFileEdits: async () => ({ value: new Map() }),

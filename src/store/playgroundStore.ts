@@ -29,6 +29,7 @@ const runsSlice = (): RunsSlice => ({
   instructions: {},
 });
 const instancesSlice = (): InstancesSlice => ({
+  instanceLists: {},
   instances: {},
   configChecks: {},
   workspaces: {},

@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors';
-import { currentInstance } from './currentInstance';
+import { activeInstanceName } from './instances';
 import { notify } from './notices';
 import { openSkill } from './openSkill';
 import { draftKey, usePlayground } from './playgroundStore';
@@ -70,7 +70,7 @@ export function rememberInputs(): () => void {
         const drafts = state.drafts[id];
         if (drafts === prev.drafts[id] || drafts === undefined) continue;
         void getServices()
-          .inputs.saveDrafts(skill.key, currentInstance(skill.key), tool.name, drafts)
+          .inputs.saveDrafts(skill.key, activeInstanceName(skill.key), tool.name, drafts)
           .catch(failed);
       }
     }
@@ -110,7 +110,7 @@ async function restoreView(key: string): Promise<void> {
 }
 
 async function restoreDrafts(key: string, tools: string[]): Promise<void> {
-  const instance = currentInstance(key);
+  const instance = activeInstanceName(key);
   const found: Record<string, Record<string, unknown>> = {};
   for (const tool of tools) {
     const { value } = await getServices().inputs.readDrafts(key, instance, tool);

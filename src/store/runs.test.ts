@@ -9,6 +9,7 @@ import { runTool } from './runs';
 import { setServices } from './services';
 import { addPicked } from './importSkills';
 import type { SkillEntry } from './types';
+import { freshInstanceList } from '../storage';
 
 // A command skill, dropped: SKILL.md and a skill.wasm (the fake worker never reads its bytes).
 const dropped = [
@@ -48,6 +49,7 @@ describe('the run path of the store', () => {
       createWorker: workers.create,
       transpileCache: new MemoryTranspileCache(),
       readInstance: async () => ({ value: { version: 1, name: 'default', config: [] } }),
+      readInstanceList: async () => ({ value: freshInstanceList() }),
       saveInstance: async () => {},
       readWorkspace: async () => ({ value: new Map() }),
       saveWorkspace: async () => {},

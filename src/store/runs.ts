@@ -10,7 +10,7 @@ import {
   type ToolOutcome,
 } from '../tools';
 import { keepRun } from './history';
-import { ensureInstance, runOptionsFor } from './instances';
+import { activeInstanceName, ensureInstance, runOptionsFor } from './instances';
 import { OutputBuffer } from './outputBuffer';
 import { usePlayground } from './playgroundStore';
 import { notify } from './notices';
@@ -149,7 +149,7 @@ async function callInWorker(
 
 /** An astrid capsule's key-value store, as its runs find it. */
 async function readCapsuleKv(key: string): Promise<KvEntries> {
-  const { value, unreadable } = await getServices().readCapsuleKv(key);
+  const { value, unreadable } = await getServices().readCapsuleKv(key, activeInstanceName(key));
   if (unreadable) {
     notify(
       `The key-value store of ${getSkill(key)?.name ?? key} could not be read, so this run starts with it empty. ${unreadable}`,
@@ -160,7 +160,7 @@ async function readCapsuleKv(key: string): Promise<KvEntries> {
 
 async function keepCapsuleKv(key: string, kv: KvEntries): Promise<void> {
   try {
-    await getServices().saveCapsuleKv(key, kv);
+    await getServices().saveCapsuleKv(key, kv, activeInstanceName(key));
   } catch (error) {
     notify(`The capsule's key-value store could not be saved: ${errorMessage(error)}`);
   }

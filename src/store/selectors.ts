@@ -6,6 +6,8 @@ const IDLE_CHECK: ConfigCheck = { state: 'idle' };
 export const selectSkills = (s: PlaygroundState) => s.skills;
 export const selectSelectedSkill = (s: PlaygroundState): SkillEntry | undefined =>
   s.skills.find((skill) => skill.key === s.selectedKey);
+export const selectSkill = (skillKey: string) => (s: PlaygroundState) =>
+  s.skills.find((skill) => skill.key === skillKey);
 export const selectNotices = (s: PlaygroundState) => s.notices;
 /** A tool's own last run: another tool's never shows under it. */
 export const selectRun =
@@ -18,5 +20,8 @@ export const selectRunningTool = (skillKey: string) => (s: PlaygroundState) => {
 };
 export const selectOfferedIndex = (s: PlaygroundState) => s.offeredIndex;
 export const selectInstance = (skillKey: string) => (s: PlaygroundState) => s.instances[skillKey];
+/** The skill's instance names and the chosen one, once read. */
+export const selectInstanceList = (skillKey: string) => (s: PlaygroundState) =>
+  s.instanceLists[skillKey];
 export const selectConfigCheck = (skillKey: string) => (s: PlaygroundState) =>
   s.configChecks[skillKey] ?? IDLE_CHECK;

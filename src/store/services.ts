@@ -15,12 +15,16 @@ import {
   readFileEdits,
   readCapsuleKv,
   readInstance,
+  readInstanceList,
   readSkillFiles,
   readWorkspace,
   removeSkill,
   saveFileEdits,
   saveCapsuleKv,
   saveInstance,
+  saveInstanceList,
+  copyInstanceData,
+  deleteInstanceData,
   saveSkill,
   saveWorkspace,
   storageUse,
@@ -29,22 +33,29 @@ import {
 /** Runs one pending task per key after a pause; a new task for the key replaces the old one. */
 export class Debouncer {
   #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  #tasks = new Map<string, () => void>();
   constructor(readonly delayMs: number) {}
 
   schedule(key: string, task: () => void): void {
     this.cancel(key);
+    this.#tasks.set(key, task);
     this.#timers.set(
       key,
-      setTimeout(() => {
-        this.#timers.delete(key);
-        task();
-      }, this.delayMs),
+      setTimeout(() => this.flush(key), this.delayMs),
     );
+  }
+
+  /** Runs the key's pending task now, if it has one. */
+  flush(key: string): void {
+    const task = this.#tasks.get(key);
+    this.cancel(key);
+    task?.();
   }
 
   cancel(key: string): void {
     clearTimeout(this.#timers.get(key));
     this.#timers.delete(key);
+    this.#tasks.delete(key);
   }
 
   cancelAll(): void {
@@ -54,6 +65,8 @@ export class Debouncer {
 
 /** Edits are written to IndexedDB after this pause in typing. */
 const EDIT_SAVE_DELAY_MS = 400;
+/** Configuration is saved, and checked with validate-config, after this pause in typing. */
+const CONFIG_SAVE_DELAY_MS = 500;
 
 /** What the actions reach outside the store; tests swap in fakes. */
 export interface Services {
@@ -61,6 +74,10 @@ export interface Services {
   transpileCache: TranspileCache;
   readInstance: typeof readInstance;
   saveInstance: typeof saveInstance;
+  readInstanceList: typeof readInstanceList;
+  saveInstanceList: typeof saveInstanceList;
+  copyInstanceData: typeof copyInstanceData;
+  deleteInstanceData: typeof deleteInstanceData;
   readWorkspace: typeof readWorkspace;
   saveWorkspace: typeof saveWorkspace;
   readCapsuleKv: typeof readCapsuleKv;
@@ -80,6 +97,8 @@ export interface Services {
   history: RunHistory;
   /** Each tool's last form, and the view each skill was left on. */
   inputs: RememberedInputs;
+  /** Pending saves of a configuration as it is typed, one per skill. */
+  configSaves: Debouncer;
 }
 
 let services: Services = {
@@ -87,6 +106,10 @@ let services: Services = {
   transpileCache: new IdbTranspileCache(__JCO_VERSION__),
   readInstance,
   saveInstance,
+  readInstanceList,
+  saveInstanceList,
+  copyInstanceData,
+  deleteInstanceData,
   readWorkspace,
   saveWorkspace,
   readCapsuleKv,
@@ -103,11 +126,18 @@ let services: Services = {
   editSaves: new Debouncer(EDIT_SAVE_DELAY_MS),
   history: new RunHistory(),
   inputs: new RememberedInputs(),
+  configSaves: new Debouncer(CONFIG_SAVE_DELAY_MS),
 };
 
 export function setServices(next: Partial<Services>): void {
   services.editSaves.cancelAll();
-  services = { ...services, editSaves: new Debouncer(EDIT_SAVE_DELAY_MS), ...next };
+  services.configSaves.cancelAll();
+  services = {
+    ...services,
+    editSaves: new Debouncer(EDIT_SAVE_DELAY_MS),
+    configSaves: new Debouncer(CONFIG_SAVE_DELAY_MS),
+    ...next,
+  };
   hosts.disposeAll();
   hosts = new HostPool(services.createWorker, services.transpileCache);
 }

@@ -9,6 +9,7 @@ import { draftKey, initialState, usePlayground } from './playgroundStore';
 import { setServices } from './services';
 import { makeShareLink } from './shareLinks';
 import type { SkillEntry } from './types';
+import { freshInstanceList } from '../storage';
 
 // What a made link carries, read back with the decoder: the skill by its source, the tool and
 // what its form holds, non-secret configuration; never a secret field, a file, a secret value.
@@ -71,6 +72,7 @@ describe('making a share link', () => {
       createWorker: fakeWorkers().create,
       transpileCache: new MemoryTranspileCache(),
       readInstance: async () => ({ value: instance }),
+      readInstanceList: async () => ({ value: freshInstanceList() }),
       readFileEdits: async () => ({ value: new Map() }),
     });
   });

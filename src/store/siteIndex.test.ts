@@ -3,6 +3,7 @@ import { bundleDigest, type DiscoveryIndex } from '../bundle';
 import { initialState, usePlayground } from './playgroundStore';
 import { setServices } from './services';
 import { dismissIndex, openIndexSkills } from './siteIndex';
+import { freshInstanceList } from '../storage';
 
 const enc = new TextEncoder();
 const MD = (name: string) => `---\nname: ${name}\ndescription: From an index.\n---\nBody\n`;
@@ -46,6 +47,7 @@ describe('opening skills picked from a site’s index', () => {
         throw new Error('no worker in this test');
       },
       readInstance: async () => ({ value: { version: 1, name: 'default', config: [] } }),
+      readInstanceList: async () => ({ value: freshInstanceList() }),
       saveInstance: async () => {},
       saveSkill: async () => {},
       storageUse: async () => undefined,

@@ -1,7 +1,14 @@
 import type { DiscoveryIndex, ValidationMode } from '../bundle';
 import type { DraftValue, FieldErrors } from '../forms';
 import type { AuditRecord, RunStage } from '../runtime';
-import type { HistoryRun, PaneName, RunSummary, StoredInstance, WorkbenchPrefs } from '../storage';
+import type {
+  HistoryRun,
+  PaneName,
+  RunSummary,
+  StoredInstance,
+  StoredInstanceList,
+  WorkbenchPrefs,
+} from '../storage';
 import type { ToolOutcome } from '../tools';
 import type { ShareLink } from '../share';
 import type { FileChanges, FileMap } from '../vfs';
@@ -63,7 +70,8 @@ export type ConfigCheck =
   | { state: 'idle' }
   | { state: 'checking' }
   | { state: 'valid'; message: string }
-  | { state: 'invalid'; message: string };
+  /** `key`: the configuration key the skill's message names, when it names one. */
+  | { state: 'invalid'; message: string; key?: string };
 
 /** The list of skills and which one is open. */
 export interface SkillsSlice {
@@ -151,8 +159,13 @@ export interface WorkbenchSlice {
 
 export type { PaneName };
 
-/** Each skill's instance: configuration, limits and /workspace. */
+/**
+ * Each skill's instances: the list of their names and which is chosen, and the chosen one's
+ * configuration, limits and /workspace (the maps below hold the chosen instance of each skill).
+ */
 export interface InstancesSlice {
+  instanceLists: Record<string, StoredInstanceList>;
+  /** The chosen instance, as the form shows it: edits are here at once, saved after a pause. */
   instances: Record<string, StoredInstance>;
   configChecks: Record<string, ConfigCheck>;
   /** Each instance's /workspace files, and what its last run changed. */

@@ -8,6 +8,7 @@ import { setServices } from './services';
 import { addPicked } from './importSkills';
 import { setDraft } from './toolForms';
 import { openFile, setPaneCollapsed } from './workbench';
+import { freshInstanceList } from '../storage';
 
 // A command with two tools from its sidecar manifest (the fake worker never reads the wasm).
 const tools = {
@@ -41,6 +42,7 @@ describe('the workbench in the store', () => {
       createWorker: workers.create,
       transpileCache: new MemoryTranspileCache(),
       readInstance: async () => ({ value: { version: 1, name: 'default', config: [] } }),
+      readInstanceList: async () => ({ value: freshInstanceList() }),
       saveInstance: async () => {},
       readWorkspace: async () => ({ value: new Map() }),
       saveWorkspace: async () => {},

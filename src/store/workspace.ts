@@ -1,7 +1,7 @@
 import { isQuotaExceeded } from '../storage';
 import { errorMessage } from '../errors';
 import { diffFiles, type FileMap } from '../vfs';
-import { bumpWarmRevision } from './instances';
+import { activeInstanceName, bumpWarmRevision, ensureInstanceList } from './instances';
 import { notify } from './notices';
 import { usePlayground } from './playgroundStore';
 import { getServices } from './services';
@@ -15,7 +15,10 @@ const { getState, setState } = usePlayground;
 export async function ensureWorkspace(key: string): Promise<FileMap> {
   const existing = getState().workspaces[key];
   if (existing) return existing.files;
-  const { value, unreadable } = await getServices().readWorkspace(key);
+  const { active } = await ensureInstanceList(key);
+  const { value, unreadable } = await getServices().readWorkspace(key, active);
+  // Another instance was chosen while these were read: its own files are read instead.
+  if (activeInstanceName(key) !== active) return ensureWorkspace(key);
   if (unreadable && !getState().workspaces[key]) {
     notify(
       `The /workspace files of ${getSkill(key)?.name ?? key} could not be read, so it starts empty. ${unreadable}`,
@@ -65,7 +68,7 @@ export async function deleteFromWorkspace(key: string, path: string): Promise<vo
 
 async function persistWorkspace(key: string, files: FileMap): Promise<void> {
   try {
-    await getServices().saveWorkspace(key, files);
+    await getServices().saveWorkspace(key, files, activeInstanceName(key));
   } catch (error) {
     const full = isQuotaExceeded(error);
     notify(

@@ -5,7 +5,6 @@ import {
   capsuleConfig,
   capsulePluginComponents,
   capsuleTools,
-  declaredConfig,
   readCapsuleOutput,
   toolCallInput,
 } from './capsuleTools';
@@ -101,14 +100,6 @@ describe('a capsule’s configuration', () => {
     expect(capsuleConfig(env, [['repo', '']])).toEqual([
       ['repo', '"astralis/astrid"'],
       ['limits', '{"max":3}'],
-    ]);
-  });
-
-  it('is asked for in the Configuration form: secret or string, request as the prompt', () => {
-    expect(declaredConfig(env)).toEqual([
-      { key: 'token', secret: true, prompt: 'Your token?' },
-      { key: 'repo', secret: false, prompt: 'Repo', placeholder: 'astralis/astrid' },
-      { key: 'limits', secret: false, placeholder: '{"max":3}' },
     ]);
   });
 });

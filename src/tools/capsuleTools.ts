@@ -109,27 +109,6 @@ export function capsuleConfig(
   return out;
 }
 
-/** A configuration value the capsule asks for, as the Configuration form shows it. */
-export interface DeclaredConfig {
-  key: string;
-  secret: boolean;
-  /** What to ask the person: the [env] entry's `request`, else its description. */
-  prompt?: string;
-  /** The default, as text, shown where no value is given. */
-  placeholder?: string;
-}
-
-export function declaredConfig(env: readonly CapsuleEnv[]): DeclaredConfig[] {
-  return env.map((e) => ({
-    key: e.key,
-    secret: e.type === 'secret',
-    ...((e.request ?? e.description) ? { prompt: e.request ?? e.description } : {}),
-    ...(e.default === undefined
-      ? {}
-      : { placeholder: typeof e.default === 'string' ? e.default : JSON.stringify(e.default) }),
-  }));
-}
-
 /** The input of `astrid_tool_call`: serde's Vec<u8> is a JSON array of byte numbers. */
 export function toolCallInput(name: string, args: unknown): string {
   const bytes = new TextEncoder().encode(JSON.stringify(args));

@@ -17,12 +17,10 @@ export {
   capsulePluginComponents,
   capsuleTools,
   componentLabel,
-  declaredConfig,
   readCapsuleOutput,
   toolCallInput,
   TOOL_CALL_EXPORT,
   type CapsulePlugin,
-  type DeclaredConfig,
 } from './capsuleTools';
 export { schemaFromSkillParameters, skillEngineTool } from './skillEngineTools';
 export { schemaFromSkillArguments } from './skillSpecArguments';

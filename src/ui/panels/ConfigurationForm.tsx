@@ -1,122 +1,141 @@
 import { useState, type FormEvent } from 'react';
+import { looksSecret, type ConfigDeclaration } from '../../bundle';
 import type { ConfigEntry } from '../../runtime';
-import { saveConfig, selectConfigCheck, selectInstance, usePlayground } from '../../store';
-import type { DeclaredConfig } from '../../tools';
+import {
+  declaredConfigFor,
+  editConfig,
+  flushConfig,
+  selectConfigCheck,
+  selectInstance,
+  selectSkill,
+  usePlayground,
+  type ConfigCheck,
+} from '../../store';
+import { ConfigRow, type ConfigRowModel } from './ConfigRow';
 
 /**
- * The instance's configuration: keys and values the skill reads from its environment (as given
- * and as SKILL_<KEY>), or, for an astrid capsule, with astrid_get_config; the keys a capsule
- * declares are there to fill. Secret values are masked and stay in this browser's IndexedDB.
+ * The rows the form shows: each key the skill declares (with what it holds, if anything), then
+ * the keys the person added. A declared key left as it was is no entry of the configuration.
  */
-export function ConfigurationForm({
-  skillKey,
-  declared = [],
-}: {
-  skillKey: string;
-  declared?: DeclaredConfig[];
-}) {
-  const instance = usePlayground(selectInstance(skillKey));
-  const saved = instance?.config ?? [];
-  // Editing starts again from what is stored whenever the stored configuration changes.
-  return (
-    <ConfigurationEditor
-      key={JSON.stringify(saved)}
-      skillKey={skillKey}
-      saved={saved}
-      declared={declared}
-    />
-  );
+export function configRows(
+  config: readonly ConfigEntry[],
+  declared: readonly ConfigDeclaration[],
+): ConfigRowModel[] {
+  const declaredRows = declared.map((declaration) => {
+    const entry = config.find((e) => e.key === declaration.key);
+    return {
+      key: declaration.key,
+      value: entry?.value ?? '',
+      secret: entry?.secret ?? declaration.secret,
+      declaration,
+    };
+  });
+  const added = config.filter((e) => !declared.some((d) => d.key === e.key));
+  return [...declaredRows, ...added.map((e) => ({ ...e }))];
 }
 
-function ConfigurationEditor({
-  skillKey,
-  saved,
-  declared,
-}: {
-  skillKey: string;
-  saved: ConfigEntry[];
-  declared: DeclaredConfig[];
-}) {
-  const check = usePlayground(selectConfigCheck(skillKey));
-  const [rows, setRows] = useState<ConfigEntry[]>(() => [
-    ...saved,
-    ...declared
-      .filter((d) => !saved.some((entry) => entry.key === d.key))
-      .map((d) => ({ key: d.key, value: '', secret: d.secret })),
-  ]);
-  const declaredOf = (key: string) => declared.find((d) => d.key === key);
+function toConfig(rows: readonly ConfigRowModel[]): ConfigEntry[] {
+  return rows
+    .filter((r) => !r.declaration || r.value !== '' || r.secret !== r.declaration.secret)
+    .map(({ key, value, secret }) => ({ key, value, secret }));
+}
 
+/**
+ * The chosen instance's configuration: the keys the skill declares, each with its description,
+ * default and whether it is required or secret, and keys the person adds. What it shows is what
+ * the next run gets: each change is the instance's at once, saved (and checked by the skill's
+ * validate-config) after a pause in typing, and Run saves a change still waiting. Secret values
+ * are masked and stay in this browser's IndexedDB.
+ */
+export function ConfigurationForm({ skillKey }: { skillKey: string }) {
+  const instance = usePlayground(selectInstance(skillKey));
+  const skill = usePlayground(selectSkill(skillKey));
+  const check = usePlayground(selectConfigCheck(skillKey));
+  const [revealed, setRevealed] = useState<ReadonlySet<number>>(new Set());
+  const declared = declaredConfigFor(skill);
+  const isCapsule = skill?.analysis?.capsule !== undefined;
+  const rows = configRows(instance?.config ?? [], declared.keys);
+
+  const change = (next: ConfigRowModel[]) => editConfig(skillKey, toConfig(next));
   const update = (index: number, patch: Partial<ConfigEntry>) =>
-    setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+    change(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const setKey = (index: number, key: string) => {
+    const row = rows[index]!;
+    // The secret box follows the name until the person sets it otherwise.
+    const automatic = row.secret === looksSecret(row.key);
+    update(index, { key, ...(automatic ? { secret: looksSecret(key) } : {}) });
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void saveConfig(skillKey, rows);
+    void flushConfig(skillKey);
   };
 
   return (
     <form aria-label="Configuration" className="configuration" onSubmit={submit}>
       <h3>Configuration</h3>
       <p className="muted">
-        {declared.length > 0
-          ? 'The capsule asks for these in Capsule.toml and reads them with astrid_get_config; an empty value gives its default.'
-          : 'Values reach the skill as environment variables, each as its key and as SKILL_<KEY>.'}{' '}
-        They are kept in this browser only.
+        {isCapsule
+          ? 'The capsule reads these with astrid_get_config; an empty value gives its default.'
+          : 'Values reach the skill as environment variables, each as its key and as SKILL_<KEY>, and through get-config; an empty declared value gives its default.'}{' '}
+        Saved as you type, in this browser only; Run uses what is shown.
       </p>
-      {rows.length === 0 && <p className="muted">No configuration values.</p>}
-      {rows.map((row, index) => (
-        <div className="config-row" key={index}>
-          {declaredOf(row.key)?.prompt && (
-            <p className="muted config-prompt" id={`config-prompt-${index}`}>
-              {declaredOf(row.key)!.prompt}
-            </p>
-          )}
-          <input
-            type="text"
-            aria-label={`Key ${index + 1}`}
-            placeholder="key"
-            value={row.key}
-            onChange={(e) => update(index, { key: e.target.value })}
-          />
-          <input
-            type={row.secret ? 'password' : 'text'}
-            aria-label={row.key ? `Value of ${row.key}` : `Value ${index + 1}`}
-            {...(declaredOf(row.key)?.prompt
-              ? { 'aria-describedby': `config-prompt-${index}` }
-              : {})}
-            placeholder={declaredOf(row.key)?.placeholder ?? 'value'}
-            autoComplete="off"
-            value={row.value}
-            onChange={(e) => update(index, { value: e.target.value })}
-          />
-          <label className="inline">
-            <input
-              type="checkbox"
-              checked={row.secret}
-              onChange={(e) => update(index, { secret: e.target.checked })}
-            />
-            secret
-          </label>
-          <button
-            type="button"
-            aria-label={`Remove ${row.key || `value ${index + 1}`}`}
-            onClick={() => setRows((current) => current.filter((_, i) => i !== index))}
-          >
-            Remove
-          </button>
-        </div>
+      {declared.problems.map((problem) => (
+        <p key={problem} className="muted">
+          {problem}
+        </p>
       ))}
+      {!instance && <p className="muted">Reading the instance…</p>}
+      {instance && rows.length === 0 && <p className="muted">No configuration values.</p>}
+      {instance &&
+        rows.map((row, index) => (
+          <ConfigRow
+            key={row.declaration ? `declared:${row.key}` : `added:${index}`}
+            index={index}
+            row={row}
+            revealed={revealed.has(index)}
+            error={check.state === 'invalid' && check.key === row.key ? check.message : undefined}
+            onKey={(key) => setKey(index, key)}
+            onChange={(patch) => update(index, patch)}
+            onReveal={(shown) =>
+              setRevealed((current) => {
+                const next = new Set(current);
+                if (shown) next.add(index);
+                else next.delete(index);
+                return next;
+              })
+            }
+            onRemove={() => change(rows.filter((_, i) => i !== index))}
+          />
+        ))}
       <div className="actions">
         <button
           type="button"
-          onClick={() => setRows((current) => [...current, { key: '', value: '', secret: false }])}
+          disabled={!instance}
+          onClick={() => change([...rows, { key: '', value: '', secret: false }])}
         >
           Add value
         </button>
-        <button type="submit">Save configuration</button>
+        <button type="submit" disabled={!instance}>
+          Save configuration
+        </button>
         <span role="status" className={`config-check ${check.state}`}>
-          {check.state === 'checking' ? 'Checking…' : check.state === 'idle' ? '' : check.message}
+          {statusText(check)}
         </span>
       </div>
     </form>
   );
+}
+
+function statusText(check: ConfigCheck): string {
+  switch (check.state) {
+    case 'idle':
+      return '';
+    case 'checking':
+      return 'Saving…';
+    case 'invalid':
+      // The message itself shows at the field it names.
+      return check.key ? 'Saved, but the skill rejects a value: see its field.' : check.message;
+    default:
+      return check.message;
+  }
 }

@@ -13,10 +13,11 @@ import {
   usePlayground,
   type SkillEntry,
 } from '../../store';
-import { declaredConfig, describeGrants, effectiveGrants } from '../../tools';
+import { describeGrants, effectiveGrants } from '../../tools';
 import { MARKDOWN_CHUNK } from '../markdownChunks';
 import { CapsulePanel } from '../panels/CapsulePanel';
 import { ConfigurationForm } from '../panels/ConfigurationForm';
+import { InstancePicker } from '../panels/InstancePicker';
 import { InstructionsPanel } from '../panels/InstructionsPanel';
 import { PermissionsForm } from '../panels/PermissionsForm';
 import { RunLimits } from '../panels/RunLimits';
@@ -44,6 +45,10 @@ export function RunPane({ skill, narrow }: { skill: SkillEntry; narrow: boolean 
   const ready = skill.status === 'ready' ? skill : undefined;
   const instructionsOnly = ready && !analysis?.entry && !analysis?.capsule;
   const resetKey = skill.bundleId ?? skill.key;
+  const hasInstance =
+    (skill.status === 'ready' || skill.status === 'failed') && !!skillComponent(skill);
+  // The instance's own forms start again from what it holds when another is chosen.
+  const instanceName = instance?.name ?? '';
 
   return (
     <div className="pane-body">
@@ -111,6 +116,7 @@ export function RunPane({ skill, narrow }: { skill: SkillEntry; narrow: boolean 
           <CapsulePanel capsule={analysis.capsule} />
         </ErrorBoundary>
       )}
+      {hasInstance && <InstancePicker skillKey={skill.key} />}
       {tool && (
         <>
           <ToolTabs skillKey={skill.key} tools={tools} current={tool} />
@@ -133,21 +139,18 @@ export function RunPane({ skill, narrow }: { skill: SkillEntry; narrow: boolean 
                 onToggle={(e) => setLimitsOpen(e.currentTarget.open)}
               >
                 <summary>Limits</summary>
-                <RunLimits skillKey={skill.key} />
+                <RunLimits key={instanceName} skillKey={skill.key} />
               </details>
             </div>
             <ResultArea skillKey={skill.key} tool={tool} tools={tools} />
           </div>
         </>
       )}
-      {(skill.status === 'ready' || skill.status === 'failed') && skillComponent(skill) && (
+      {hasInstance && (
         <ErrorBoundary what="the configuration and workspace" resetKey={resetKey}>
           <div className="instance-area">
-            <ConfigurationForm
-              skillKey={skill.key}
-              {...(analysis?.capsule ? { declared: declaredConfig(analysis.capsule.env) } : {})}
-            />
-            {tool && <PermissionsForm skill={skill} />}
+            <ConfigurationForm key={`config:${instanceName}`} skillKey={skill.key} />
+            {tool && <PermissionsForm key={`grants:${instanceName}`} skill={skill} />}
             <WorkspacePanel skillKey={skill.key} />
           </div>
         </ErrorBoundary>
