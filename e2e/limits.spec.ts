@@ -236,7 +236,7 @@ test.describe('imports', () => {
         ).toBeVisible();
       });
       figure('drop to refusal', describeMeasured(refused));
-      await expect(page.getByRole('button', { name: 'Run' })).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveCount(0);
     },
   );
 });

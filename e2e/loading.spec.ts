@@ -104,7 +104,7 @@ test.describe('opening skills', () => {
     await expect(page.getByRole('region', { name: 'Diagnostics' })).toContainText(
       'skill.wasm is not a WebAssembly file',
     );
-    await expect(page.getByRole('button', { name: 'Run' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveCount(0);
 
     await page.getByLabel('Open skill file').setInputFiles({
       name: 'broken.wasm',
