@@ -59,6 +59,29 @@ test('the inputs of each tool and the chosen tool come back after a reload', asy
   await expect(app.field('greet', 'name')).toHaveValue('Ada');
 });
 
+test('each instance keeps its own inputs: switching shows what was typed for it', async ({
+  page,
+}) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.openSkill('text-tools', 'greet');
+  await app.field('greet', 'name').fill('Ada');
+  await app.newInstance('staging');
+  // A new instance has typed nothing yet: its form starts from the defaults.
+  await expect(app.field('greet', 'name')).toHaveValue('');
+  await app.field('greet', 'name').fill('Grace');
+  await app.instance.selectOption('default');
+  await expect(app.field('greet', 'name')).toHaveValue('Ada');
+  await app.instance.selectOption('staging');
+  await expect(app.field('greet', 'name')).toHaveValue('Grace');
+
+  // After a reload, the chosen instance and its inputs come back together.
+  await page.reload();
+  await app.expectLoaded('greet');
+  await expect(app.instance).toHaveValue('staging');
+  await expect(app.field('greet', 'name')).toHaveValue('Grace');
+});
+
 test('Back and Forward move between the tools chosen', async ({ page }) => {
   const app = new Playground(page);
   await app.open();

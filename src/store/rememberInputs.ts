@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors';
-import { activeInstanceName } from './instances';
+import { activeInstanceName, ensureInstanceList } from './instances';
 import { notify } from './notices';
 import { openSkill } from './openSkill';
 import { draftKey, usePlayground } from './playgroundStore';
@@ -57,12 +57,13 @@ export function rememberInputs(): () => void {
     }
     for (const skill of state.skills) {
       if (skill.status !== 'ready') continue;
+      const tools = skill.tools.map((t) => t.name);
       if (!draftsRestored.has(skill.key)) {
         draftsRestored.add(skill.key);
-        void restoreDrafts(
-          skill.key,
-          skill.tools.map((t) => t.name),
-        ).catch(failed);
+        void restoreDrafts(skill.key, tools, false).catch(failed);
+      } else if (instanceSwitched(state, prev, skill.key)) {
+        // Another instance chosen: its forms show what was last typed for it, or the defaults.
+        void restoreDrafts(skill.key, tools, true).catch(failed);
       }
       if (state.drafts === prev.drafts) continue;
       for (const tool of skill.tools) {
@@ -109,12 +110,33 @@ async function restoreView(key: string): Promise<void> {
   }));
 }
 
-async function restoreDrafts(key: string, tools: string[]): Promise<void> {
-  const instance = activeInstanceName(key);
+/** A change of the chosen instance, not the first reading of the skill's instance list. */
+function instanceSwitched(state: PlaygroundState, prev: PlaygroundState, key: string): boolean {
+  const before = prev.instanceLists[key];
+  return before !== undefined && state.instanceLists[key]?.active !== before.active;
+}
+
+/**
+ * Puts back the forms last typed for the chosen instance. On the first showing, only forms not
+ * yet touched in this page are filled; on a switch of instance (`replace`), every form is the
+ * new instance's, and a tool it never ran starts from its defaults.
+ */
+async function restoreDrafts(key: string, tools: string[], replace: boolean): Promise<void> {
+  const { active: instance } = await ensureInstanceList(key);
   const found: Record<string, Record<string, unknown>> = {};
   for (const tool of tools) {
     const { value } = await getServices().inputs.readDrafts(key, instance, tool);
     if (value) found[draftKey(key, tool)] = value;
+  }
+  // The person may have switched again while these were read: the later switch wins.
+  if (activeInstanceName(key) !== instance) return;
+  if (replace) {
+    setState((s) => {
+      const drafts = { ...s.drafts };
+      for (const tool of tools) delete drafts[draftKey(key, tool)];
+      return { drafts: { ...drafts, ...found } as never };
+    });
+    return;
   }
   if (Object.keys(found).length === 0) return;
   setState((s) => {
