@@ -93,7 +93,8 @@ test('the example capsule reads its configuration, and keeps a file and a count 
 
   // The key-value store and /workspace are kept in IndexedDB.
   await page.reload();
-  await app.openSkill('notes-capsule', 'greet');
+  // The tool last chosen comes back with the page.
+  await app.openSkill('notes-capsule', 'save_note');
   await saveNote('third', 'after a reload');
   await expect(app.output).toContainText('"notesSaved": 3');
   await expect(file('notes/first.txt')).toBeVisible();
