@@ -173,9 +173,12 @@ test('export then import restores a workspace with its instance and last run; se
   const freshConfig = fresh.page.getByRole('form', { name: 'Configuration' });
   await expect(freshConfig.getByLabel('Value of GREETING')).toHaveValue('kept across browsers');
   await expect(freshConfig.getByLabel('Value of API_TOKEN')).toHaveCount(0);
+  // The kept History came too: the run made in the other browser is listed, and the new one joins it.
+  await expect(fresh.page.getByRole('button', { name: 'History (1)' })).toBeVisible();
   await fresh.run('config-value');
   await fresh.expectStatus('ok');
   await expect(fresh.output).toHaveText('kept across browsers');
+  await expect(fresh.page.getByRole('button', { name: 'History (2)' })).toBeVisible();
   await expect(fresh.skillLink('notes')).toBeVisible();
   await context.close();
 });

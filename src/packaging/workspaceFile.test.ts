@@ -27,6 +27,7 @@ const contents: WorkspaceContents = {
       drafts: { scale: { value: '4', strict: true } },
       selectedTool: 'scale',
       history: [{ tool: 'scale', status: 'ok', output: '8', stdout: '', stderr: '' }],
+      keptHistory: '{"format":"skill-playground-history","version":1,"runs":[]}',
     },
     {
       source: { kind: 'example', id: 'data-tools' },

@@ -60,7 +60,14 @@ export interface ExportedSkillV1 {
   /** An instructions-only skill's arguments. */
   instructions?: Record<string, string>;
   selectedTool?: string;
+  /** The last run of each tool, as the Result view shows them. */
   history: ExportedRun[];
+  /**
+   * Every run kept in the skill's History, as the text of a History export (storage/historyFile):
+   * read, checked and added by the same code as a History import. Optional, so files written
+   * before the History was kept still read as version 1.
+   */
+  keptHistory?: string;
 }
 
 export interface WorkspaceManifestV1 {
@@ -236,6 +243,8 @@ function skill(v: unknown): ExportedSkillV1 {
   }
   const selectedTool = optional(s.selectedTool, (x) => str(x, 'selected tool'));
   if (selectedTool !== undefined) out.selectedTool = selectedTool;
+  const keptHistory = optional(s.keptHistory, (x) => str(x, 'kept history'));
+  if (keptHistory !== undefined) out.keptHistory = keptHistory;
   return out;
 }
 

@@ -17,6 +17,7 @@ import {
 } from '../packaging';
 import { toolModel } from '../tools';
 import type { FileMap } from '../vfs';
+import { historyFile } from '../storage';
 import { errorMessage } from '../errors';
 import { currentBundle, originalFiles } from './currentBundle';
 import { usePlayground } from './playgroundStore';
@@ -84,6 +85,7 @@ async function exportedSkill(
     .filter((run) => run.status !== 'running')
     .sort((a, b) => a.runId - b.runId)
     .map(exportedRun);
+  const kept = await keptHistoryText(skill);
   const isExample = skill.source.kind === 'example';
   // An example comes from the server: only its edits, instance, /workspace and runs are its own.
   let files: FileMap | undefined;
@@ -108,6 +110,7 @@ async function exportedSkill(
     instance.config.length === 0 &&
     workspace.size === 0 &&
     history.length === 0 &&
+    kept === undefined &&
     Object.keys(drafts).length === 0 &&
     edits.size === 0;
   if (isExample && untouched) return undefined;
@@ -128,7 +131,19 @@ async function exportedSkill(
   if (instructions && Object.keys(instructions).length > 0) out.instructions = instructions;
   const selectedTool = state.selectedTool[key];
   if (selectedTool) out.selectedTool = selectedTool;
+  if (kept !== undefined) out.keptHistory = kept;
   return out;
+}
+
+/** Every run in the skill's History, as a History export's text; none kept, nothing. */
+async function keptHistoryText(skill: SkillEntry): Promise<string | undefined> {
+  const { runs } = await getServices().history.list(skill.key);
+  if (runs.length === 0) return undefined;
+  const kept = await getServices().history.getMany(
+    skill.key,
+    runs.map((run) => run.id),
+  );
+  return JSON.stringify(historyFile(skill.name, kept));
 }
 
 function exportedInstance(

@@ -1,8 +1,9 @@
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bundleDigest } from '../bundle';
 import type { WorkspaceContents } from '../packaging';
 import { MemoryTranspileCache } from '../runtime';
-import type { StoredInstance } from '../storage';
+import { historyFile, RunHistory, type HistoryRun, type StoredInstance } from '../storage';
 import { fakeWorkers } from '../test/fakeWorker';
 import { importWorkspace } from './importWorkspace';
 import { initialState, usePlayground } from './playgroundStore';
@@ -38,6 +39,7 @@ const contents = (): WorkspaceContents => ({
 });
 
 describe('importing a workspace file', () => {
+  let db = 0;
   let saved: Array<[string, StoredInstance]>;
   beforeEach(() => {
     usePlayground.setState(initialState(), true);
@@ -56,6 +58,7 @@ describe('importing a workspace file', () => {
       storageUse: async () => undefined,
       removeSkill: async () => {},
       announceInstanceSaved: () => {},
+      history: RunHistory.named(`import-history-${++db}`),
     });
   });
 
@@ -95,6 +98,36 @@ describe('importing a workspace file', () => {
       output: 'done',
       toolName: 'render',
     });
+  });
+
+  it('brings the kept History in, under the key the skill is imported as', async () => {
+    const kept: HistoryRun[] = [1, 2, 3].map((n) => ({
+      version: 1,
+      id: `run-${n}`,
+      skillKey: 'somewhere-else',
+      instance: 'default',
+      tool: 'render',
+      arguments: { n },
+      status: 'ok',
+      output: `out ${n}`,
+      stdout: '',
+      stderr: '',
+      startedAt: 1_000 * n,
+      endedAt: 1_000 * n + 5,
+      pinned: n === 1,
+    }));
+    const withHistory = contents();
+    withHistory.skills[0]!.keptHistory = JSON.stringify(historyFile('notes', kept));
+    const summary = await importWorkspace(withHistory, { mode: 'merge', grants: false });
+    const key = `link:${await bundleDigest(files)}#notes`;
+    expect(summary.runs).toBe(3);
+    const history = RunHistory.named(`import-history-${db}`);
+    const { runs } = await history.list(key);
+    expect(runs.map((run) => [run.id, run.pinned])).toEqual([
+      ['run-3', false],
+      ['run-2', false],
+      ['run-1', true],
+    ]);
   });
 
   it('restores grants only when asked', async () => {

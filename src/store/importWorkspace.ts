@@ -3,9 +3,10 @@ import { errorMessage } from '../errors';
 import type { DraftValue } from '../forms';
 import { unpackWorkspace, type WorkspaceContents, type WorkspaceSkill } from '../packaging';
 import { DEFAULT_GRANTS } from '../runtime';
-import type { StoredInstance } from '../storage';
+import { readHistoryFile, type StoredInstance } from '../storage';
 import type { FileMap } from '../vfs';
 import { bumpWarmRevision, ensureInstance, ensureInstanceList, updateInstance } from './instances';
+import { importHistory } from './historyFiles';
 import { notify } from './notices';
 import { draftKey, usePlayground } from './playgroundStore';
 import { getServices } from './services';
@@ -171,7 +172,10 @@ async function importSkill(
       runs: { ...s.runs, [key]: { ...s.runs[key], [last.tool]: run } },
     }));
   }
-  summary.runs += skill.history.length;
+  // The History's runs come in as a History import brings them: checked, kept once each.
+  const kept = skill.keptHistory === undefined ? undefined : readHistoryFile(skill.keptHistory);
+  if (skill.keptHistory !== undefined) await importHistory(key, skill.keptHistory);
+  summary.runs += kept?.ok ? kept.file.runs.length : skill.history.length;
   return key;
 }
 
