@@ -127,6 +127,9 @@ test('export then import restores a workspace with its instance and last run; se
   await app.run('config-value');
   await app.expectStatus('ok');
   await expect(app.output).toHaveText('kept across browsers');
+  // A second named instance travels too, beside the chosen one.
+  await app.newInstance('staging');
+  await app.instance.selectOption('default');
   await app.dropFiles({ 'notes/SKILL.md': text(NOTES_MD) });
   await expect(app.skillLink('notes')).toHaveAttribute('aria-current', 'page');
 
@@ -160,7 +163,7 @@ test('export then import restores a workspace with its instance and last run; se
   );
   await importer.getByRole('button', { name: 'Import' }).click();
   const summary = importer.getByTestId('import-summary');
-  await expect(summary).toContainText('Imported 2 skills (basic-skill, notes), 2 instances');
+  await expect(summary).toContainText('Imported 2 skills (basic-skill, notes), 3 instances');
   await expect(summary).toContainText('1 run');
   await expect(summary).toContainText('to enter again: basic-skill: API_TOKEN');
   await importer.getByRole('button', { name: 'Close' }).click();
@@ -175,6 +178,8 @@ test('export then import restores a workspace with its instance and last run; se
   await expect(freshConfig.getByLabel('Value of API_TOKEN')).toHaveCount(0);
   // The kept History came too: the run made in the other browser is listed, and the new one joins it.
   await expect(fresh.page.getByRole('button', { name: 'History (1)' })).toBeVisible();
+  await expect(fresh.instance.locator('option')).toHaveText(['default', 'staging']);
+  await expect(fresh.instance).toHaveValue('default');
   await fresh.run('config-value');
   await fresh.expectStatus('ok');
   await expect(fresh.output).toHaveText('kept across browsers');

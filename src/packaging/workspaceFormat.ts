@@ -54,7 +54,10 @@ export interface ExportedSkillV1 {
   files?: string;
   edits?: string;
   workspace?: string;
+  /** The instance the skill had chosen. */
   instance?: ExportedInstance;
+  /** Its other named instances, each with its own configuration and limits. */
+  otherInstances?: ExportedInstance[];
   /** What each tool's form held, by tool name. */
   drafts?: Record<string, Record<string, DraftJson>>;
   /** An instructions-only skill's arguments. */
@@ -225,6 +228,8 @@ function skill(v: unknown): ExportedSkillV1 {
   }
   const inst = optional(s.instance, instance);
   if (inst) out.instance = inst;
+  const others = optional(s.otherInstances, (x) => list(x, 'other instances').map(instance));
+  if (others) out.otherInstances = others;
   if (s.drafts !== undefined) {
     const drafts = obj(s.drafts, 'drafts');
     out.drafts = Object.fromEntries(

@@ -75,7 +75,8 @@ async function exportedSkill(
   const services = getServices();
   const key = skill.key;
   // The chosen instance of each skill: what its page shows.
-  const { active } = state.instanceLists[key] ?? (await services.readInstanceList(key)).value;
+  const { active, names } =
+    state.instanceLists[key] ?? (await services.readInstanceList(key)).value;
   const instance = state.instances[key] ?? (await services.readInstance(key, active)).value;
   const workspace =
     state.workspaces[key]?.files ?? (await services.readWorkspace(key, active)).value;
@@ -132,6 +133,14 @@ async function exportedSkill(
   const selectedTool = state.selectedTool[key];
   if (selectedTool) out.selectedTool = selectedTool;
   if (kept !== undefined) out.keptHistory = kept;
+  const others = await Promise.all(
+    names
+      .filter((name) => name !== active)
+      .map(async (name) =>
+        exportedInstance((await services.readInstance(key, name)).value, includeSecrets),
+      ),
+  );
+  if (others.length > 0) out.otherInstances = others;
   return out;
 }
 

@@ -130,6 +130,40 @@ describe('importing a workspace file', () => {
     ]);
   });
 
+  it("adds the skill's other named instances beside its chosen one, with their own settings", async () => {
+    const lists: Array<[string, string[]]> = [];
+    setServices({
+      saveInstanceList: async (key, list) => void lists.push([key, list.names]),
+    });
+    const withOthers = contents();
+    withOthers.skills[0]!.otherInstances = [
+      {
+        name: 'staging',
+        config: [{ key: 'UNITS', value: 'imperial', secret: false }],
+        withheldSecrets: ['API_TOKEN'],
+        timeoutMs: 9000,
+      },
+      // A name this playground refuses (":" separates storage keys) is skipped.
+      { name: 'bad:name', config: [], withheldSecrets: [] },
+    ];
+    const summary = await importWorkspace(withOthers, { mode: 'merge', grants: false });
+    const key = `link:${await bundleDigest(files)}#notes`;
+    expect(summary.instances).toBe(2);
+    expect(summary.withheldSecrets).toEqual(['notes: API_TOKEN', 'notes (staging): API_TOKEN']);
+    const staging = saved.find(([, instance]) => instance.name === 'staging');
+    expect(staging).toEqual([
+      key,
+      {
+        version: 1,
+        name: 'staging',
+        config: [{ key: 'UNITS', value: 'imperial', secret: false }],
+        timeoutMs: 9000,
+      },
+    ]);
+    expect(lists).toEqual([[key, ['default', 'staging']]]);
+    expect(state().instanceLists[key]?.names).toEqual(['default', 'staging']);
+  });
+
   it('restores grants only when asked', async () => {
     await importWorkspace(contents(), { mode: 'merge', grants: false });
     expect(saved.at(-1)![1].grants).toBeUndefined();

@@ -1,9 +1,14 @@
 import { ARCHIVE_LIMITS, bundleDigest, unpackArchive, type BundleSource } from '../bundle';
 import { errorMessage } from '../errors';
 import type { DraftValue } from '../forms';
-import { unpackWorkspace, type WorkspaceContents, type WorkspaceSkill } from '../packaging';
+import {
+  unpackWorkspace,
+  type ExportedInstance,
+  type WorkspaceContents,
+  type WorkspaceSkill,
+} from '../packaging';
 import { DEFAULT_GRANTS } from '../runtime';
-import { readHistoryFile, type StoredInstance } from '../storage';
+import { instanceNameProblem, readHistoryFile, type StoredInstance } from '../storage';
 import type { FileMap } from '../vfs';
 import { bumpWarmRevision, ensureInstance, ensureInstanceList, updateInstance } from './instances';
 import { importHistory } from './historyFiles';
@@ -127,6 +132,13 @@ async function importSkill(
       summary.withheldSecrets.push(`${skill.name}: ${name}`);
     }
   }
+  for (const other of skill.otherInstances ?? []) {
+    if (!(await importOtherInstance(key, other, grants, digest))) continue;
+    summary.instances += 1;
+    for (const name of other.withheldSecrets) {
+      summary.withheldSecrets.push(`${skill.name} (${other.name}): ${name}`);
+    }
+  }
   if (skill.workspace) {
     const { active } = await ensureInstanceList(key);
     await getServices().saveWorkspace(key, skill.workspace, active);
@@ -208,21 +220,57 @@ async function importInstance(
 ): Promise<void> {
   const imported = skill.instance!;
   await ensureInstance(key);
-  await updateInstance(key, (current) => {
-    const config = [...current.config];
-    for (const entry of imported.config) {
-      const at = config.findIndex((e) => e.key === entry.key);
-      if (at === -1) config.push(entry);
-      else config[at] = entry;
-    }
-    const next: StoredInstance = { ...current, config };
-    for (const name of ['timeoutMs', 'maxOutputBytes', 'maxMemoryBytes'] as const) {
-      if (imported[name] !== undefined) next[name] = imported[name];
-    }
-    if (imported.keepWarm !== undefined) next.keepWarm = imported.keepWarm;
-    if (grants && imported.grants) next.grants = imported.grants;
-    // Secrets that came with these files belong to this version of them.
-    if (digest && imported.config.some((entry) => entry.secret)) next.trustedSha256 = digest;
-    return next;
-  });
+  await updateInstance(key, (current) => mergedInstance(current, imported, grants, digest));
+}
+
+/**
+ * One of the skill's other named instances: merged into the one of that name here, or added to
+ * the skill's list. A name this playground would refuse is skipped (false).
+ */
+async function importOtherInstance(
+  key: string,
+  imported: ExportedInstance,
+  grants: boolean,
+  digest: string | undefined,
+): Promise<boolean> {
+  const list = await ensureInstanceList(key);
+  const known = list.names.includes(imported.name);
+  if (!known && instanceNameProblem(imported.name, list.names)) return false;
+  const services = getServices();
+  // A record kept under another name is never overwritten: the file's name is the key.
+  const current = {
+    ...(await services.readInstance(key, imported.name)).value,
+    name: imported.name,
+  };
+  await services.saveInstance(key, mergedInstance(current, imported, grants, digest));
+  if (!known) {
+    const next = { ...list, names: [...list.names, imported.name] };
+    setState((s) => ({ instanceLists: { ...s.instanceLists, [key]: next } }));
+    await services.saveInstanceList(key, next);
+  }
+  return true;
+}
+
+/** An instance with what the file brings laid over it: its values win, key by key. */
+function mergedInstance(
+  current: StoredInstance,
+  imported: ExportedInstance,
+  grants: boolean,
+  digest: string | undefined,
+): StoredInstance {
+  const config = [...current.config];
+  for (const entry of imported.config) {
+    const at = config.findIndex((e) => e.key === entry.key);
+    if (at === -1) config.push(entry);
+    else config[at] = entry;
+  }
+  const next: StoredInstance = { ...current, config };
+  for (const name of ['timeoutMs', 'maxOutputBytes', 'maxMemoryBytes'] as const) {
+    if (imported[name] !== undefined) next[name] = imported[name];
+  }
+  if (imported.keepWarm !== undefined) next.keepWarm = imported.keepWarm;
+  if (grants && imported.grants) next.grants = imported.grants;
+  // Secrets that came with these files belong to this version of them.
+  if (digest && imported.config.some((entry) => entry.secret)) next.trustedSha256 = digest;
+  return next;
 }
