@@ -65,6 +65,9 @@ test('each instance reaches a skill-basic component through get-config', async (
   await app.expectStatus('ok');
   await expect(app.output).toHaveText('us-east-1');
   await app.instance.selectOption('default');
+  // Each instance keeps its own inputs: default's form was never filled.
+  await expect(app.field('config-value', 'key')).toHaveValue('');
+  await app.field('config-value', 'key').fill('region');
   await app.run('config-value');
   await app.expectStatus('ok');
   await expect(app.output).toHaveText('eu-west-1');
