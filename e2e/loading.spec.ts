@@ -11,6 +11,7 @@ test.describe('opening skills', () => {
     await app.openFixture('unruly-skill', 'echo');
     await expect(page.getByRole('tab')).toHaveText([
       'echo',
+      'say',
       'fail',
       'trap',
       'spin',
