@@ -52,7 +52,8 @@ test('a run sees /skill read-only and keeps /workspace across runs and reloads',
   await expect(file('notes/second.txt')).toHaveCount(0);
 
   await page.reload();
-  await app.openFixture('c-command', 'echo');
+  // The tool last chosen (note) comes back with the page.
+  await app.openFixture('c-command', 'note');
   await expect(file('notes/first.txt')).toBeVisible();
   await expect(file('notes/third.txt')).toBeVisible();
   await expect(file('notes/second.txt')).toHaveCount(0);
