@@ -108,9 +108,10 @@ export class Playground {
 
   /**
    * Fills and saves the Configuration form: a key the skill declares (or one already there) in
-   * its row, any other in a row it adds; then waits for the verdict.
+   * its row, any other in a row it adds; the keys in `secrets` are marked secret; then waits
+   * for the verdict.
    */
-  async setConfig(entries: Record<string, string>) {
+  async setConfig(entries: Record<string, string>, secrets: string[] = []) {
     const config = this.configuration;
     for (const [key, value] of Object.entries(entries)) {
       const field = config.getByLabel(`Value of ${key}`, { exact: true });
@@ -122,6 +123,12 @@ export class Playground {
           .fill(key);
       }
       await field.fill(value);
+      if (secrets.includes(key)) {
+        await config
+          .locator(`[data-config-key="${key}"]`)
+          .getByRole('checkbox', { name: 'secret' })
+          .check();
+      }
     }
     await config.getByRole('button', { name: 'Save configuration' }).click();
     await expect(config.getByRole('status')).toContainText('Saved');

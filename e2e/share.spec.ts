@@ -74,16 +74,9 @@ test('a URL skill shared with its tool, arguments, config, limits and open file 
   await page.goto(`/?skill=${REMOTE}`);
   await page.getByRole('button', { name: 'Load its tools' }).click();
   await app.expectLoaded('config-value');
-  const config = page.getByRole('form', { name: 'Configuration' });
-  await config.getByRole('button', { name: 'Add value' }).click();
-  await config.getByLabel('Key 1').fill('GREETING');
-  await config.getByLabel('Value of GREETING').fill('hello from the link');
-  await config.getByRole('button', { name: 'Add value' }).click();
-  await config.getByLabel('Key 2').fill('API_TOKEN');
-  await config.getByLabel('Value of API_TOKEN').fill('tok-secret-123');
-  await config.getByRole('checkbox', { name: 'secret' }).nth(1).check();
-  await config.getByRole('button', { name: 'Save configuration' }).click();
-  await expect(config.getByRole('status')).toContainText('Saved');
+  await app.setConfig({ GREETING: 'hello from the link', API_TOKEN: 'tok-secret-123' }, [
+    'API_TOKEN',
+  ]);
   await app.setTimeoutMs(7000);
   await app.field('config-value', 'key').fill('GREETING');
   await app.run('config-value');

@@ -113,16 +113,9 @@ test('export then import restores a workspace with its instance and last run; se
   const app = new Playground(page);
   await app.open();
   await app.openFixture('basic-skill', 'config-value');
-  const config = page.getByRole('form', { name: 'Configuration' });
-  await config.getByRole('button', { name: 'Add value' }).click();
-  await config.getByLabel('Key 1').fill('GREETING');
-  await config.getByLabel('Value of GREETING').fill('kept across browsers');
-  await config.getByRole('button', { name: 'Add value' }).click();
-  await config.getByLabel('Key 2').fill('API_TOKEN');
-  await config.getByLabel('Value of API_TOKEN').fill('tok-secret-456');
-  await config.getByRole('checkbox', { name: 'secret' }).nth(1).check();
-  await config.getByRole('button', { name: 'Save configuration' }).click();
-  await expect(config.getByRole('status')).toContainText('Saved');
+  await app.setConfig({ GREETING: 'kept across browsers', API_TOKEN: 'tok-secret-456' }, [
+    'API_TOKEN',
+  ]);
   await app.field('config-value', 'key').fill('GREETING');
   await app.run('config-value');
   await app.expectStatus('ok');
