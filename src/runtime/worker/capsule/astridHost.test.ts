@@ -160,6 +160,13 @@ describe("astrid's host functions", () => {
     expect(JSON.parse(withJspi.host.text(answer)).body).toBe('{"url":"https://a.example/"}');
     const without = setUp(undefined, false);
     expect(() => without.call('astrid_http_request', '{}')).toThrow(/needs JavaScript Promise/);
+    expect(without.run.refused).toEqual([
+      {
+        function: 'astrid_http_request',
+        reason: 'unavailable',
+        detail: expect.stringMatching(/needs JavaScript Promise Integration/),
+      },
+    ]);
   });
 
   it('refuses an argument larger than astrid allows', () => {

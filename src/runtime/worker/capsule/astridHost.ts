@@ -59,6 +59,11 @@ type HostFunction = (memory: HostMemory, ...args: bigint[]) => unknown;
 
 const decoder = new TextDecoder();
 
+// A synchronous XMLHttpRequest could serve the call without JSPI, but it follows redirects to
+// any host before we see them and cannot be capped while it reads: the grant would not hold.
+const NO_JSPI =
+  'astrid_http_request needs JavaScript Promise Integration (JSPI), which this browser lacks.';
+
 function bytesAt(memory: HostMemory, address: bigint, max: number, what: string): Uint8Array {
   if (address === 0n) return new Uint8Array();
   const block = memory.read(address);
@@ -179,10 +184,13 @@ export function astridFunctions(
       ? async (m: HostMemory, request: bigint) =>
           m.store(await run().http(textAt(m, request, HOST_LIMITS.payloadBytes, 'request')))
       : () => {
-          throw new HostRefusal(
-            'ExecutionFailure',
-            'astrid_http_request needs JavaScript Promise Integration (JSPI), which this browser lacks.',
-          );
+          // Kept for the audit like any other refusal: the run's record says why no request left.
+          run().refused.push({
+            function: 'astrid_http_request',
+            reason: 'unavailable',
+            detail: NO_JSPI,
+          });
+          throw new HostRefusal('ExecutionFailure', NO_JSPI);
         },
   };
   return Object.fromEntries(
