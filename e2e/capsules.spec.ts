@@ -262,3 +262,55 @@ test('a capsule shaped like an astrid-sdk build runs, with its configuration', a
   await app.expectStatus('ok');
   await expect(app.output).toContainText('"sdk": "astrid-sdk"');
 });
+
+test('a capsule run is kept in History and travels in a share link like any other run', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  // The capsule is compiled twice: here, and in the fresh browser the link opens in.
+  test.slow();
+  const app = new Playground(page);
+  await app.open();
+  await app.openSkill('notes-capsule', 'greet');
+  await app.setConfig({ owner: 'Grace', api_token: 'sk-never-shared' }, ['api_token']);
+  await app.field('greet', 'greeting').fill('Welcome');
+  await app.run('greet');
+  await app.expectStatus('ok');
+  await expect(app.output).toHaveText('Welcome, Grace! The API token is set (15 characters).');
+
+  await app.showHistory();
+  await expect(app.historyRuns.locator('.history-tool')).toHaveText(['greet']);
+  await app.historyRuns
+    .first()
+    .getByRole('button', { name: /^Open greet/ })
+    .click();
+  const past = app.history.getByRole('article', { name: 'Past run' });
+  await expect(past.getByTestId('past-arguments')).toContainText('"greeting": "Welcome"');
+  await expect(past).toContainText('Welcome, Grace!');
+  await expect(past).not.toContainText('sk-never-shared');
+
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share' });
+  const link = await dialog.getByLabel('Share link').inputValue();
+  expect(link).toMatch(/#v=1&s=/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const context = await browser.newContext({ baseURL });
+  const fresh = new Playground(await context.newPage());
+  await fresh.page.goto(link);
+  const banner = fresh.page.getByRole('region', { name: 'Shared link' });
+  await expect(banner.getByTestId('shared-tool')).toHaveText('greet');
+  await expect(banner.getByRole('list', { name: 'Shared arguments' })).toHaveText(
+    'greeting = Welcome',
+  );
+  await expect(banner.getByRole('list', { name: 'Shared configuration' })).toHaveText(
+    'owner = Grace',
+  );
+  await banner.getByRole('button', { name: 'Load and run' }).click();
+  await fresh.expectLoaded('greet');
+  await fresh.expectStatus('ok');
+  // The secret stayed behind: the capsule reads no token in the other browser.
+  await expect(fresh.output).toHaveText('Welcome, Grace! No API token is set.');
+  await context.close();
+});
