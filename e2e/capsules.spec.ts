@@ -123,6 +123,14 @@ test('a capsule runs in a worker whose policy allows WebAssembly but not eval', 
 
 test('a capsule that spins is stopped at its timeout, and the next run works', async ({ page }) => {
   const app = await openUnruly(page);
+  // astrid's own timeout first (10 s), with nothing set by the person.
+  await app.tab('spin').click();
+  await app.run('spin');
+  await app.expectStatus('timeout');
+  await expect(app.result).toContainText('took longer than its 10 s limit');
+  await expectEchoWorks(app);
+
+  // The person's shorter timeout wins.
   await app.setTimeoutMs(1000);
   await app.tab('spin').click();
   await app.run('spin');
