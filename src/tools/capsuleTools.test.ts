@@ -124,6 +124,10 @@ describe('astrid’s call convention', () => {
       output: 'plain',
       formatNote: expect.stringContaining('not JSON'),
     });
+    expect(readCapsuleOutput(new Uint8Array([0xff, 0x00, 0x41]))).toEqual({
+      output: '00000000  ff 00 41',
+      formatNote: 'The output is 3 bytes that are not UTF-8 text: shown in hex.',
+    });
     expect(readCapsuleOutput(null)).toEqual({
       output: '',
       formatNote: 'The plugin set no output.',

@@ -119,13 +119,32 @@ export function toolCallInput(name: string, args: unknown): string {
  * A tool's output as the result shows it: a JSON string decoded, other JSON as it came, and text
  * that is not JSON as text. `raw` is the output as the plugin set it.
  */
+/** Bytes as hex, 16 to a line, each line led by its offset. */
+function hexLines(bytes: Uint8Array): string {
+  const lines: string[] = [];
+  for (let at = 0; at < bytes.length; at += 16) {
+    const row = Array.from(bytes.subarray(at, at + 16), (b) => b.toString(16).padStart(2, '0'));
+    lines.push(`${at.toString(16).padStart(8, '0')}  ${row.join(' ')}`);
+  }
+  return lines.join('\n');
+}
+
 export function readCapsuleOutput(bytes: Uint8Array | null): {
   output: string;
   raw?: string;
   formatNote: string;
 } {
   if (!bytes) return { output: '', formatNote: 'The plugin set no output.' };
-  const raw = new TextDecoder().decode(bytes);
+  let raw: string;
+  try {
+    raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Decoding would put U+FFFD where bytes were: the bytes themselves are what there is to see.
+    return {
+      output: hexLines(bytes),
+      formatNote: `The output is ${bytes.length} bytes that are not UTF-8 text: shown in hex.`,
+    };
+  }
   let value: unknown;
   try {
     value = JSON.parse(raw);
