@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { Playground } from './playground';
 
@@ -98,6 +100,36 @@ test('the example capsule reads its configuration, and keeps a file and a count 
   await saveNote('third', 'after a reload');
   await expect(app.output).toContainText('"notesSaved": 3');
   await expect(file('notes/first.txt')).toBeVisible();
+});
+
+test('the example capsule’s folder, dragged in, is configured and runs both its tools', async ({
+  page,
+}) => {
+  const app = new Playground(page);
+  await app.open();
+  const built = path.resolve(import.meta.dirname, '../public/examples/notes-capsule');
+  await app.dropFolderAsEntries({
+    'notes-capsule/Capsule.toml': readFileSync(path.join(built, 'Capsule.toml')).toString('base64'),
+    'notes-capsule/bin/notes.wasm': readFileSync(path.join(built, 'bin/notes.wasm')).toString(
+      'base64',
+    ),
+  });
+  await app.expectLoaded('greet');
+  await app.setConfig({ owner: 'Lin' });
+  await app.run('greet');
+  await app.expectStatus('ok');
+  await expect(app.output).toHaveText('Hello, Lin! No API token is set.');
+  await app.tab('save_note').click();
+  await app.field('save_note', 'title').fill('dropped');
+  await app.field('save_note', 'text').fill('from a folder');
+  await app.run('save_note');
+  await app.expectStatus('ok');
+  await expect(app.output).toContainText('"content": "from a folder"');
+  await expect(
+    page.getByRole('region', { name: 'Workspace' }).getByRole('listitem').filter({
+      hasText: 'notes/dropped.txt',
+    }),
+  ).toBeVisible();
 });
 
 test('a capsule runs in a worker whose policy allows WebAssembly but not eval', async ({
