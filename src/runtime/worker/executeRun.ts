@@ -4,12 +4,12 @@ import type {
   RunError,
   TranspiledComponent,
   RunStage,
-  RunTimings,
   RunCommand,
   WorkerEvent,
 } from '../protocol';
 import { errorMessage } from '../../errors';
 import type { ComponentCache } from './componentCache';
+import { RunStages } from './runStages';
 import { explainTrap } from './explainTrap';
 import { filesFromTree, treeFromFiles, type FileMap, type FileTree } from '../../vfs';
 import { findExport } from './findExport';
@@ -86,18 +86,8 @@ export async function executeRun(
   emit: Emit,
 ): Promise<void> {
   const { runId } = command;
-  const timings: RunTimings = {
-    wrapMs: 0,
-    transpileMs: 0,
-    compileMs: 0,
-    instantiateMs: 0,
-    callMs: 0,
-  };
-  let stage: RunStage = 'compiling';
-  const enter = (next: RunStage) => {
-    stage = next;
-    emit({ kind: 'stage', runId, stage: next });
-  };
+  const stages = new RunStages(runId, emit);
+  const { timings, enter } = stages;
   let transpiled: TranspiledComponent | undefined;
   let info: ComponentInfo | undefined;
   const { limits } = command;
@@ -128,7 +118,7 @@ export async function executeRun(
         warm.clear();
         const message = `${errorMessage(error)} Its files were not kept.`;
         outcome = outcome.ok
-          ? { ok: false, error: { code: 'OutputLimit', message, stage } }
+          ? { ok: false, error: { code: 'OutputLimit', message, stage: stages.current } }
           : {
               ok: false,
               error: { ...outcome.error, message: `${outcome.error.message} ${message}` },
@@ -250,7 +240,7 @@ export async function executeRun(
   } catch (error) {
     // A warm instance that failed may be in any state: the next run starts afresh.
     warm.clear();
-    let runError = toRunError(error, stage, budget.limitMessage, output.stderrTail);
+    let runError = toRunError(error, stages.current, budget.limitMessage, output.stderrTail);
     if (runError.code === 'ExecutionFailure' && memoryExhausted()) {
       runError = {
         ...runError,

@@ -6,11 +6,12 @@
 // Like executeRun it never throws: every failure becomes a RunError in one `finished` event.
 import createPlugin, { type Plugin } from '@extism/extism';
 import { filesFromTree, treeFromFiles, type FileMap } from '../../../vfs';
-import type { ComponentInfo, RunCommand, RunStage, RunTimings, WorkerEvent } from '../../protocol';
+import type { ComponentInfo, RunCommand, WorkerEvent } from '../../protocol';
 import { NetworkLog } from '../httpLimits';
 import { PAGE_BYTES } from '../memoryLimit';
 import { OutputBudget } from '../outputBudget';
 import { createOutputCapture } from '../outputCapture';
+import { RunStages } from '../runStages';
 import { fileContents, writtenBytes } from '../workspaceWrites';
 import { astridFunctions, shimFunctions, type AstridRun, type RunHolder } from './astridHost';
 import { capsuleHttp } from './capsuleHttp';
@@ -42,18 +43,8 @@ export async function executePlugin(command: RunCommand, emit: Emit): Promise<vo
   const { runId, limits } = command;
   const setup = command.plugin ?? { config: [], kv: [] };
   const maxPages = Math.floor(limits.maxMemoryBytes / PAGE_BYTES);
-  const timings: RunTimings = {
-    wrapMs: 0,
-    transpileMs: 0,
-    compileMs: 0,
-    instantiateMs: 0,
-    callMs: 0,
-  };
-  let stage: RunStage = 'compiling';
-  const enter = (next: RunStage) => {
-    stage = next;
-    emit({ kind: 'stage', runId, stage: next });
-  };
+  const stages = new RunStages(runId, emit);
+  const { timings, enter } = stages;
   const budget = new OutputBudget(limits.maxOutputBytes);
   const output = createOutputCapture(budget, limits.maxLineBytes, (stream, text) =>
     emit({ kind: 'output', runId, stream, text }),
@@ -87,7 +78,10 @@ export async function executePlugin(command: RunCommand, emit: Emit): Promise<vo
     if (kept.problem) {
       warm = undefined;
       outcome = outcome.ok
-        ? { ok: false, error: { code: 'OutputLimit', message: kept.problem, stage } }
+        ? {
+            ok: false,
+            error: { code: 'OutputLimit', message: kept.problem, stage: stages.current },
+          }
         : {
             ok: false,
             error: { ...outcome.error, message: `${outcome.error.message} ${kept.problem}` },
@@ -152,7 +146,7 @@ export async function executePlugin(command: RunCommand, emit: Emit): Promise<vo
     finish({
       ok: false,
       error: pluginRunError(error, {
-        stage,
+        stage: stages.current,
         limitMessage: budget.limitMessage,
         stderrTail: output.stderrTail,
         memoryExhausted: exhausted,
