@@ -45,7 +45,7 @@ export {
 export { readFileEdits, saveFileEdits } from './fileEdits';
 export { readRecord, type Loaded, type RecordFormat, type RecordRead } from './readRecord';
 export { isQuotaExceeded } from './quota';
-export { announceInstanceSaved, onInstanceSavedElsewhere } from './instanceChannel';
+export { onOtherTabs, tellOtherTabs, type TabMessage } from './tabChannel';
 export {
   DEFAULT_HISTORY_BOUNDS,
   HistoryError,

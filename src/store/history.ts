@@ -50,6 +50,17 @@ export async function loadHistory(key: string): Promise<void> {
   }
 }
 
+/** After this tab changed the kept runs: they are read again, and other tabs are told. */
+export async function historyChanged(key: string): Promise<void> {
+  getServices().tellOtherTabs({ kind: 'runs-changed', skillKey: key });
+  await loadHistory(key);
+}
+
+/** Another tab changed the skill's kept runs: read them again if this tab has them shown. */
+export function followRuns(key: string): void {
+  if (getState().history[key]?.loaded) void loadHistory(key);
+}
+
 /** What a finished run hands to the history. */
 export interface FinishedRun {
   tool: Tool;
@@ -103,7 +114,7 @@ export async function keepRun(key: string, run: FinishedRun): Promise<void> {
   } catch (error) {
     patchHistory(key, { notice: { tone: 'error', text: failureText(error) } });
   }
-  await loadHistory(key);
+  await historyChanged(key);
 }
 
 export function failureText(error: unknown): string {
@@ -135,7 +146,7 @@ export async function pinRun(key: string, id: string, pinned: boolean): Promise<
   await getServices().history.setPinned(key, id, pinned);
   const open = historyOf(key).open;
   if (open?.id === id) patchHistory(key, { open: { ...open, pinned } });
-  await loadHistory(key);
+  await historyChanged(key);
 }
 
 export async function deleteRuns(key: string, ids: string[]): Promise<void> {
@@ -145,7 +156,7 @@ export async function deleteRuns(key: string, ids: string[]): Promise<void> {
     ...(open && ids.includes(open.id) ? { open: undefined } : {}),
     ...(compare?.some((run) => ids.includes(run.id)) ? { compare: undefined } : {}),
   });
-  await loadHistory(key);
+  await historyChanged(key);
 }
 
 /** Opens a past run to read it in full; a record that cannot be read says why. */
@@ -212,7 +223,7 @@ export async function setHistoryMaxRuns(key: string | null, maxRuns: number): Pr
   await getServices().history.saveMaxRuns(value);
   if (key) {
     patchHistory(key, { notice: pruneNotice(await getServices().history.prune(key, bounds())) });
-    await loadHistory(key);
+    await historyChanged(key);
   }
 }
 

@@ -1,5 +1,5 @@
 import { historyFile, readHistoryFile } from '../storage';
-import { failureText, historyOf, loadHistory, patchHistory, pruneNotice } from './history';
+import { failureText, historyChanged, historyOf, patchHistory, pruneNotice } from './history';
 import { DEFAULT_HISTORY_BOUNDS } from '../storage';
 import { usePlayground } from './playgroundStore';
 import { getServices } from './services';
@@ -46,5 +46,5 @@ export async function importHistory(key: string, text: string): Promise<void> {
   } catch (error) {
     patchHistory(key, { notice: { tone: 'error', text: failureText(error) } });
   }
-  await loadHistory(key);
+  await historyChanged(key);
 }

@@ -57,7 +57,7 @@ describe('importing a workspace file', () => {
       saveFileEdits: async () => {},
       storageUse: async () => undefined,
       removeSkill: async () => {},
-      announceInstanceSaved: () => {},
+      tellOtherTabs: () => {},
       history: RunHistory.named(`import-history-${++db}`),
     });
   });

@@ -65,7 +65,6 @@ export {
   editConfig,
   ensureInstanceList,
   flushConfig,
-  followOtherTabs,
   requestedBy,
   saveConfig,
   secretsWithheld,
@@ -96,3 +95,4 @@ export {
 export { setServices } from './services';
 export { skillComponent, skillTools } from './skillEntry';
 export type * from './types';
+export { followOtherTabs } from './otherTabs';

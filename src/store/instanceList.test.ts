@@ -7,6 +7,7 @@ import {
   createInstance,
   deleteInstance,
   duplicateInstance,
+  followInstanceList,
   renameInstance,
 } from './instanceList';
 import { initialState, usePlayground } from './playgroundStore';
@@ -51,7 +52,7 @@ describe('named instances of a skill', () => {
         instances.delete(`${key}/${name}`);
         workspaces.delete(`${key}/${name}`);
       },
-      announceInstanceSaved: () => {},
+      tellOtherTabs: () => {},
     });
   });
 
@@ -135,5 +136,32 @@ describe('named instances of a skill', () => {
       message: 'Give the instance a name.',
     });
     expect(state().instanceLists[KEY]).toEqual(freshInstanceList());
+  });
+
+  it('follows another tab: takes its new names, keeps its own choice, and leaves an instance that went', async () => {
+    const told: unknown[] = [];
+    setServices({ tellOtherTabs: (message) => void told.push(message) });
+    await createInstance(KEY, 'formal');
+    expect(told).toContainEqual({ kind: 'instance-list-saved', skillKey: KEY });
+
+    // The other tab made "casual" and chose it: this tab shows it and stays on "formal".
+    lists.set(KEY, { version: 1, names: ['default', 'formal', 'casual'], active: 'casual' });
+    await followInstanceList(KEY);
+    expect(state().instanceLists[KEY]).toEqual({
+      version: 1,
+      names: ['default', 'formal', 'casual'],
+      active: 'formal',
+    });
+
+    // Then it deleted "formal", which this tab was using, with an edit not saved yet.
+    editConfig(KEY, [entry('greeting', 'unsaved')]);
+    instances.delete(`${KEY}/formal`);
+    lists.set(KEY, { version: 1, names: ['default', 'casual'], active: 'casual' });
+    await followInstanceList(KEY);
+    expect(activeInstanceName(KEY)).toBe('casual');
+    expect(instances.has(`${KEY}/formal`)).toBe(false);
+    expect(state().notices.at(-1)?.message).toBe(
+      'Instance formal of folder:text-tools was renamed or deleted in another tab: this tab now uses casual.',
+    );
   });
 });

@@ -128,10 +128,40 @@ export async function deleteInstance(key: string, name: string): Promise<Instanc
   return { ok: true };
 }
 
+/**
+ * Another tab changed this skill's list of instances. This tab takes its names, and keeps its own
+ * choice while that instance is there; when it was renamed or deleted there, this tab moves to
+ * the one that tab chose (or "default") and says so, without saving the gone one back.
+ */
+export async function followInstanceList(key: string): Promise<void> {
+  if (!getState().instanceLists[key]) return;
+  const { value: stored, unreadable } = await getServices().readInstanceList(key);
+  const shown = getState().instanceLists[key];
+  if (unreadable || !shown) return;
+  if (stored.names.includes(shown.active)) {
+    setState((s) => ({
+      instanceLists: { ...s.instanceLists, [key]: { ...stored, active: shown.active } },
+    }));
+    return;
+  }
+  const next = stored.names.includes(stored.active) ? stored.active : DEFAULT_INSTANCE;
+  // What this tab had not saved yet belongs to an instance that is gone.
+  getServices().configSaves.cancel(key);
+  setState((s) => ({
+    instanceLists: { ...s.instanceLists, [key]: { ...stored, active: shown.active } },
+  }));
+  const moved = await chooseInstance(key, next);
+  const skill = getState().skills.find((entry) => entry.key === key)?.name ?? key;
+  const gone = `Instance ${shown.active} of ${skill} was renamed or deleted in another tab`;
+  if (moved.ok) notify(`${gone}: this tab now uses ${next}.`, 'info');
+  else notify(`${gone}. ${moved.message}`);
+}
+
 async function keepList(key: string, list: StoredInstanceList): Promise<void> {
   setState((s) => ({ instanceLists: { ...s.instanceLists, [key]: list } }));
   try {
     await getServices().saveInstanceList(key, list);
+    getServices().tellOtherTabs({ kind: 'instance-list-saved', skillKey: key });
   } catch (error) {
     notify(`The list of instances could not be saved: ${errorMessage(error)}`);
   }

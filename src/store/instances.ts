@@ -133,25 +133,23 @@ export function bumpWarmRevision(key: string): void {
 }
 
 /**
- * Follows the saves of other tabs: an instance this tab has open is read again, and its form
- * says it changed there, so neither tab saves over the other without knowing.
+ * Another tab saved an instance of this skill: the one this tab has open is read again, and its
+ * form says it changed there, so neither tab saves over the other without knowing.
  */
-export function followOtherTabs(): () => void {
-  return getServices().onInstanceSavedElsewhere((key, instanceName) => {
-    if (!getState().instances[key]) return;
-    const name = activeInstanceName(key);
-    if (instanceName !== undefined && instanceName !== name) return;
-    void getServices()
-      .readInstance(key, name)
-      .then(({ value }) => {
-        if (activeInstanceName(key) !== name) return;
-        setState((s) => ({ instances: { ...s.instances, [key]: value } }));
-        setConfigCheck(key, {
-          state: 'valid',
-          message: 'Changed in another tab: this form now shows what was saved there.',
-        });
+export function followInstanceSaved(key: string, instanceName: string | undefined): void {
+  if (!getState().instances[key]) return;
+  const name = activeInstanceName(key);
+  if (instanceName !== undefined && instanceName !== name) return;
+  void getServices()
+    .readInstance(key, name)
+    .then(({ value }) => {
+      if (activeInstanceName(key) !== name) return;
+      setState((s) => ({ instances: { ...s.instances, [key]: value } }));
+      setConfigCheck(key, {
+        state: 'valid',
+        message: 'Changed in another tab: this form now shows what was saved there.',
       });
-  });
+    });
 }
 
 /** The configuration a run of the instance gets: what the form shows, with declared defaults. */
@@ -213,7 +211,7 @@ async function persistConfig(key: string): Promise<void> {
   };
   try {
     await getServices().saveInstance(key, instance);
-    getServices().announceInstanceSaved(key, instance.name);
+    getServices().tellOtherTabs({ kind: 'instance-saved', skillKey: key, instance: instance.name });
   } catch (error) {
     notify(`The configuration could not be saved: ${errorMessage(error)}`);
   }
@@ -298,7 +296,7 @@ export async function updateInstance(
   setState((s) => ({ instances: { ...s.instances, [key]: instance } }));
   try {
     await getServices().saveInstance(key, instance);
-    getServices().announceInstanceSaved(key, instance.name);
+    getServices().tellOtherTabs({ kind: 'instance-saved', skillKey: key, instance: instance.name });
   } catch (error) {
     notify(`The instance settings could not be saved: ${errorMessage(error)}`);
   }

@@ -43,7 +43,7 @@ describe('opening a share link', () => {
       readFileEdits: async () => ({ value: new Map() }),
       saveFileEdits: async () => {},
       storageUse: async () => undefined,
-      announceInstanceSaved: () => {},
+      tellOtherTabs: () => {},
     });
   });
 

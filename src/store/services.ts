@@ -6,8 +6,8 @@ import {
   type WorkerLike,
 } from '../runtime';
 import {
-  announceInstanceSaved,
-  onInstanceSavedElsewhere,
+  onOtherTabs,
+  tellOtherTabs,
   IdbTranspileCache,
   RememberedInputs,
   RunHistory,
@@ -89,8 +89,8 @@ export interface Services {
   storageUse: typeof storageUse;
   readFileEdits: typeof readFileEdits;
   saveFileEdits: typeof saveFileEdits;
-  announceInstanceSaved: typeof announceInstanceSaved;
-  onInstanceSavedElsewhere: typeof onInstanceSavedElsewhere;
+  tellOtherTabs: typeof tellOtherTabs;
+  onOtherTabs: typeof onOtherTabs;
   /** Pending writes of edited files, one per skill. */
   editSaves: Debouncer;
   /** Every run kept (storage/runHistory). */
@@ -121,8 +121,8 @@ let services: Services = {
   storageUse,
   readFileEdits,
   saveFileEdits,
-  announceInstanceSaved,
-  onInstanceSavedElsewhere,
+  tellOtherTabs,
+  onOtherTabs,
   editSaves: new Debouncer(EDIT_SAVE_DELAY_MS),
   history: new RunHistory(),
   inputs: new RememberedInputs(),
