@@ -120,8 +120,15 @@ test('export then import restores a workspace with its instance and last run; se
   await app.run('config-value');
   await app.expectStatus('ok');
   await expect(app.output).toHaveText('kept across browsers');
-  // A second named instance travels too, beside the chosen one.
+  // A second named instance travels too, beside the chosen one, with its own /workspace.
   await app.newInstance('staging');
+  const workspace = page.getByRole('region', { name: 'Workspace' });
+  await workspace.getByLabel('Upload to workspace').setInputFiles({
+    name: 'staged.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('only in staging'),
+  });
+  await expect(workspace.getByRole('listitem').filter({ hasText: 'staged.txt' })).toBeVisible();
   await app.instance.selectOption('default');
   await app.dropFiles({ 'notes/SKILL.md': text(NOTES_MD) });
   await expect(app.skillLink('notes')).toHaveAttribute('aria-current', 'page');
@@ -173,6 +180,12 @@ test('export then import restores a workspace with its instance and last run; se
   await expect(fresh.page.getByRole('button', { name: 'History (1)' })).toBeVisible();
   await expect(fresh.instance.locator('option')).toHaveText(['default', 'staging']);
   await expect(fresh.instance).toHaveValue('default');
+  const freshWorkspace = fresh.page.getByRole('region', { name: 'Workspace' });
+  const staged = freshWorkspace.getByRole('listitem').filter({ hasText: 'staged.txt' });
+  await expect(staged).toHaveCount(0);
+  await fresh.instance.selectOption('staging');
+  await expect(staged).toBeVisible();
+  await fresh.instance.selectOption('default');
   await fresh.run('config-value');
   await fresh.expectStatus('ok');
   await expect(fresh.output).toHaveText('kept across browsers');

@@ -23,6 +23,7 @@ export {
   unpackWorkspace,
   WORKSPACE_ROOT,
   type WorkspaceContents,
+  type WorkspaceInstance,
   type WorkspaceSkill,
 } from './workspaceFile';
 export {

@@ -24,6 +24,15 @@ const contents: WorkspaceContents = {
         withheldSecrets: ['API_TOKEN'],
         timeoutMs: 2000,
       },
+      otherInstances: [
+        {
+          name: 'staging',
+          config: [],
+          withheldSecrets: [],
+          workspace: new Map([['out/staging.txt', strToU8('staged')]]),
+        },
+        { name: 'empty', config: [], withheldSecrets: [] },
+      ],
       drafts: { scale: { value: '4', strict: true } },
       selectedTool: 'scale',
       history: [{ tool: 'scale', status: 'ok', output: '8', stdout: '', stderr: '' }],
@@ -50,6 +59,10 @@ describe('a workspace as one file', () => {
   it('keeps bytes as files in the zip, beside a readable manifest', () => {
     const entries = entriesOf(packWorkspace(contents));
     expect([...entries.keys()]).toContain('skill-playground-workspace/skills/0/files/skill.wasm');
+    // Each other instance's /workspace has a folder of its own.
+    expect([...entries.keys()]).toContain(
+      'skill-playground-workspace/skills/0/instances/0/workspace/out/staging.txt',
+    );
     const manifest = JSON.parse(
       new TextDecoder().decode(entries.get('skill-playground-workspace/workspace.json')),
     );

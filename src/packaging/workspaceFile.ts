@@ -5,6 +5,7 @@ import {
   WORKSPACE_FORMAT,
   WORKSPACE_VERSION,
   readWorkspaceManifest,
+  type ExportedInstance,
   type ExportedSkillV1,
   type WorkspaceManifest,
 } from './workspaceFormat';
@@ -16,12 +17,21 @@ import {
 export const WORKSPACE_ROOT = WORKSPACE_FORMAT;
 const MANIFEST = 'workspace.json';
 
+/** An instance other than the chosen one, as exported: its settings and its /workspace. */
+export interface WorkspaceInstance extends Omit<ExportedInstance, 'workspace'> {
+  workspace?: FileMap;
+}
+
 /** One skill as exported: what the manifest says of it, and its files. */
-export interface WorkspaceSkill extends Omit<ExportedSkillV1, 'files' | 'edits' | 'workspace'> {
+export interface WorkspaceSkill extends Omit<
+  ExportedSkillV1,
+  'files' | 'edits' | 'workspace' | 'otherInstances'
+> {
   /** Its own files; absent for a built-in example, which comes from the server. */
   files?: FileMap;
   edits?: FileMap;
   workspace?: FileMap;
+  otherInstances?: WorkspaceInstance[];
 }
 
 export interface WorkspaceContents {
@@ -34,17 +44,28 @@ export interface WorkspaceContents {
 export function packWorkspace(contents: WorkspaceContents): Uint8Array {
   const entries: Array<[string, Uint8Array]> = [];
   const skills: ExportedSkillV1[] = contents.skills.map((skill, i) => {
-    const { files, edits, workspace, ...rest } = skill;
+    const { files, edits, workspace, otherInstances, ...rest } = skill;
     const exported: ExportedSkillV1 = { ...rest };
-    const put = (kind: 'files' | 'edits' | 'workspace', map: FileMap | undefined) => {
-      if (!map || (kind !== 'files' && map.size === 0)) return;
-      const dir = `skills/${i}/${kind}`;
-      exported[kind] = dir;
+    /** Puts the files in a folder of the zip and gives the folder, or nothing for none. */
+    const put = (dir: string, map: FileMap | undefined, keepEmpty = false) => {
+      if (!map || (!keepEmpty && map.size === 0)) return undefined;
       for (const [path, bytes] of map) entries.push([`${WORKSPACE_ROOT}/${dir}/${path}`, bytes]);
+      return dir;
     };
-    put('files', files);
-    put('edits', edits);
-    put('workspace', workspace);
+    const folders = {
+      files: put(`skills/${i}/files`, files, true),
+      edits: put(`skills/${i}/edits`, edits),
+      workspace: put(`skills/${i}/workspace`, workspace),
+    };
+    for (const [kind, dir] of Object.entries(folders)) {
+      if (dir) exported[kind as keyof typeof folders] = dir;
+    }
+    if (otherInstances) {
+      exported.otherInstances = otherInstances.map(({ workspace: files, ...settings }, j) => {
+        const dir = put(`skills/${i}/instances/${j}/workspace`, files);
+        return dir ? { ...settings, workspace: dir } : settings;
+      });
+    }
     return exported;
   });
   const manifest: WorkspaceManifest = {
@@ -89,8 +110,14 @@ export function unpackWorkspace(entries: FileMap): WorkspaceContents {
   return {
     exportedAt: manifest.exportedAt,
     secretsIncluded: manifest.secretsIncluded,
-    skills: manifest.skills.map(({ files, edits, workspace, ...rest }) => {
+    skills: manifest.skills.map(({ files, edits, workspace, otherInstances, ...rest }) => {
       const skill: WorkspaceSkill = { ...rest };
+      if (otherInstances) {
+        skill.otherInstances = otherInstances.map(({ workspace: dir, ...settings }) => {
+          const kept = folderOf(dir);
+          return kept ? { ...settings, workspace: kept } : settings;
+        });
+      }
       const own = folderOf(files);
       if (own) {
         if (own.size === 0) throw new Error(`${rest.name}'s files are missing from the file.`);

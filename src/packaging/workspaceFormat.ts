@@ -29,6 +29,11 @@ export interface ExportedInstance {
   maxMemoryBytes?: number;
   keepWarm?: boolean;
   grants?: { read: boolean; write: boolean; hosts: string[] };
+  /**
+   * The folder in the file holding this instance's /workspace: for other instances only (the
+   * chosen one's is the skill's `workspace`). Optional, so older version 1 files still read.
+   */
+  workspace?: string;
 }
 
 export interface ExportedRun {
@@ -174,6 +179,8 @@ function instance(v: unknown): ExportedInstance {
       hosts: list(g.hosts, 'granted hosts').map((h) => str(h, 'granted host')),
     };
   }
+  const workspace = optional(i.workspace, (x) => folder(x, 'instance workspace folder'));
+  if (workspace !== undefined) out.workspace = workspace;
   return out;
 }
 

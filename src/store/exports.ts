@@ -8,8 +8,8 @@ import {
   skillArchive,
   zipFolder,
   type DraftJson,
-  type ExportedInstance,
   type ExportedRun,
+  type WorkspaceInstance,
   type PublishType,
   type SkillArchiveFormat,
   type SkillToPublish,
@@ -136,9 +136,14 @@ async function exportedSkill(
   const others = await Promise.all(
     names
       .filter((name) => name !== active)
-      .map(async (name) =>
-        exportedInstance((await services.readInstance(key, name)).value, includeSecrets),
-      ),
+      .map(async (name) => {
+        const [settings, files] = await Promise.all([
+          services.readInstance(key, name),
+          services.readWorkspace(key, name),
+        ]);
+        const other = exportedInstance(settings.value, includeSecrets);
+        return files.value.size > 0 ? { ...other, workspace: files.value } : other;
+      }),
   );
   if (others.length > 0) out.otherInstances = others;
   return out;
@@ -158,9 +163,9 @@ async function keptHistoryText(skill: SkillEntry): Promise<string | undefined> {
 function exportedInstance(
   instance: ReturnType<typeof getState>['instances'][string],
   includeSecrets: boolean,
-): ExportedInstance {
+): Omit<WorkspaceInstance, 'workspace'> {
   const secrets = instance.config.filter((entry) => entry.secret);
-  const out: ExportedInstance = {
+  const out: Omit<WorkspaceInstance, 'workspace'> = {
     name: instance.name,
     config: includeSecrets ? instance.config : instance.config.filter((entry) => !entry.secret),
     withheldSecrets: includeSecrets ? [] : secrets.map((entry) => entry.key),

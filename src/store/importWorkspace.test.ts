@@ -132,8 +132,11 @@ describe('importing a workspace file', () => {
 
   it("adds the skill's other named instances beside its chosen one, with their own settings", async () => {
     const lists: Array<[string, string[]]> = [];
+    const workspaces: Array<[string, string, string[]]> = [];
     setServices({
       saveInstanceList: async (key, list) => void lists.push([key, list.names]),
+      saveWorkspace: async (key, files, name = 'default') =>
+        void workspaces.push([key, name, [...files.keys()]]),
     });
     const withOthers = contents();
     withOthers.skills[0]!.otherInstances = [
@@ -142,6 +145,7 @@ describe('importing a workspace file', () => {
         config: [{ key: 'UNITS', value: 'imperial', secret: false }],
         withheldSecrets: ['API_TOKEN'],
         timeoutMs: 9000,
+        workspace: new Map([['out/staged.txt', new TextEncoder().encode('staged')]]),
       },
       // A name this playground refuses (":" separates storage keys) is skipped.
       { name: 'bad:name', config: [], withheldSecrets: [] },
@@ -161,6 +165,9 @@ describe('importing a workspace file', () => {
       },
     ]);
     expect(lists).toEqual([[key, ['default', 'staging']]]);
+    // Its /workspace goes to it, not to the chosen instance.
+    expect(workspaces).toEqual([[key, 'staging', ['out/staged.txt']]]);
+    expect(summary.workspaceFiles).toBe(1);
     expect(state().instanceLists[key]?.names).toEqual(['default', 'staging']);
   });
 

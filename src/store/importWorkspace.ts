@@ -3,8 +3,8 @@ import { errorMessage } from '../errors';
 import type { DraftValue } from '../forms';
 import {
   unpackWorkspace,
-  type ExportedInstance,
   type WorkspaceContents,
+  type WorkspaceInstance,
   type WorkspaceSkill,
 } from '../packaging';
 import { DEFAULT_GRANTS } from '../runtime';
@@ -135,6 +135,7 @@ async function importSkill(
   for (const other of skill.otherInstances ?? []) {
     if (!(await importOtherInstance(key, other, grants, digest))) continue;
     summary.instances += 1;
+    summary.workspaceFiles += other.workspace?.size ?? 0;
     for (const name of other.withheldSecrets) {
       summary.withheldSecrets.push(`${skill.name} (${other.name}): ${name}`);
     }
@@ -229,7 +230,7 @@ async function importInstance(
  */
 async function importOtherInstance(
   key: string,
-  imported: ExportedInstance,
+  imported: WorkspaceInstance,
   grants: boolean,
   digest: string | undefined,
 ): Promise<boolean> {
@@ -243,6 +244,7 @@ async function importOtherInstance(
     name: imported.name,
   };
   await services.saveInstance(key, mergedInstance(current, imported, grants, digest));
+  if (imported.workspace) await services.saveWorkspace(key, imported.workspace, imported.name);
   if (!known) {
     const next = { ...list, names: [...list.names, imported.name] };
     setState((s) => ({ instanceLists: { ...s.instanceLists, [key]: next } }));
@@ -254,7 +256,7 @@ async function importOtherInstance(
 /** An instance with what the file brings laid over it: its values win, key by key. */
 function mergedInstance(
   current: StoredInstance,
-  imported: ExportedInstance,
+  imported: Omit<WorkspaceInstance, 'workspace'>,
   grants: boolean,
   digest: string | undefined,
 ): StoredInstance {

@@ -60,7 +60,26 @@ export function rememberInputs(): () => void {
       const tools = skill.tools.map((t) => t.name);
       if (!draftsRestored.has(skill.key)) {
         draftsRestored.add(skill.key);
-        void restoreDrafts(skill.key, tools, false).catch(failed);
+        // Forms filled before the tools were known (by a workspace import or a share link) are
+        // kept like typed ones, or a switch of instance and back would lose them.
+        const early = tools.flatMap((tool) => {
+          const drafts = state.drafts[draftKey(skill.key, tool)];
+          return drafts === undefined ? [] : [[tool, drafts] as const];
+        });
+        void restoreDrafts(skill.key, tools, false)
+          .then(() =>
+            Promise.all(
+              early.map(([tool, drafts]) =>
+                getServices().inputs.saveDrafts(
+                  skill.key,
+                  activeInstanceName(skill.key),
+                  tool,
+                  drafts,
+                ),
+              ),
+            ),
+          )
+          .catch(failed);
       } else if (instanceSwitched(state, prev, skill.key)) {
         // Another instance chosen: its forms show what was last typed for it, or the defaults.
         void restoreDrafts(skill.key, tools, true).catch(failed);
