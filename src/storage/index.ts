@@ -58,3 +58,4 @@ export {
 export { newRunId, type HistoryRun, type HistoryStatus, type RunSummary } from './historyRecord';
 export { historyFile, readHistoryFile, type HistoryFile } from './historyFile';
 export { RememberedInputs, type SkillView } from './rememberedInputs';
+export { eraseEverything, forgetSkills, keptForUnlisted } from './keptData';

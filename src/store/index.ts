@@ -96,3 +96,4 @@ export { setServices } from './services';
 export { skillComponent, skillTools } from './skillEntry';
 export type * from './types';
 export { followOtherTabs } from './otherTabs';
+export { eraseEverything, forgetUnlistedData, unlistedKeptData } from './keptData';

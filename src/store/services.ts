@@ -8,6 +8,9 @@ import {
 import {
   onOtherTabs,
   tellOtherTabs,
+  eraseEverything,
+  forgetSkills,
+  keptForUnlisted,
   IdbTranspileCache,
   RememberedInputs,
   RunHistory,
@@ -91,6 +94,9 @@ export interface Services {
   saveFileEdits: typeof saveFileEdits;
   tellOtherTabs: typeof tellOtherTabs;
   onOtherTabs: typeof onOtherTabs;
+  keptForUnlisted: typeof keptForUnlisted;
+  forgetSkills: typeof forgetSkills;
+  eraseEverything: typeof eraseEverything;
   /** Pending writes of edited files, one per skill. */
   editSaves: Debouncer;
   /** Every run kept (storage/runHistory). */
@@ -123,6 +129,9 @@ let services: Services = {
   saveFileEdits,
   tellOtherTabs,
   onOtherTabs,
+  keptForUnlisted,
+  forgetSkills,
+  eraseEverything,
   editSaves: new Debouncer(EDIT_SAVE_DELAY_MS),
   history: new RunHistory(),
   inputs: new RememberedInputs(),

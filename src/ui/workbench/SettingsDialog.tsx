@@ -1,7 +1,8 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { setTheme, usePlayground } from '../../store';
 import type { ThemeChoice } from '../../storage';
 import { CachePanel } from '../panels/CachePanel';
+import { KeptDataPanel } from '../panels/KeptDataPanel';
 
 /**
  * Settings of this browser's playground: the theme, and what it keeps (the transpile cache, the
@@ -10,12 +11,25 @@ import { CachePanel } from '../panels/CachePanel';
 export function SettingsDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   const theme = usePlayground((s) => s.prefs.theme);
+  // What is kept is read again each time the dialog opens, not once with the page.
+  const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        onClick={() => {
+          dialog.current?.showModal();
+          setOpen(true);
+        }}
+      >
         Settings
       </button>
-      <dialog ref={dialog} aria-labelledby="settings-title" className="settings-dialog">
+      <dialog
+        ref={dialog}
+        aria-labelledby="settings-title"
+        className="settings-dialog"
+        onClose={() => setOpen(false)}
+      >
         <h2 id="settings-title">Settings</h2>
         <label className="setting">
           Theme{' '}
@@ -26,6 +40,7 @@ export function SettingsDialog() {
           </select>
         </label>
         <CachePanel />
+        {open && <KeptDataPanel />}
         <div className="actions">
           <button type="button" onClick={() => dialog.current?.close()}>
             Close
