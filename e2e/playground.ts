@@ -52,8 +52,8 @@ function withoutKept(snapshot: StorageSnapshot, kept: KeptRecords): StorageSnaps
     const isKept = keptIn(database.replace(/^indexedDB /, ''));
     for (const [store, records] of Object.entries(stores)) {
       const left = isKept ? records.filter((record) => !isKept(record)) : records;
-      // A database made only for kept records is as good as none.
-      if (left.length > 0 || !isKept) (out[database] ??= {})[store] = left;
+      // An empty store keeps nothing: opening a skill makes its databases before any record.
+      if (left.length > 0) (out[database] ??= {})[store] = left;
     }
   }
   return out;
