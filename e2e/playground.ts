@@ -35,6 +35,8 @@ export interface KeptRecords {
   transpiles?: boolean;
   /** Runs kept in History: a failed run is recorded as every run is. */
   history?: boolean;
+  /** What the person typed and chose meanwhile: each tool's form, the tool and tab shown. */
+  inputs?: boolean;
 }
 
 function withoutKept(snapshot: StorageSnapshot, kept: KeptRecords): StorageSnapshot {
@@ -45,6 +47,7 @@ function withoutKept(snapshot: StorageSnapshot, kept: KeptRecords): StorageSnaps
     if (kept.transpiles && (db === DATABASES.transpiles.db || db === DATABASES.transpileIndex.db))
       return () => true;
     if (kept.history && db === DATABASES.history.db) return () => true;
+    if (kept.inputs && db === DATABASES.inputs.db) return () => true;
     return undefined;
   };
   const out: StorageSnapshot = {};
@@ -404,15 +407,15 @@ export class Playground {
   }
 
   /**
-   * The finished run's own time as the runtime measured it, as its timings line says: the call's
-   * ("call 1.20 s"), or for a run the host stopped, from the start of its limit ("stopped after
-   * 512 ms"). Loading and the worker's start are not in it; for figures, never assertions.
+   * The finished run's own time in ms as the runtime measured it, read from its timings line: the
+   * call's ("call 1.20 s"), or for a run the host stopped, from the start of its limit ("stopped
+   * after 512 ms"). Loading and the worker's start are not in it; for figures, never assertions.
    */
-  async runTime(): Promise<string> {
+  async runTime(): Promise<number> {
     const line = await this.result.getByTestId('run-timings').first().textContent();
-    const found = /(?:call|after) ([\d.]+ m?s)/.exec(line ?? '');
+    const found = /(?:call|after) ([\d.]+) (ms|s)\b/.exec(line ?? '');
     if (!found) throw new Error(`The result's timings say no run time: "${line}".`);
-    return found[1]!;
+    return Number(found[1]) * (found[2] === 's' ? 1000 : 1);
   }
 
   /** Opens the form's "Limits" disclosure (run limits and Keep warm), if it is closed. */
