@@ -29,7 +29,10 @@ export type StorageSnapshot = Record<string, Record<string, string[]>>;
 
 /** Records a test's own steps may leave beside an attack, which must leave none. */
 export interface KeptRecords {
-  /** Skills the person dropped or picked, kept as every drop is: their listing and files. */
+  /**
+   * Skills the person dropped or picked, kept as every drop is: their listing and files, and the
+   * tool and tab each was left on.
+   */
   skills?: string[];
   /** The transpile cache: a component that loads is transpiled once and kept. */
   transpiles?: boolean;
@@ -40,10 +43,12 @@ export interface KeptRecords {
 }
 
 function withoutKept(snapshot: StorageSnapshot, kept: KeptRecords): StorageSnapshot {
-  const skillKeys = (kept.skills ?? []).map((key) => `${JSON.stringify(key)} `);
+  const skillKeys = (kept.skills ?? []).map((key) => JSON.stringify(key));
   const keptIn = (db: string): ((record: string) => boolean) | undefined => {
     if (skillKeys.length > 0 && (db === DATABASES.skillMeta.db || db === DATABASES.skillFiles.db))
-      return (record) => skillKeys.some((key) => record.startsWith(key));
+      return (record) => skillKeys.some((key) => record.startsWith(`${key} `));
+    if (skillKeys.length > 0 && db === DATABASES.inputs.db && !kept.inputs)
+      return (record) => skillKeys.some((key) => record.startsWith(`["view",${key}]`));
     if (kept.transpiles && (db === DATABASES.transpiles.db || db === DATABASES.transpileIndex.db))
       return () => true;
     if (kept.history && db === DATABASES.history.db) return () => true;
