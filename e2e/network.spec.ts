@@ -80,6 +80,7 @@ test(
     await app.expectStorageUnchanged(before, { history: true, transpiles: true, inputs: true });
     figure('Run to HTTP-request-denied', describeMeasured(denied));
     figure('requests that reached the server', String(received.length));
+    await app.expectNormalRunWorks();
   },
 );
 
