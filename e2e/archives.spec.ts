@@ -54,6 +54,10 @@ test.describe('archives', () => {
   });
 
   test.describe('attacks are refused with their message, and nothing is imported', () => {
+    // Each is built, picked and refused, then a normal skill is dropped, transpiled and run: three
+    // times the usual time, as test.slow() gives, on a busy machine.
+    test.describe.configure({ timeout: 180_000 });
+
     /** Picks the archive, timed to its refusal; then only the four built-in examples are listed. */
     const refuse = async (app: Playground, name: string, bytes: Uint8Array, says: string) => {
       const answer = await measure(app.page, async () => {
