@@ -36,6 +36,7 @@ test(
     const markdown = page.getByTestId('skill-markdown');
     const diagram = markdown.getByRole('img', { name: 'diagram' });
     const disguised = markdown.getByRole('img', { name: 'disguised' });
+    const before = await app.storageSnapshot();
     const shown = await measure(page, async () => {
       await app.dropFiles({
         'pictures/SKILL.md': text(
@@ -74,44 +75,59 @@ test(
     }
     expect(await marksOfBundleScript(page)).toEqual({ stored: null, database: false });
     figure('images opened in a tab of their own', '2, each image/png; 0 scripts ran');
+    // The dropped skill is kept, as every drop is; its pictures stored nothing of their own.
+    await app.expectStorageUnchanged(before, { skills: ['local:pictures'] });
+    await app.expectNormalRunWorks();
   },
 );
 
-test('the built app carries a Content-Security-Policy that refuses scripts it did not ship', async ({
-  page,
-}) => {
-  const response = await page.goto('/');
-  // Only a header can forbid framing; vite preview sends it, as hosts are told to.
-  expect(response!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
-  expect(response!.headers()['x-content-type-options']).toBe('nosniff');
-  const policy = page.locator('meta[http-equiv="Content-Security-Policy"]');
-  await expect(policy).toHaveAttribute('content', /object-src 'none'/);
-  await expect(policy).toHaveAttribute('content', /base-uri 'none'/);
+test(
+  'the built app carries a Content-Security-Policy that refuses scripts it did not ship',
+  HOSTILE,
+  async ({ page }) => {
+    const app = new Playground(page);
+    const response = await page.goto('/');
+    // Only a header can forbid framing; vite preview sends it, as hosts are told to.
+    expect(response!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response!.headers()['x-content-type-options']).toBe('nosniff');
+    const policy = page.locator('meta[http-equiv="Content-Security-Policy"]');
+    await expect(policy).toHaveAttribute('content', /object-src 'none'/);
+    await expect(policy).toHaveAttribute('content', /base-uri 'none'/);
+    await expect(app.skills.getByRole('link').first()).toBeVisible();
+    const before = await app.storageSnapshot();
 
-  const refused = await page.evaluate(async () => {
-    const violations: string[] = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    let refused: { inlineRan: boolean; violations: string[] } | undefined;
+    const answered = await measure(page, async () => {
+      refused = await page.evaluate(async () => {
+        const violations: string[] = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+        );
+        const inline = document.createElement('script');
+        inline.textContent = 'window.__inlineRan = true';
+        document.head.append(inline);
+        const remote = document.createElement('script');
+        remote.src = 'https://scripts.example.test/x.js';
+        const remoteSettled = new Promise((resolve) => (remote.onerror = remote.onload = resolve));
+        document.head.append(remote);
+        await remoteSettled;
+        return {
+          inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
+          violations,
+        };
+      });
+    });
+    expect(refused!.inlineRan).toBe(false);
+    // The <meta> and the header each report what they refuse.
+    expect(new Set(refused!.violations)).toEqual(
+      new Set(['script-src-elem inline', 'script-src-elem https://scripts.example.test/x.js']),
     );
-    const inline = document.createElement('script');
-    inline.textContent = 'window.__inlineRan = true';
-    document.head.append(inline);
-    const remote = document.createElement('script');
-    remote.src = 'https://scripts.example.test/x.js';
-    const remoteSettled = new Promise((resolve) => (remote.onerror = remote.onload = resolve));
-    document.head.append(remote);
-    await remoteSettled;
-    return {
-      inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
-      violations,
-    };
-  });
-  expect(refused.inlineRan).toBe(false);
-  // The <meta> and the header each report what they refuse.
-  expect(new Set(refused.violations)).toEqual(
-    new Set(['script-src-elem inline', 'script-src-elem https://scripts.example.test/x.js']),
-  );
-});
+    figure('scripts added to the page that ran', '0 of 2 (inline, remote)');
+    figure('added to refused', describeMeasured(answered));
+    await app.expectStorageUnchanged(before);
+    await app.expectNormalRunWorks();
+  },
+);
 
 test('under the Content-Security-Policy an example opens, runs, shows its Markdown and edits a file, with no violation', async ({
   page,
@@ -227,6 +243,7 @@ test(
     );
     const app = new Playground(page);
     await app.open();
+    const before = await app.storageSnapshot();
     await app.dropFiles(files);
     // The first load wraps and transpiles the command, which a busy machine makes slow.
     await expect(app.form('echo')).toBeVisible({ timeout: 60_000 });
@@ -234,6 +251,8 @@ test(
     await expect(markdown.getByRole('heading', { name: 'Broken image' })).toBeVisible();
     await expect(markdown).toContainText('and text after it');
     await expect(page.getByText(/Something went wrong/)).toHaveCount(0);
+    // The dropped skill is kept and its component transpiled, as any; the image stored nothing.
+    await app.expectStorageUnchanged(before, { skills: ['local:c-command'], transpiles: true });
 
     await app.field('echo', 'message').fill('still runs');
     const ran = await measure(page, async () => {
@@ -261,6 +280,7 @@ test(
     laughs.push('---', 'Body');
     const app = new Playground(page);
     await app.open();
+    const before = await app.storageSnapshot();
     const listed = await measure(page, async () => {
       await app.dropFolderAsEntries({
         'two-skills/laughs/SKILL.md': text(laughs.join('\n')),
@@ -283,5 +303,10 @@ test(
       page.getByTestId('skill-markdown').getByRole('heading', { name: 'Plain' }),
     ).toBeVisible();
     await expect(diagnostics).toHaveCount(0);
+    // Both skills of the drop are kept, the one with its finding too, as every drop is.
+    await app.expectStorageUnchanged(before, {
+      skills: ['local:two-skills/laughs', 'local:two-skills/plain-skill'],
+    });
+    await app.expectNormalRunWorks();
   },
 );

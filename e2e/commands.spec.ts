@@ -26,6 +26,7 @@ test.describe('command skills', () => {
       // A non-zero exit is a failure that names the status; stderr is shown. WASI 0.2's exit
       // carries only success or failure, so the adapter turns exit(3) into status 1.
       await app.field('echo', 'exit').fill('3');
+      const before = await app.storageSnapshot();
       const failed = await measure(page, async () => {
         await app.run('echo');
         await app.expectStatus('error');
@@ -35,6 +36,9 @@ test.describe('command skills', () => {
       await expect(page.getByRole('region', { name: 'stderr' })).toContainText(
         'asked to exit with 3',
       );
+      // The failed run is kept in History, as every run is; nothing else.
+      await app.expectStorageUnchanged(before, { history: true, transpiles: true });
+      await app.expectNormalRunWorks();
     },
   );
 

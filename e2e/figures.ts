@@ -59,3 +59,6 @@ export function describeMeasured({ ms, longestTaskMs }: Measured): string {
 }
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** A time as the runtime's own figures give it: "512 ms", "1.52 s". */
+export const duration = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : seconds(ms));

@@ -70,7 +70,8 @@ export default class FiguresReporter implements Reporter {
         `the production build, on a shared machine of ${os.cpus().length} cores; "load" is its ` +
         'load average at the start and the end of the run that measured the row. Times are from ' +
         'the action to the answer shown, as the test saw it (polling included); "longest task" ' +
-        'is the longest main-thread task in the page meanwhile.',
+        'is the longest main-thread task in the page meanwhile; "by the runtime" is a run\'s own ' +
+        'time as the runtime measured it, without loading.',
       '',
       '| spec | test | result | figures | measured |',
       '|---|---|---|---|---|',

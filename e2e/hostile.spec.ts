@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { describeMeasured, figure, HOSTILE, measure } from './figures';
+import { describeMeasured, figure, HOSTILE, measure, seconds } from './figures';
 import { BUILT_FIXTURES, Playground, text } from './playground';
 
 // Hostile input that the other specs do not already bring: broken wasm, a component with
@@ -35,15 +35,6 @@ function componentWithImports(count: number): Buffer {
   return Buffer.from([...preamble, ...types, ...section(10, imports)]);
 }
 
-/** After a hostile skill, a normal one still opens and runs. */
-async function expectNormalRun(app: Playground) {
-  await app.openFixture('unruly-skill', 'echo');
-  await app.field('echo', 'message').fill('still alive');
-  await app.run('echo');
-  await app.expectStatus('ok');
-  await expect(app.output).toContainText('still alive');
-}
-
 test(
   'truncated and invalid wasm are refused with a sentence; nothing runs',
   HOSTILE,
@@ -51,6 +42,7 @@ test(
     test.slow();
     const app = new Playground(page);
     await app.open();
+    const before = await app.storageSnapshot();
     const cases = [
       {
         // A real component cut in half: the header is right, the sections run out.
@@ -77,7 +69,12 @@ test(
       await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveCount(0);
       figure(`${name} wasm, picked to refusal`, describeMeasured(refused));
     }
-    await expectNormalRun(app);
+    // A picked file is listed, its refusal with it, and kept as every pick is: a reload shows
+    // the same refusal. Nothing else is stored: no transpile, no instance, no run.
+    await app.expectStorageUnchanged(before, {
+      skills: cases.map(({ name }) => `local:${name}.wasm`),
+    });
+    await app.expectNormalRunWorks();
   },
 );
 
@@ -88,6 +85,7 @@ test(
     test.slow();
     const app = new Playground(page);
     await app.open();
+    const before = await app.storageSnapshot();
     const answered = await measure(page, async () => {
       await app.pickFile('many-imports.wasm', componentWithImports(5000));
       await expect(app.skillLink('many-imports')).toBeVisible();
@@ -97,11 +95,16 @@ test(
       ).toBeVisible({ timeout: 120_000 });
     });
     figure('picked to loaded (nothing to call)', describeMeasured(answered));
+    // It loads, so it is kept and its transpile cached, as any component's; nothing else.
+    await app.expectStorageUnchanged(before, {
+      skills: ['local:many-imports.wasm'],
+      transpiles: true,
+    });
     // The page still answers: the Load from URL dialog opens.
     await page.getByRole('button', { name: 'Load from URL' }).click();
     await expect(page.getByRole('dialog', { name: 'Load from URL' })).toBeVisible();
     await page.keyboard.press('Escape');
-    await expectNormalRun(app);
+    await app.expectNormalRunWorks();
   },
 );
 
@@ -138,6 +141,7 @@ test(
     const app = new Playground(page);
     await app.open();
     const markdown = page.getByTestId('skill-markdown');
+    const before = await app.storageSnapshot();
     const shown = await measure(page, async () => {
       await app.dropFiles({
         'payloads/SKILL.md': text(
@@ -174,6 +178,9 @@ test(
     expect(found).toEqual({ live: 0, handlers: 0, urls: 0, ran: null });
     figure('payloads that ran', `0 of ${MARKDOWN_PAYLOADS.length}`);
     figure('drop to the Markdown shown', describeMeasured(shown));
+    // The dropped skill is kept, as every drop is; its payloads stored nothing of their own.
+    await app.expectStorageUnchanged(before, { skills: ['local:payloads'] });
+    await app.expectNormalRunWorks();
   },
 );
 
@@ -191,6 +198,9 @@ test(
       'ws://example.test/skill.zip',
     ];
     let longest = 0;
+    const times: number[] = [];
+    await app.open();
+    const before = await app.storageSnapshot();
     for (const link of links) {
       await app.open(`?skill=${encodeURIComponent(link)}`);
       const refused = await measure(page, () =>
@@ -199,11 +209,17 @@ test(
         ).toBeVisible(),
       );
       longest = Math.max(longest, refused.longestTaskMs);
+      times.push(refused.ms);
       await expect(app.skills.getByRole('link')).toHaveCount(4);
       expect(await page.evaluate(() => (window as { __skill?: number }).__skill ?? null)).toBe(
         null,
       );
     }
-    figure('schemes refused', `${links.length} of ${links.length}; longest task ${longest} ms`);
+    figure(
+      'schemes refused',
+      `${links.length} of ${links.length}, each refused ${seconds(Math.min(...times))}–${seconds(Math.max(...times))} after the skills were listed; longest task ${longest} ms`,
+    );
+    await app.expectStorageUnchanged(before);
+    await app.expectNormalRunWorks();
   },
 );

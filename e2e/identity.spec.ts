@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
-import { figure, HOSTILE } from './figures';
+import { describeMeasured, figure, HOSTILE, measure } from './figures';
 import { BUILT_FIXTURES, Playground } from './playground';
 
 // A skill-basic component whose all-config tool prints every value it is given, secrets included:
@@ -57,6 +57,7 @@ test(
     await config.getByRole('button', { name: 'Save configuration' }).click();
     await expect(config.getByRole('status')).toContainText('Saved');
     await expect(await allConfig(app)).toContainText('API_TOKEN=tok-123');
+    const before = await app.storageSnapshot();
 
     // Another host serving a skill of the same name: listed beside it, with nothing of its instance.
     await page.goto('/?skill=https://host-b.test/measure-kit.zip');
@@ -65,15 +66,29 @@ test(
     await page.getByRole('button', { name: 'Load its tools' }).click();
     await expect(app.form('config-value')).toBeVisible();
     await expect(config.getByLabel('Value of API_TOKEN')).toHaveCount(0);
-    await expect(await allConfig(app)).not.toContainText('tok-123');
+    const otherHost = await measure(page, async () => {
+      await expect(await allConfig(app)).not.toContainText('tok-123');
+    });
+    figure("the other host's skill run, no secret in it", describeMeasured(otherHost));
+    // Host B's skill is kept beside A's, with its run and form; A's instance and secret are as
+    // they were, and B got no instance of its own.
+    await app.expectStorageUnchanged(before, {
+      skills: [await app.currentSkillKey()],
+      history: true,
+      inputs: true,
+      transpiles: true,
+    });
 
     // Host A now serves other bytes: the secret stays back until the person trusts them.
     hostA = measureKit('2');
     await page.goto('/?skill=https://host-a.test/measure-kit.zip');
     await expect(page.getByText('changed at https://host-a.test/measure-kit.zip')).toBeVisible();
-    await page.getByRole('button', { name: 'Load its tools' }).click();
     const withheld = page.getByTestId('secrets-withheld');
-    await expect(withheld).toBeVisible();
+    const held = await measure(page, async () => {
+      await page.getByRole('button', { name: 'Load its tools' }).click();
+      await expect(withheld).toBeVisible();
+    });
+    figure('changed bytes, Load its tools to secrets withheld', describeMeasured(held));
     await expect(await allConfig(app)).not.toContainText('tok-123');
     await withheld.getByRole('button', { name: 'Trust this version' }).click();
     await expect(withheld).toHaveCount(0);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { describeMeasured, figure, HOSTILE, measure, seconds } from './figures';
+import { describeMeasured, duration, figure, HOSTILE, measure, seconds } from './figures';
 import { BUILT_FIXTURES, Playground } from './playground';
 
 /** Each limit ends a misbehaving tool with its own error; the page stays usable; echo works after. */
@@ -11,13 +11,10 @@ test.describe('limits hold against a misbehaving component', () => {
     await app.openFixture('unruly-skill', 'echo');
   });
 
-  async function expectEchoWorks(app: Playground) {
-    await app.tab('echo').click();
-    await app.field('echo', 'message').fill('still alive');
-    await app.run('echo');
-    await app.expectStatus('ok');
-    await expect(app.output).toContainText('still alive');
-  }
+  // Each run below fails and is kept in History, as every run is: what ran and how it ended is
+  // the person's record. Its worker reads the cached transpile, which notes the use. Nothing else
+  // may be stored by a run a limit stopped.
+  const FAILED_RUN = { history: true, transpiles: true };
 
   test(
     'memory: a tool that allocates without end stops at the memory limit',
@@ -29,14 +26,17 @@ test.describe('limits hold against a misbehaving component', () => {
       await input.fill('48');
       await input.press('Enter');
       await app.tab('grow').click();
+      const before = await app.storageSnapshot();
       const stopped = await measure(page, async () => {
         await app.run('grow');
         await app.expectStatus('error');
       });
       figure('Run to MemoryLimit (48 MiB)', describeMeasured(stopped));
+      figure('by the runtime', `call ${duration(await app.runTime())} to MemoryLimit (48 MiB)`);
       await expect(app.result).toContainText('MemoryLimit');
       await expect(app.result).toContainText('48 MiB memory limit');
-      await expectEchoWorks(app);
+      await app.expectStorageUnchanged(before, FAILED_RUN);
+      await app.expectNormalRunWorks();
     },
   );
 
@@ -50,6 +50,7 @@ test.describe('limits hold against a misbehaving component', () => {
       // than the default 10 s timeout, which would end the run first.
       await app.setTimeoutMs(60_000);
       await app.tab('flood').click();
+      const before = await app.storageSnapshot();
       const stopped = await measure(page, async () => {
         await app.run('flood');
         // The page takes input while the output streams in (or just after, on a fast machine).
@@ -61,9 +62,12 @@ test.describe('limits hold against a misbehaving component', () => {
         await app.expectStatus('error');
       });
       figure('Run to OutputLimit (1 KiB lines)', describeMeasured(stopped));
+      figure('by the runtime', `call ${duration(await app.runTime())} to OutputLimit (1 MiB)`);
       await expect(app.result).toContainText('OutputLimit');
       await expect(app.result).toContainText('more than 1 MiB');
-      await expectEchoWorks(app);
+      // What was typed meanwhile is remembered, as every form is.
+      await app.expectStorageUnchanged(before, { ...FAILED_RUN, inputs: true });
+      await app.expectNormalRunWorks();
     },
   );
 
@@ -73,13 +77,16 @@ test.describe('limits hold against a misbehaving component', () => {
     async ({ page }) => {
       const app = new Playground(page);
       await app.tab('long-line').click();
+      const before = await app.storageSnapshot();
       const stopped = await measure(page, async () => {
         await app.run('long-line');
         await app.expectStatus('error');
       });
       figure('Run to the line limit', describeMeasured(stopped));
+      figure('by the runtime', `call ${duration(await app.runTime())} to the 64 KiB line limit`);
       await expect(app.result).toContainText('a line longer than 64 KiB to stdout');
-      await expectEchoWorks(app);
+      await app.expectStorageUnchanged(before, FAILED_RUN);
+      await app.expectNormalRunWorks();
     },
   );
 
@@ -90,16 +97,22 @@ test.describe('limits hold against a misbehaving component', () => {
       const app = new Playground(page);
       await app.setTimeoutMs(1000);
       await app.tab('spin').click();
+      const before = await app.storageSnapshot();
       const stopped = await measure(page, async () => {
         await app.run('spin');
         await app.expectStatus('timeout');
       });
       figure('Run to timeout (limit 1 s)', describeMeasured(stopped));
+      figure(
+        'by the runtime',
+        `stopped ${duration(await app.runTime())} after its limit began (limit 1 s)`,
+      );
       await expect(app.result).toContainText('took longer than its 1 s limit');
+      await app.expectStorageUnchanged(before, FAILED_RUN);
       // The next run loads the component into a new worker, inside its limit: 1 s is a bound on
       // a loaded machine's speed, not on anything the test is about.
       await app.setTimeoutMs(10_000);
-      await expectEchoWorks(app);
+      await app.expectNormalRunWorks();
     },
   );
 
@@ -112,7 +125,9 @@ test.describe('limits hold against a misbehaving component', () => {
       const app = new Playground(page);
       await app.setTimeoutMs(500);
       await app.tab('spin').click();
+      const before = await app.storageSnapshot();
       const runs = [];
+      const ownTimes: number[] = [];
       for (let i = 0; i < 10; i++) {
         runs.push(
           await measure(page, async () => {
@@ -121,15 +136,21 @@ test.describe('limits hold against a misbehaving component', () => {
           }),
         );
         await expect(app.result).toContainText('took longer than its 500 ms limit');
+        ownTimes.push(await app.runTime());
       }
       const times = runs.map((run) => run.ms);
       figure(
         'each run to timeout (limit 500 ms)',
         `${seconds(Math.min(...times))}–${seconds(Math.max(...times))}; longest task ${Math.max(...runs.map((run) => run.longestTaskMs))} ms`,
       );
+      figure(
+        'by the runtime',
+        `each stopped ${duration(Math.min(...ownTimes))}–${duration(Math.max(...ownTimes))} after its limit began (limit 500 ms)`,
+      );
+      await app.expectStorageUnchanged(before, FAILED_RUN);
       // A normal run has a normal limit: the killed workers' threads may still be winding down.
       await app.setTimeoutMs(10_000);
-      const echo = await measure(page, () => expectEchoWorks(app));
+      const echo = await measure(page, () => app.expectNormalRunWorks());
       figure('echo after them', describeMeasured(echo));
     },
   );
@@ -143,6 +164,7 @@ test.describe('every channel of a run counts against its one output limit', () =
       const app = new Playground(page);
       await app.open();
       await app.openFixture('bulky-skill', 'huge');
+      const before = await app.storageSnapshot();
       for (const mebibytes of ['8', '30']) {
         await app.field('huge', 'mebibytes').fill(mebibytes);
         const refused = await measure(page, async () => {
@@ -150,6 +172,7 @@ test.describe('every channel of a run counts against its one output limit', () =
           await app.expectStatus('error');
         });
         figure(`${mebibytes} MiB return value to OutputLimit`, describeMeasured(refused));
+        figure(`${mebibytes} MiB, by the runtime`, `call ${duration(await app.runTime())}`);
         await expect(app.result).toContainText('OutputLimit');
         await expect(app.result).toContainText(
           `The return value of execute-tool is ${mebibytes}.0 MiB, over the run's 1 MiB output limit.`,
@@ -157,6 +180,8 @@ test.describe('every channel of a run counts against its one output limit', () =
         // The value was cut in the worker: nothing of it reached the page.
         await expect(app.output).toHaveCount(0);
       }
+      // Failed runs are kept in History, and the sizes typed in their form, as always; no value.
+      await app.expectStorageUnchanged(before, { history: true, transpiles: true, inputs: true });
       // The page still takes input, and a normal run after works.
       await app.tab('echo').click();
       await app.field('echo', 'message').fill('still alive');
@@ -180,6 +205,7 @@ test.describe('every channel of a run counts against its one output limit', () =
       await app.tab('note').click();
       await app.field('note', 'name').fill('big');
       await app.field('note', 'text').fill('a'.repeat(1000));
+      const before = await app.storageSnapshot();
       const refused = await measure(page, async () => {
         await app.run('note');
         await app.expectStatus('error');
@@ -192,6 +218,8 @@ test.describe('every channel of a run counts against its one output limit', () =
       );
       const workspace = page.getByRole('region', { name: 'Workspace' });
       await expect(workspace).toContainText('No files yet.');
+      // The failed run is kept in History, and its tool's component transpiled; no file of it is.
+      await app.expectStorageUnchanged(before, { history: true, transpiles: true });
       // A run within the limit keeps its files.
       await app.field('note', 'text').fill('small');
       await app.run('note');
@@ -226,6 +254,7 @@ test.describe('imports', () => {
     async ({ page }) => {
       const app = new Playground(page);
       await app.open();
+      const before = await app.storageSnapshot();
       const refused = await measure(page, async () => {
         // Picked from disk: a drop decodes the bytes in the page, the test's work, not the app's.
         await page
@@ -237,6 +266,9 @@ test.describe('imports', () => {
       });
       figure('drop to refusal', describeMeasured(refused));
       await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveCount(0);
+      // The picked folder is listed with its refusal, and kept as every pick is; nothing else.
+      await app.expectStorageUnchanged(before, { skills: ['local:webidl-skill'] });
+      await app.expectNormalRunWorks();
     },
   );
 });

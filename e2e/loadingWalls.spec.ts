@@ -126,6 +126,20 @@ async function openDialog(app: Playground, url: string) {
   return dialog;
 }
 
+/** Closes the dialog with Escape, as a person done with it would, before the next thing. */
+async function closeDialog(app: Playground) {
+  await app.page.keyboard.press('Escape');
+  await expect(app.page.getByRole('dialog', { name: 'Load from URL' })).toBeHidden();
+}
+
+/** Opens the page, then the `?skill=` link; what the page kept before the link is returned. */
+async function openLink(app: Playground, url: string) {
+  await app.open();
+  const before = await app.storageSnapshot();
+  await app.open(`?skill=${encodeURIComponent(url)}`);
+  return before;
+}
+
 test.describe('loading from a URL holds against hostile servers, and imports nothing', () => {
   test(
     'a response that never ends is cut off at 50 MiB, and its connection closed',
@@ -134,6 +148,7 @@ test.describe('loading from a URL holds against hostile servers, and imports not
       const app = new Playground(page);
       await app.open();
       const links = await app.skills.getByRole('link').count();
+      const before = await app.storageSnapshot();
       const refused = await measure(page, async () => {
         const dialog = await openDialog(app, server.url('/endless.zip'));
         await expect(dialog.getByRole('alert')).toHaveText(
@@ -147,6 +162,9 @@ test.describe('loading from a URL holds against hostile servers, and imports not
       // Socket buffers let a little more through than was read; nothing near the whole stream.
       expect(exchange.sent).toBeLessThan(128 * MiB);
       await expect(app.skills.getByRole('link')).toHaveCount(links);
+      await app.expectStorageUnchanged(before);
+      await closeDialog(app);
+      await app.expectNormalRunWorks();
     },
   );
 
@@ -154,6 +172,7 @@ test.describe('loading from a URL holds against hostile servers, and imports not
     const app = new Playground(page);
     await app.open();
     const links = await app.skills.getByRole('link').count();
+    const before = await app.storageSnapshot();
     const refused = await measure(page, async () => {
       const dialog = await openDialog(app, server.url('/huge.zip'));
       await expect(dialog.getByRole('alert')).toHaveText(
@@ -166,6 +185,9 @@ test.describe('loading from a URL holds against hostile servers, and imports not
     figure('bytes the server got to send', `${(exchange.sent / MiB).toFixed(1)} MiB`);
     expect(exchange.sent).toBeLessThan(50 * MiB);
     await expect(app.skills.getByRole('link')).toHaveCount(links);
+    await app.expectStorageUnchanged(before);
+    await closeDialog(app);
+    await app.expectNormalRunWorks();
   });
 
   test(
@@ -176,52 +198,78 @@ test.describe('loading from a URL holds against hostile servers, and imports not
       await page.clock.install();
       const app = new Playground(page);
       await app.open();
+      const before = await app.storageSnapshot();
       const dialog = await openDialog(app, server.url('/silent.zip'));
       await expect(dialog.getByRole('status')).toHaveText('Waiting for the server…');
       await server.exchange('/silent.zip');
-      await page.clock.fastForward(15_000);
-      await expect(dialog.getByRole('alert')).toContainText(
-        `${server.url('/silent.zip')} sent nothing for 15 s; the load was stopped.`,
-      );
+      const stalled = await measure(page, async () => {
+        await page.clock.fastForward(15_000);
+        await expect(dialog.getByRole('alert')).toContainText(
+          `${server.url('/silent.zip')} sent nothing for 15 s; the load was stopped.`,
+        );
+      });
       figure('given up after', "15 s of the page's clock (fast-forwarded by the test)");
+      figure('the 15 s passed to the sentence shown', describeMeasured(stalled));
       await expect(dialog.getByRole('button', { name: 'Try again' })).toBeVisible();
       await expect.poll(async () => (await server.exchange('/silent.zip')).closed).toBe(true);
+      await app.expectStorageUnchanged(before);
+      await closeDialog(app);
+      await app.expectNormalRunWorks();
     },
   );
 
-  test('Cancel stops a load under way, says so, and closes the connection', async ({ page }) => {
-    const app = new Playground(page);
-    await app.open();
-    const links = await app.skills.getByRole('link').count();
-    const dialog = await openDialog(app, server.url('/slow.zip'));
-    // The progress: bytes so far, of how many the server declared.
-    await expect(dialog.getByRole('status')).toContainText('Loaded 64 KiB of 10.0 MiB');
-    await expect(dialog.getByRole('progressbar', { name: 'Loaded' })).toBeVisible();
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(dialog.getByRole('status')).toHaveText('Cancelled: nothing was imported.');
-    await expect(dialog.getByRole('alert')).toHaveCount(0);
-    await expect(dialog.getByRole('button', { name: 'Load', exact: true })).toBeEnabled();
-    const exchange = await server.exchange('/slow.zip');
-    await expect.poll(() => exchange.closed).toBe(true);
-    await expect(app.skills.getByRole('link')).toHaveCount(links);
-  });
+  test(
+    'Cancel stops a load under way, says so, and closes the connection',
+    HOSTILE,
+    async ({ page }) => {
+      const app = new Playground(page);
+      await app.open();
+      const links = await app.skills.getByRole('link').count();
+      const before = await app.storageSnapshot();
+      const dialog = await openDialog(app, server.url('/slow.zip'));
+      // The progress: bytes so far, of how many the server declared.
+      await expect(dialog.getByRole('status')).toContainText('Loaded 64 KiB of 10.0 MiB');
+      await expect(dialog.getByRole('progressbar', { name: 'Loaded' })).toBeVisible();
+      const cancelled = await measure(page, async () => {
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
+        await expect(dialog.getByRole('status')).toHaveText('Cancelled: nothing was imported.');
+      });
+      figure('Cancel to "Cancelled"', describeMeasured(cancelled));
+      await expect(dialog.getByRole('alert')).toHaveCount(0);
+      await expect(dialog.getByRole('button', { name: 'Load', exact: true })).toBeEnabled();
+      const exchange = await server.exchange('/slow.zip');
+      await expect.poll(() => exchange.closed).toBe(true);
+      await expect(app.skills.getByRole('link')).toHaveCount(links);
+      await app.expectStorageUnchanged(before);
+      await closeDialog(app);
+      await app.expectNormalRunWorks();
+    },
+  );
 
-  test('a ?skill= link shows its progress in a notice, then the stall that stopped it', async ({
-    page,
-  }) => {
-    await page.clock.install();
-    const app = new Playground(page);
-    const url = server.url('/stalled.zip');
-    await app.open(`?skill=${encodeURIComponent(url)}`);
-    const notices = page.getByRole('list', { name: 'Notices' });
-    await expect(notices.getByRole('status')).toContainText(`Loading ${url}: 1 KiB…`);
-    await page.clock.fastForward(15_000);
-    await expect(notices.getByRole('alert')).toContainText(
-      `${url} sent nothing for 15 s; the load was stopped.`,
-    );
-    await expect(notices.getByRole('status')).toHaveCount(0);
-    await expect(app.skills.getByRole('link')).toHaveCount(4);
-  });
+  test(
+    'a ?skill= link shows its progress in a notice, then the stall that stopped it',
+    HOSTILE,
+    async ({ page }) => {
+      await page.clock.install();
+      const app = new Playground(page);
+      const url = server.url('/stalled.zip');
+      const before = await openLink(app, url);
+      const notices = page.getByRole('list', { name: 'Notices' });
+      await expect(notices.getByRole('status')).toContainText(`Loading ${url}: 1 KiB…`);
+      const stalled = await measure(page, async () => {
+        await page.clock.fastForward(15_000);
+        await expect(notices.getByRole('alert')).toContainText(
+          `${url} sent nothing for 15 s; the load was stopped.`,
+        );
+      });
+      figure('given up after', "15 s of the page's clock (fast-forwarded by the test)");
+      figure('the 15 s passed to the sentence shown', describeMeasured(stalled));
+      await expect(notices.getByRole('status')).toHaveCount(0);
+      await expect(app.skills.getByRole('link')).toHaveCount(4);
+      await app.expectStorageUnchanged(before);
+      await app.expectNormalRunWorks();
+    },
+  );
 
   test(
     "a ?skill= link's load is cancelled from its notice: it says so and imports nothing",
@@ -229,7 +277,7 @@ test.describe('loading from a URL holds against hostile servers, and imports not
     async ({ page }) => {
       const app = new Playground(page);
       const url = server.url('/slow.zip');
-      await app.open(`?skill=${encodeURIComponent(url)}`);
+      const before = await openLink(app, url);
       const notices = page.getByRole('list', { name: 'Notices' });
       const progress = notices.getByRole('status').filter({ hasText: `Loading ${url}` });
       // The server declared 10 MiB, sent 64 KiB, and then sends nothing more.
@@ -246,6 +294,8 @@ test.describe('loading from a URL holds against hostile servers, and imports not
       const exchange = await server.exchange('/slow.zip');
       await expect.poll(() => exchange.closed).toBe(true);
       await expect(app.skills.getByRole('link')).toHaveCount(4);
+      await app.expectStorageUnchanged(before);
+      await app.expectNormalRunWorks();
     },
   );
 
@@ -256,14 +306,21 @@ test.describe('loading from a URL holds against hostile servers, and imports not
       const app = new Playground(page);
       await app.open();
       const links = await app.skills.getByRole('link').count();
-      const dialog = await openDialog(app, server.url('/skills/demo/SKILL.md'));
-      await expect(dialog.getByRole('alert')).toHaveText(
-        `index.json lists "%2e%2e/secret.txt", which is outside the skill's folder.`,
-      );
+      const before = await app.storageSnapshot();
+      const refused = await measure(page, async () => {
+        const dialog = await openDialog(app, server.url('/skills/demo/SKILL.md'));
+        await expect(dialog.getByRole('alert')).toHaveText(
+          `index.json lists "%2e%2e/secret.txt", which is outside the skill's folder.`,
+        );
+      });
       expect(server.requests).toContain('/skills/demo/index.json');
       expect(server.requests).not.toContain('/skills/secret.txt');
+      figure('Load to refusal', describeMeasured(refused));
       figure('requests for the file outside the folder', '0');
       await expect(app.skills.getByRole('link')).toHaveCount(links);
+      await app.expectStorageUnchanged(before);
+      await closeDialog(app);
+      await app.expectNormalRunWorks();
     },
   );
 });
@@ -274,6 +331,7 @@ test(
   async ({ page }) => {
     const app = new Playground(page);
     await app.open();
+    const before = await app.storageSnapshot();
     const unzipWorkers = { started: 0, ended: 0 };
     page.on('worker', (worker: Worker) => {
       if (!worker.url().includes('archive.worker')) return;
@@ -294,8 +352,11 @@ test(
     expect(unzipWorkers.started).toBe(1);
     await expect.poll(() => unzipWorkers.ended).toBe(1);
     await expect(app.skills.getByRole('link')).toHaveCount(4);
+    await app.expectStorageUnchanged(before);
     // The page goes on answering: the next dialog opens.
     await page.getByRole('button', { name: 'Load from URL' }).click();
     await expect(page.getByRole('dialog', { name: 'Load from URL' })).toBeVisible();
+    await closeDialog(app);
+    await app.expectNormalRunWorks();
   },
 );

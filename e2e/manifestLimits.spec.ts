@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { BUILT_FIXTURES, Playground, readFolder } from './playground';
-import { describeMeasured, figure, HOSTILE, measure } from './figures';
+import { describeMeasured, duration, figure, HOSTILE, measure } from './figures';
 
 const C_COMMAND = path.join(BUILT_FIXTURES, 'c-command');
 
@@ -27,26 +27,42 @@ test(
     await app.setTimeoutMs(1000);
     // Ten lines, 400 ms apart: four seconds, past the person's one.
     await app.field('lines', 'text').fill(Array.from({ length: 10 }, (_, i) => `l${i}`).join('\n'));
+    const before = await app.storageSnapshot();
     const stopped = await measure(page, async () => {
       await app.run('lines');
       await app.expectStatus('timeout');
     });
     figure('Run to timeout (person 1 s, manifest 60 s)', describeMeasured(stopped));
+    figure(
+      'by the runtime',
+      `stopped ${duration(await app.runTime())} after its limit began (limit 1 s)`,
+    );
     await expect(app.result).toContainText('Timeout');
+    // The stopped run is kept in History, as every run is; its tool's component was transpiled.
+    await app.expectStorageUnchanged(before, { history: true, transpiles: true });
+    await app.expectNormalRunWorks();
   },
 );
 
-test('nonsense limits in a manifest are refused with a sentence, and the default stands', async ({
-  page,
-}) => {
-  const app = new Playground(page);
-  await app.open();
-  await app.dropFiles(withManifestLimits({ timeoutMs: 1e12, maxOutputBytes: 'lots' }));
-  await expect(app.form('echo')).toBeVisible();
-  await expect(
-    page.getByText('limits.timeoutMs must be a whole number from 1 to 600000'),
-  ).toHaveCount(3);
-  await app.field('echo', 'message').fill('still runs');
-  await app.run('echo');
-  await app.expectStatus('ok');
-});
+test(
+  'nonsense limits in a manifest are refused with a sentence, and the default stands',
+  HOSTILE,
+  async ({ page }) => {
+    const app = new Playground(page);
+    await app.open();
+    const before = await app.storageSnapshot();
+    const refused = await measure(page, async () => {
+      await app.dropFiles(withManifestLimits({ timeoutMs: 1e12, maxOutputBytes: 'lots' }));
+      await expect(
+        page.getByText('limits.timeoutMs must be a whole number from 1 to 600000'),
+      ).toHaveCount(3);
+    });
+    figure('drop to the limits refused', describeMeasured(refused));
+    await expect(app.form('echo')).toBeVisible();
+    // The dropped skill is kept and its component transpiled, as any; no limit of it is stored.
+    await app.expectStorageUnchanged(before, { skills: ['local:c-command'], transpiles: true });
+    await app.field('echo', 'message').fill('still runs');
+    await app.run('echo');
+    await app.expectStatus('ok');
+  },
+);

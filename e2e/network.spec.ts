@@ -66,6 +66,7 @@ test(
     await expect(
       page.getByRole('form', { name: 'Permissions' }).getByLabel('Allowed hosts'),
     ).toHaveValue('');
+    const before = await app.storageSnapshot();
     const denied = await measure(page, async () => {
       await fetchUrl(app, `http://127.0.0.1:${port}/hello`);
       await app.expectStatus('error');
@@ -75,8 +76,11 @@ test(
     await app.expectStatus('error');
     await expect(app.result).toContainText('HTTP-request-denied');
     expect(received).toEqual([]);
+    // The refused runs are kept in History, and the URLs typed, as always; nothing else.
+    await app.expectStorageUnchanged(before, { history: true, transpiles: true, inputs: true });
     figure('Run to HTTP-request-denied', describeMeasured(denied));
     figure('requests that reached the server', String(received.length));
+    await app.expectNormalRunWorks();
   },
 );
 

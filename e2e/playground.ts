@@ -21,6 +21,52 @@ export function readFolder(dir: string, prefix = path.basename(dir)): Files {
 
 export const text = (s: string) => Buffer.from(s).toString('base64');
 
+/**
+ * What the page keeps: for every IndexedDB database (`indexedDB.databases()`) and each of its
+ * stores, every key with its value's size and hash; and localStorage the same way.
+ */
+export type StorageSnapshot = Record<string, Record<string, string[]>>;
+
+/** Records a test's own steps may leave beside an attack, which must leave none. */
+export interface KeptRecords {
+  /**
+   * Skills the person dropped or picked, kept as every drop is: their listing and files, and the
+   * tool and tab each was left on.
+   */
+  skills?: string[];
+  /** The transpile cache: a component that loads is transpiled once and kept. */
+  transpiles?: boolean;
+  /** Runs kept in History: a failed run is recorded as every run is. */
+  history?: boolean;
+  /** What the person typed and chose meanwhile: each tool's form, the tool and tab shown. */
+  inputs?: boolean;
+}
+
+function withoutKept(snapshot: StorageSnapshot, kept: KeptRecords): StorageSnapshot {
+  const skillKeys = (kept.skills ?? []).map((key) => JSON.stringify(key));
+  const keptIn = (db: string): ((record: string) => boolean) | undefined => {
+    if (skillKeys.length > 0 && (db === DATABASES.skillMeta.db || db === DATABASES.skillFiles.db))
+      return (record) => skillKeys.some((key) => record.startsWith(`${key} `));
+    if (skillKeys.length > 0 && db === DATABASES.inputs.db && !kept.inputs)
+      return (record) => skillKeys.some((key) => record.startsWith(`["view",${key}]`));
+    if (kept.transpiles && (db === DATABASES.transpiles.db || db === DATABASES.transpileIndex.db))
+      return () => true;
+    if (kept.history && db === DATABASES.history.db) return () => true;
+    if (kept.inputs && db === DATABASES.inputs.db) return () => true;
+    return undefined;
+  };
+  const out: StorageSnapshot = {};
+  for (const [database, stores] of Object.entries(snapshot)) {
+    const isKept = keptIn(database.replace(/^indexedDB /, ''));
+    for (const [store, records] of Object.entries(stores)) {
+      const left = isKept ? records.filter((record) => !isKept(record)) : records;
+      // An empty store keeps nothing: opening a skill makes its databases before any record.
+      if (left.length > 0) (out[database] ??= {})[store] = left;
+    }
+  }
+  return out;
+}
+
 // Opening a component transpiles it with jco in a fresh browser context (each test starts with an
 // empty cache): a few seconds on an idle machine, several times that on a loaded one.
 const LOADED = { timeout: 45_000 };
@@ -251,6 +297,130 @@ export class Playground {
       },
       [database.db, database.store, key] as const,
     );
+  }
+
+  /**
+   * Everything the page keeps, to compare before and after an attack (`expectStorageUnchanged`).
+   * Values are summed up, not copied: a transpiled component is megabytes.
+   */
+  async storageSnapshot(): Promise<StorageSnapshot> {
+    return this.page.evaluate(async () => {
+      // FNV-1a over a walk of the value; long byte arrays are sampled (their length always counts).
+      let hash = 0x811c9dc5;
+      let size = 0;
+      const mix = (n: number) => {
+        hash = Math.imul(hash ^ (n & 0xff), 0x01000193) >>> 0;
+        size += 1;
+      };
+      const mixText = (text: string) => {
+        for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+      };
+      const walk = (value: unknown): void => {
+        if (value instanceof ArrayBuffer) return walk(new Uint8Array(value));
+        if (ArrayBuffer.isView(value)) {
+          const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+          mixText(`bytes:${bytes.length}`);
+          const step = Math.max(1, Math.floor(bytes.length / 4096));
+          for (let i = 0; i < bytes.length; i += step) mix(bytes[i]!);
+          size += bytes.length;
+          return;
+        }
+        if (value instanceof Blob) return mixText(`blob:${value.type}:${value.size}`);
+        if (value instanceof Date) return mixText(`date:${value.getTime()}`);
+        if (value instanceof Map || value instanceof Set || Array.isArray(value)) {
+          mixText(`[${Object.prototype.toString.call(value)}`);
+          for (const item of value instanceof Map ? [...value.entries()] : value) walk(item);
+          return mixText(']');
+        }
+        if (value && typeof value === 'object') {
+          mixText('{');
+          for (const key of Object.keys(value).sort()) {
+            mixText(key);
+            walk((value as Record<string, unknown>)[key]);
+          }
+          return mixText('}');
+        }
+        mixText(`${typeof value}:${String(value)}`);
+      };
+      const summary = (key: unknown, value: unknown) => {
+        hash = 0x811c9dc5;
+        size = 0;
+        walk(value);
+        return `${JSON.stringify(key)} (${size} B, ${hash.toString(16)})`;
+      };
+      const request = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+      const snapshot: Record<string, Record<string, string[]>> = {
+        localStorage: {
+          '': Object.keys(localStorage)
+            .sort()
+            .map((key) => summary(key, localStorage.getItem(key))),
+        },
+      };
+      for (const { name } of await indexedDB.databases()) {
+        if (!name) continue;
+        const db = await request(indexedDB.open(name));
+        try {
+          const stores: Record<string, string[]> = {};
+          for (const store of [...db.objectStoreNames].sort()) {
+            const objects = db.transaction(store).objectStore(store);
+            const [keys, values] = await Promise.all([
+              request(objects.getAllKeys()),
+              request(objects.getAll()),
+            ]);
+            stores[store] = keys.map((key, i) => summary(key, values[i]));
+          }
+          snapshot[`indexedDB ${name}`] = stores;
+        } finally {
+          db.close();
+        }
+      }
+      return snapshot;
+    });
+  }
+
+  /**
+   * Nothing the page keeps has changed since `before` was taken: no database, key or value, but
+   * for the records `kept` names, which the test's own steps legitimately add or change.
+   */
+  async expectStorageUnchanged(before: StorageSnapshot, kept: KeptRecords = {}) {
+    const after = await this.storageSnapshot();
+    expect(withoutKept(after, kept), 'what the page keeps (IndexedDB, localStorage)').toEqual(
+      withoutKept(before, kept),
+    );
+  }
+
+  /**
+   * After an attack, a normal skill still opens and runs: the unruly-skill fixture echoes what it
+   * is given. When it is the skill open (the attack was one of its tools), its echo tool is used;
+   * otherwise it is dropped as a folder first.
+   */
+  async expectNormalRunWorks(message = 'a normal run afterwards') {
+    const open = this.skills.locator('a[aria-current="page"]');
+    if ((await open.count()) > 0 && (await open.textContent()) === 'unruly-skill') {
+      await this.tab('echo').click();
+    } else {
+      await this.openFixture('unruly-skill', 'echo');
+    }
+    await this.field('echo', 'message').fill(message);
+    await this.run('echo');
+    await this.expectStatus('ok');
+    await expect(this.output).toContainText(message);
+  }
+
+  /**
+   * The finished run's own time in ms as the runtime measured it, read from its timings line: the
+   * call's ("call 1.20 s"), or for a run the host stopped, from the start of its limit ("stopped
+   * after 512 ms"). Loading and the worker's start are not in it; for figures, never assertions.
+   */
+  async runTime(): Promise<number> {
+    const line = await this.result.getByTestId('run-timings').first().textContent();
+    const found = /(?:call|after) ([\d.]+) (ms|s)\b/.exec(line ?? '');
+    if (!found) throw new Error(`The result's timings say no run time: "${line}".`);
+    return Number(found[1]) * (found[2] === 's' ? 1000 : 1);
   }
 
   /** Opens the form's "Limits" disclosure (run limits and Keep warm), if it is closed. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { describeMeasured, figure, HOSTILE, measure } from './figures';
+import { describeMeasured, duration, figure, HOSTILE, measure } from './figures';
 import { Playground } from './playground';
 
 test.describe('runs in the worker', () => {
@@ -15,12 +15,16 @@ test.describe('runs in the worker', () => {
     async ({ page }) => {
       const app = new Playground(page);
       await app.tab('trap').click();
+      const before = await app.storageSnapshot();
       const trapped = await measure(page, async () => {
         await app.run('trap');
         await app.expectStatus('error');
       });
       figure('Run to ExecutionFailure', describeMeasured(trapped));
       await expect(app.result).toContainText('ExecutionFailure');
+      // The failed run is kept in History, as every run is, and its worker noted its use of the
+      // cached transpile; nothing else.
+      await app.expectStorageUnchanged(before, { history: true, transpiles: true });
       await app.tab('echo').click();
       await app.field('echo', 'message').fill('after the trap');
       await app.run('echo');
@@ -36,6 +40,7 @@ test.describe('runs in the worker', () => {
       const app = new Playground(page);
       await app.setTimeoutMs(1500);
       await app.tab('spin').click();
+      const before = await app.storageSnapshot();
       const stopped = await measure(page, async () => {
         await app.run('spin');
         await app.expectStatus('running');
@@ -48,7 +53,13 @@ test.describe('runs in the worker', () => {
         await app.expectStatus('timeout');
       });
       figure('Run to timeout (limit 1.5 s), typing meanwhile', describeMeasured(stopped));
+      figure(
+        'by the runtime',
+        `stopped ${duration(await app.runTime())} after its limit began (limit 1.5 s)`,
+      );
       await expect(app.result).toContainText('longer than its 1500 ms limit');
+      // Besides the failed run in History, what was typed meanwhile is remembered.
+      await app.expectStorageUnchanged(before, { history: true, transpiles: true, inputs: true });
 
       await app.tab('echo').click();
       await app.run('echo');

@@ -80,6 +80,30 @@ describe('RuntimeHost', () => {
     expect(workers).toHaveLength(2);
   });
 
+  it('says how long a stopped run had run, from the start of its limit, by its own clock', async () => {
+    const run = host.run({ ...request, timeoutMs: 500 });
+    const worker = await started();
+    vi.advanceTimersByTime(300);
+    worker.emit({ kind: 'stage', runId: worker.lastRunId, stage: 'instantiating' });
+    vi.advanceTimersByTime(500);
+    // The loading before the limit started is not counted.
+    await expect(run).resolves.toMatchObject({ status: 'timeout', stoppedAfterMs: 500 });
+
+    const cancelled = host.run(request);
+    const next = await started();
+    next.emit({ kind: 'stage', runId: next.lastRunId, stage: 'instantiating' });
+    vi.advanceTimersByTime(120);
+    host.cancel();
+    await expect(cancelled).resolves.toMatchObject({ status: 'cancelled', stoppedAfterMs: 120 });
+  });
+
+  it('says nothing of a run stopped while it was still loading', async () => {
+    const run = host.run(request);
+    await started();
+    host.cancel();
+    expect(await run).not.toHaveProperty('stoppedAfterMs');
+  });
+
   it('gives the next run after a kill the cached transpile instead of the bytes', async () => {
     const transpiled = {
       js: 'export {}',

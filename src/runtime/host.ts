@@ -47,6 +47,8 @@ interface ActiveRun {
   settle: (outcome: RunOutcome) => void;
   timer: ReturnType<typeof setTimeout>;
   callPhase: boolean;
+  /** When the run's own limit started (performance.now()), once loading is done. */
+  limitStartedAt?: number;
   /** The check for a silent worker: pending until the run hears from it. */
   watch?: ReturnType<typeof setTimeout>;
   ping?: number;
@@ -279,6 +281,7 @@ export class RuntimeHost {
         if (event.stage === 'instantiating' && !active.callPhase) {
           // The run's own limit starts once loading is done.
           active.callPhase = true;
+          active.limitStartedAt = performance.now();
           clearTimeout(active.timer);
           const limit = active.request.timeoutMs;
           active.timer = setTimeout(
@@ -308,9 +311,16 @@ export class RuntimeHost {
   }
 
   #abort(status: 'timeout' | 'cancelled', error: RunError): void {
-    if (!this.#active) return;
+    const active = this.#active;
+    if (!active) return;
+    // The ended worker says nothing more: how long the run had run is the host's to tell.
+    const started = active.limitStartedAt;
     this.#replaceWorker();
-    this.#settle(status, error);
+    this.#finish({
+      status,
+      error,
+      ...(started === undefined ? {} : { stoppedAfterMs: performance.now() - started }),
+    });
   }
 
   /** Terminating is the only way to stop a running wasm call; start the successor right away. */

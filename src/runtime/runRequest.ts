@@ -81,6 +81,11 @@ export type RunOutcome =
       status: 'error' | 'timeout' | 'cancelled';
       error: RunError;
       timings?: RunTimings;
+      /**
+       * A run the host stopped (timeout or Cancel) after loading: the time from the start of its
+       * own limit (instantiating) to the stop, by the host's clock.
+       */
+      stoppedAfterMs?: number;
       info?: ComponentInfo;
       workspace?: FileMap;
       network?: NetworkSummary;

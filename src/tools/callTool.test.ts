@@ -152,6 +152,17 @@ describe('callTool', () => {
     });
   });
 
+  it('keeps how long a run the host stopped had run', async () => {
+    const { host, sent } = setUp();
+    const run = callTool(host, skillEngineTool, { value: { name: 'x' } }, options);
+    const worker = await sent();
+    worker.emit({ kind: 'stage', runId: worker.lastRunId, stage: 'instantiating' });
+    host.cancel();
+    const outcome = await run;
+    expect(outcome).toMatchObject({ status: 'cancelled', errorCode: 'Cancelled' });
+    expect(outcome.stoppedAfterMs).toBeGreaterThanOrEqual(0);
+  });
+
   it('never throws: a command naming wasm the skill does not hold is a failed outcome', async () => {
     const { host } = setUp();
     const tool: Tool = {

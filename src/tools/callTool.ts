@@ -42,6 +42,8 @@ export interface ToolOutcome {
   stdout: string;
   stderr: string;
   timings?: RunTimings;
+  /** A run stopped at its timeout or cancelled while calling: how long it had run by then. */
+  stoppedAfterMs?: number;
   loadedFrom?: LoadSource;
   /** The instance's linear memory when the run ended. */
   memoryBytes?: number;
@@ -250,6 +252,7 @@ function readOutcome(
       errorCode: outcome.error.code,
       errorMessage: outcome.error.message,
       timings: outcome.timings,
+      ...(outcome.stoppedAfterMs === undefined ? {} : { stoppedAfterMs: outcome.stoppedAfterMs }),
       workspace: outcome.workspace,
       network: outcome.network,
       ...pluginParts(outcome),

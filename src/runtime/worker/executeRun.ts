@@ -103,6 +103,8 @@ export async function executeRun(
     memories.some(
       (memory) => memory.buffer.byteLength >= limits.maxMemoryBytes * MEMORY_NEARLY_FULL,
     );
+  /** When the calls began: a call that fails (a limit, a trap) took its time too. */
+  let callsStarted: number | undefined;
   let mounts: ReturnType<typeof mountsFor>;
   // /workspace's files as the run found them, to count only what it writes.
   let workspaceBefore: ReturnType<typeof fileContents> | undefined;
@@ -153,7 +155,7 @@ export async function executeRun(
     if (command.calls.length === 0) return finish({ ok: true, results: [] });
 
     enter('instantiating');
-    let started = performance.now();
+    const started = performance.now();
     const target = ioFor(command.stdin ?? new Uint8Array(), output.stdout, output.stderr, network);
     const warmKey = command.keepWarm ? warmKeyOf(command) : undefined;
     let live = warmKey ? warm.get(warmKey) : undefined;
@@ -197,7 +199,7 @@ export async function executeRun(
     timings.instantiateMs = performance.now() - started;
 
     enter('calling');
-    started = performance.now();
+    callsStarted = performance.now();
     const results: unknown[] = [];
     let exitCode: number | undefined;
     for (const call of command.calls) {
@@ -230,7 +232,7 @@ export async function executeRun(
         valueBytes(results.at(-1), budget.remaining),
       );
     }
-    timings.callMs = performance.now() - started;
+    timings.callMs = performance.now() - callsStarted;
     if (exitCode !== undefined && exitCode !== 0 && memoryExhausted()) {
       throw new MemoryLimitError(
         memoryMessage(limits.maxMemoryBytes, `it exited with status ${exitCode}`),
@@ -238,6 +240,7 @@ export async function executeRun(
     }
     finish({ ok: true, results, ...(exitCode === undefined ? {} : { exitCode }) });
   } catch (error) {
+    if (callsStarted !== undefined) timings.callMs = performance.now() - callsStarted;
     // A warm instance that failed may be in any state: the next run starts afresh.
     warm.clear();
     let runError = toRunError(error, stages.current, budget.limitMessage, output.stderrTail);

@@ -65,8 +65,17 @@ function Finished({ run, label }: { run: FinishedRun; label: string }) {
           <pre data-testid="raw-output">{run.rawOutput}</pre>
         </details>
       )}
+      {run.stoppedAfterMs !== undefined && (
+        <p className="timings muted" data-testid="run-timings">
+          {run.status === 'cancelled' ? 'cancelled' : 'stopped'} after{' '}
+          {formatDuration(run.stoppedAfterMs)}
+          {run.status === 'timeout' &&
+            run.timeoutMs !== undefined &&
+            `, against its ${formatLimit(run.timeoutMs)} limit`}
+        </p>
+      )}
       {run.timings && (
-        <p className="timings muted">
+        <p className="timings muted" data-testid="run-timings">
           {run.timings.transpileMs > 0 && `transpile ${formatDuration(run.timings.transpileMs)} · `}
           instantiate {formatDuration(run.timings.instantiateMs)} · call{' '}
           {formatDuration(run.timings.callMs)}
