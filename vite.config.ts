@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -58,6 +59,26 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+/**
+ * Workers get the packages' builds for workers. Vite resolves a worker's imports with the
+ * browser's conditions, and decode-named-character-reference (in the Markdown parser) has a
+ * browser build that decodes with `document`, which a worker lacks; its "worker" build does not.
+ */
+function workerBuilds(): Plugin {
+  const forWorkers = new Map([
+    [
+      'decode-named-character-reference',
+      // Node's resolution takes the package's "default" export, the build its "worker" one names.
+      createRequire(import.meta.url).resolve('decode-named-character-reference'),
+    ],
+  ]);
+  return {
+    name: 'playground:worker-builds',
+    enforce: 'pre',
+    resolveId: (source) => forWorkers.get(source) ?? null,
+  };
+}
+
 export default defineConfig({
   plugins: [react(), contentSecurityPolicyMeta()],
   preview: { headers: SECURITY_HEADERS },
@@ -72,7 +93,7 @@ export default defineConfig({
       ),
     },
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [workerBuilds()] },
   // jco finds its own wasm with `new URL(..., import.meta.url)`; pre-bundling would move the
   // JavaScript away from those files.
   optimizeDeps: {

@@ -11,13 +11,12 @@ import {
 } from '../../store';
 import { formatBytes } from '../format';
 import { MARKDOWN_CHUNK } from '../markdownChunks';
+import { MarkdownView } from '../markdownLoader';
 import { BinaryInfo } from '../panels/BinaryInfo';
 import { submitRunForm } from './shortcuts';
 
 // Monaco and its workers load the first time a file is edited, never with the page.
 const CodeEditor = lazy(() => import('../editor/CodeEditor'));
-// react-markdown and its parser load only when Markdown is shown.
-const MarkdownView = lazy(() => import('../panels/MarkdownView'));
 
 const TEXT_EXTENSIONS =
   /\.(md|markdown|txt|ya?ml|json|toml|wit|js|mjs|cjs|ts|py|sh|bash|rs|c|h|cc|cpp|html|css|csv|xml|ini|cfg|env)$/i;
