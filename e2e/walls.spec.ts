@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { DATABASES } from '../src/storage/keys';
+import { Playground, text } from './playground';
 
 // Walls of issue 15 that the other suites leave unchecked: what the page may connect to, a stored
 // record that cannot be read, the scope of a tool a skill asks for, and /workspace and
@@ -73,4 +75,63 @@ test('the page may connect only where loading skills needs, as documented; elsew
     ]),
   );
   expect(tried.violations.every((v) => v.startsWith('connect-src'))).toBe(true);
+});
+
+/** A SKILL.md of an instructions-only skill, whose body is one heading. */
+const skillMd = (name: string, heading: string) =>
+  text(`---\nname: ${name}\ndescription: A kept skill.\n---\n# ${heading}\n`);
+
+/** Writes `value` under `key` in one of the app's IndexedDB stores, as a bug or a disk might. */
+async function putStored(
+  page: Page,
+  database: { db: string; store: string },
+  key: string,
+  value: unknown,
+) {
+  await page.evaluate(
+    async ([dbName, storeName, storedKey, stored]) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(dbName);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(storeName, 'readwrite');
+        tx.objectStore(storeName).put(stored, storedKey);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    [database.db, database.store, key, value] as const,
+  );
+}
+
+test('a kept skill whose record cannot be read is named in a notice after a reload; the others open', async ({
+  page,
+}) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.dropFiles({
+    'kept-skill/SKILL.md': skillMd('kept-skill', 'Kept instructions'),
+    'lost-skill/SKILL.md': skillMd('lost-skill', 'Lost instructions'),
+  });
+  await expect(app.skillLink('lost-skill')).toBeVisible();
+  for (const key of ['local:kept-skill', 'local:lost-skill']) {
+    await expect.poll(() => app.storedValue(DATABASES.skillMeta, key)).not.toBeNull();
+  }
+  // The record of lost-skill is damaged: its description is no longer text.
+  const record = (await app.storedValue(DATABASES.skillMeta, 'local:lost-skill')) as object;
+  await putStored(page, DATABASES.skillMeta, 'local:lost-skill', { ...record, description: 42 });
+
+  await page.reload();
+  const notices = page.getByRole('list', { name: 'Notices' });
+  await expect(notices).toContainText(
+    'A skill kept in this browser, "lost-skill" (local:lost-skill), could not be listed',
+  );
+  await expect(notices).toContainText('does not have the fields this version expects');
+  await expect(app.skillLink('lost-skill')).toHaveCount(0);
+  // The other skill kept with it is listed and opens.
+  await app.skillLink('kept-skill').click();
+  await expect(page.getByRole('heading', { name: 'Kept instructions' })).toBeVisible();
 });

@@ -61,6 +61,8 @@ describe('readSkillList', () => {
         key: 'local:newer',
         reason:
           'The record has version 3, written by a newer Skill Playground; this one reads up to version 2.',
+        // The name it still holds says which skill is missing.
+        name: 'newer',
       },
     ]);
   });
@@ -69,7 +71,11 @@ describe('readSkillList', () => {
     const list = readSkillList([['local:a', meta('local:b', 1)]]);
     expect(list.skills).toEqual([]);
     expect(list.unreadable).toEqual([
-      { key: 'local:a', reason: 'The record is stored under local:a but names local:b.' },
+      {
+        key: 'local:a',
+        reason: 'The record is stored under local:a but names local:b.',
+        name: 'b',
+      },
     ]);
   });
 });

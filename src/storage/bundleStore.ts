@@ -43,6 +43,8 @@ export const STORED_AS_BLOB_BYTES = 256 * 1024;
 export interface UnreadableRecord {
   key: string;
   reason: string;
+  /** The skill's name, when the record still holds one as text. */
+  name?: string;
 }
 
 /** The stored skills that could be read, oldest first, and those that could not. */
@@ -177,11 +179,15 @@ export function readSkillList(entries: Array<[key: string, value: unknown]>): St
   const unreadable: UnreadableRecord[] = [];
   for (const [key, value] of entries) {
     const read = readRecord(value, skillMetaFormat);
-    if (!read.ok) unreadable.push({ key, reason: read.reason });
+    // Whatever else is wrong with it, a name it still holds tells the person what is missing.
+    const named = isStoredObject(value) && isString(value.name) && value.name ? value.name : '';
+    const name = named ? { name: named } : {};
+    if (!read.ok) unreadable.push({ key, reason: read.reason, ...name });
     else if (KEYS.skillMeta(read.value.key) !== key) {
       unreadable.push({
         key,
         reason: `The record is stored under ${key} but names ${read.value.key}.`,
+        ...name,
       });
     } else skills.push(read.value);
   }
