@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DATABASES } from '../src/storage/keys';
-import { Playground, text } from './playground';
+import { BUILT_FIXTURES, Playground, readFolder, text } from './playground';
 
 // Walls of issue 15 that the other suites leave unchecked: what the page may connect to, a stored
 // record that cannot be read, the scope of a tool a skill asks for, and /workspace and
@@ -134,4 +134,36 @@ test('a kept skill whose record cannot be read is named in a notice after a relo
   // The other skill kept with it is listed and opens.
   await app.skillLink('kept-skill').click();
   await expect(page.getByRole('heading', { name: 'Kept instructions' })).toBeVisible();
+});
+
+test("a SKILL.md's allowed-tools are shown with their scope and what each maps to, and a run gets what they map to", async ({
+  page,
+}) => {
+  const app = new Playground(page);
+  await app.open();
+  const files = readFolder(path.join(BUILT_FIXTURES, 'c-command'), 'scoped-command');
+  files['scoped-command/SKILL.md'] = text(
+    '---\nname: scoped-command\ndescription: A command asking for tools, one of them scoped.\nallowed-tools: Read Bash(git:*) WebFetch\n---\n# Scoped\n',
+  );
+  await app.dropFiles(files);
+  await expect(app.form('echo')).toBeVisible();
+  const permissions = page.getByRole('form', { name: 'Permissions' });
+  await expect(permissions).toContainText(
+    'SKILL.md asks to read files, write files, the network. The network stays off until you name hosts.',
+  );
+  await expect(
+    permissions.getByRole('list', { name: 'Tools the skill declares' }).getByRole('listitem'),
+  ).toHaveText([
+    'Read: read files',
+    'Bash scoped to git:*: read files, write files',
+    'WebFetch: the network',
+  ]);
+  await expect(permissions).toContainText('No shell runs here');
+  // Before a run, the run panel says what it may do: the files asked for, no network yet.
+  await expect(permissions.getByLabel('Read files')).toBeChecked();
+  await expect(permissions.getByLabel('Write files')).toBeChecked();
+  await expect(permissions.getByLabel('Allowed hosts')).toHaveValue('');
+  await expect(page.getByTestId('run-may')).toHaveText(
+    'A run may read /skill and /workspace, write /workspace; reach no network.',
+  );
 });
