@@ -167,3 +167,65 @@ test("a SKILL.md's allowed-tools are shown with their scope and what each maps t
     'A run may read /skill and /workspace, write /workspace; reach no network.',
   );
 });
+
+/** The configuration keys the last run was given, from its audit record (never their values). */
+async function configKeysOfRun(app: Playground): Promise<string[]> {
+  await app.result.getByText('Run details').click();
+  const audit = JSON.parse((await app.result.getByTestId('audit-record').textContent()) ?? '{}');
+  return (audit.permissionsUsed as string[]).filter((p) => p.startsWith('env:'));
+}
+
+test("a skill of the same name from another folder gets none of the first one's /workspace or configuration", async ({
+  page,
+}) => {
+  const app = new Playground(page);
+  await app.open();
+  const cCommand = path.join(BUILT_FIXTURES, 'c-command');
+  const workspace = page.getByRole('region', { name: 'Workspace' });
+  const note = workspace.getByRole('listitem').filter({ hasText: 'notes/mine.txt' });
+
+  // The first c-command gets a configuration, a secret among it, and a file in its /workspace.
+  await app.dropFiles(readFolder(cCommand, 'first/c-command'));
+  await expect(app.form('echo')).toBeVisible();
+  expect(await app.currentSkillKey()).toBe('local:first/c-command');
+  await app.setConfig({ REGION: 'eu-first', API_TOKEN: 'first-secret' }, ['API_TOKEN']);
+  await app.tab('note').click();
+  await app.field('note', 'name').fill('mine');
+  await app.field('note', 'text').fill('the first one only');
+  await app.run('note');
+  await app.expectStatus('ok');
+  await expect(note).toBeVisible();
+  await app.tab('echo').click();
+  await app.field('echo', 'message').fill('whose?');
+  await app.run('echo');
+  await app.expectStatus('ok');
+  expect(await configKeysOfRun(app)).toEqual(['env:REGION', 'env:API_TOKEN']);
+
+  // Another c-command, from another folder: listed beside it, with nothing of the first's.
+  await app.dropFiles(readFolder(cCommand, 'second/c-command'));
+  await expect(app.skillLink('c-command')).toHaveCount(2);
+  await expect.poll(() => app.currentSkillKey()).toBe('local:second/c-command');
+  await expect(app.form('echo')).toBeVisible();
+  await expect(app.configuration.getByLabel('Value of REGION', { exact: true })).toHaveCount(0);
+  await expect(app.configuration.getByLabel('Value of API_TOKEN', { exact: true })).toHaveCount(0);
+  await expect(workspace).toContainText('No files yet.');
+  // Its run is given no configuration: its audit record lists no env: key.
+  await app.tab('echo').click();
+  await app.field('echo', 'message').fill('whose?');
+  await app.run('echo');
+  await app.expectStatus('ok');
+  expect(await configKeysOfRun(app)).toEqual([]);
+
+  // The first still has its own, after a reload too.
+  await page.reload();
+  await app.skillLink('c-command').first().click();
+  await expect.poll(() => app.currentSkillKey()).toBe('local:first/c-command');
+  await expect(app.configuration.getByLabel('Value of REGION', { exact: true })).toHaveValue(
+    'eu-first',
+  );
+  await expect(note).toBeVisible();
+  await app.skillLink('c-command').last().click();
+  await expect.poll(() => app.currentSkillKey()).toBe('local:second/c-command');
+  await expect(workspace).toContainText('No files yet.');
+  await expect(app.configuration.getByLabel('Value of REGION', { exact: true })).toHaveCount(0);
+});
