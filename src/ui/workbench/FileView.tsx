@@ -43,19 +43,24 @@ export const EDITOR_HINT_ID = 'editor-keys';
 export function FileView({ skill, file }: { skill: SkillEntry; file: OpenFile }) {
   const { path } = file;
   const bytes = skill.bundle!.files.get(path)!;
-  const text = useMemo(() => textOf(path, bytes), [path, bytes]);
+  const skillMdPath = findSkillMdPath(skill.bundle!.files);
+  // SKILL.md is shown as readers see it: its body, without the frontmatter, read already. Its
+  // preview needs nothing more: the whole file (megabytes, maybe) is decoded for the editor only.
+  const body = path === skillMdPath ? skill.analysis?.skillMd?.body : undefined;
+  const previewOnly = body !== undefined && file.mode === 'preview';
+  const text = useMemo(
+    () => (previewOnly ? null : textOf(path, bytes)),
+    [previewOnly, path, bytes],
+  );
   const diagnostics = useMemo(
     () => (skill.analysis?.diagnostics ?? []).filter((d) => d.file === path),
     [skill.analysis, path],
   );
   const saveState = usePlayground((s) => s.editSaves[skill.key]);
   const edited = skill.originals?.has(path) === true;
-  const markdown = text !== null && MARKDOWN.test(path);
+  const markdown = previewOnly || (text !== null && MARKDOWN.test(path));
   const mode = markdown ? file.mode : 'edit';
-  const skillMdPath = findSkillMdPath(skill.bundle!.files);
-  // SKILL.md is shown as readers see it: its body, without the frontmatter.
-  const rendered =
-    path === skillMdPath && skill.analysis?.skillMd ? skill.analysis.skillMd.body.trim() : text;
+  const rendered = body !== undefined ? body.trim() : text;
 
   return (
     <section aria-label={`File ${path}`} className="file-view">
@@ -91,9 +96,7 @@ export function FileView({ skill, file }: { skill: SkillEntry; file: OpenFile })
           </>
         )}
       </div>
-      {text === null ? (
-        <BinaryInfo path={path} bytes={bytes} />
-      ) : mode === 'preview' ? (
+      {previewOnly || (text !== null && mode === 'preview') ? (
         <div className="file-preview">
           <Suspense fallback={<pre>{(rendered ?? '').slice(0, MARKDOWN_CHUNK)}</pre>}>
             <MarkdownView
@@ -104,6 +107,8 @@ export function FileView({ skill, file }: { skill: SkillEntry; file: OpenFile })
             />
           </Suspense>
         </div>
+      ) : text === null ? (
+        <BinaryInfo path={path} bytes={bytes} />
       ) : (
         <>
           <Suspense fallback={<pre className="editor-fallback">{text}</pre>}>
