@@ -59,26 +59,6 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
-/**
- * Workers get the packages' builds for workers. Vite resolves a worker's imports with the
- * browser's conditions, and decode-named-character-reference (in the Markdown parser) has a
- * browser build that decodes with `document`, which a worker lacks; its "worker" build does not.
- */
-function workerBuilds(): Plugin {
-  const forWorkers = new Map([
-    [
-      'decode-named-character-reference',
-      // Node's resolution takes the package's "default" export, the build its "worker" one names.
-      createRequire(import.meta.url).resolve('decode-named-character-reference'),
-    ],
-  ]);
-  return {
-    name: 'playground:worker-builds',
-    enforce: 'pre',
-    resolveId: (source) => forWorkers.get(source) ?? null,
-  };
-}
-
 export default defineConfig({
   plugins: [react(), contentSecurityPolicyMeta()],
   preview: { headers: SECURITY_HEADERS },
@@ -86,6 +66,11 @@ export default defineConfig({
   define: { __JCO_VERSION__: JSON.stringify(`transpile-${transpilerVersion}`) },
   resolve: {
     alias: {
+      // The Markdown parser runs in a worker (src/ui/markdown/). This package's browser build
+      // decodes entities with `document`, which a worker lacks; its other build carries a table.
+      'decode-named-character-reference': createRequire(import.meta.url).resolve(
+        'decode-named-character-reference',
+      ),
       // jco's package exports do not include lib/, where it ships the WASI preview1 adapters
       // (jco-transpile, which the rest comes from, does not ship them).
       'jco-lib': fileURLToPath(
@@ -93,7 +78,7 @@ export default defineConfig({
       ),
     },
   },
-  worker: { format: 'es', plugins: () => [workerBuilds()] },
+  worker: { format: 'es' },
   // jco finds its own wasm with `new URL(..., import.meta.url)`; pre-bundling would move the
   // JavaScript away from those files.
   optimizeDeps: {

@@ -192,6 +192,11 @@ test(
       await expect(markdown.getByRole('heading', { name: 'Huge', exact: true })).toBeVisible();
     });
     figure('drop to the first Markdown shown', describeMeasured(firstShown));
+    // Parsed off the main thread: the Markdown worker is alive (one that failed is ended, and
+    // the page parses in its place).
+    expect(page.workers().map((worker) => worker.url())).toContainEqual(
+      expect.stringContaining('markdown.worker'),
+    );
 
     // The rest of the first page comes in pieces; meanwhile the page answers a click at once.
     const theme = page.getByRole('button', { name: 'Dark theme' });
