@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -65,6 +66,11 @@ export default defineConfig({
   define: { __JCO_VERSION__: JSON.stringify(`transpile-${transpilerVersion}`) },
   resolve: {
     alias: {
+      // The Markdown parser runs in a worker (src/ui/markdown/). This package's browser build
+      // decodes entities with `document`, which a worker lacks; its other build carries a table.
+      'decode-named-character-reference': createRequire(import.meta.url).resolve(
+        'decode-named-character-reference',
+      ),
       // jco's package exports do not include lib/, where it ships the WASI preview1 adapters
       // (jco-transpile, which the rest comes from, does not ship them).
       'jco-lib': fileURLToPath(

@@ -10,7 +10,10 @@
 //                           same way
 //   --only=discovery        only the large-checkout figure (500 skills among 20,000 other files
 //                           dropped, to all listed); printed, not written
-//   --compare-dist=DIR      measure the live-workers figure on another build too, served from DIR
+//   --only=bigskillmd       only the figures of a 10 MB SKILL.md dropped (first Markdown shown,
+//                           longest main-thread task); printed, not written
+//   --compare-dist=DIR      measure the live-workers (or bigskillmd) figure on another build too,
+//                           served from DIR
 //   --compare-label=TEXT    what to call that build in the table (e.g. the commit it was built at)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,6 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
 import { freePortSync } from '../e2e/freePort.mjs';
+import { bigSkillMdDrop, bigSkillMdSection } from './bigSkillMd.mjs';
 import { outputFigures, outputSection } from './outputFigures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -520,6 +524,34 @@ async function mainOnlyDiscovery(chromiumPath, machine) {
   );
 }
 
+/** --only=bigskillmd: this build, and the compared one in the same run when asked. */
+async function mainOnlyBigSkillMd(chromiumPath, machine) {
+  const servers = [{ label: 'this build', base: BASE, server: await startServer() }];
+  if (COMPARE_DIST) {
+    const base = `http://localhost:${COMPARE_PORT}/`;
+    servers.push({
+      label: COMPARE_LABEL,
+      base,
+      server: await startServer(COMPARE_PORT, COMPARE_DIST),
+    });
+  }
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  const builds = servers.map(({ label }) => ({ label, runs: [] }));
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      // Alternating which build goes first, so neither gets the quieter moments.
+      const order = i % 2 ? [...servers.keys()].reverse() : [...servers.keys()];
+      for (const at of order) builds[at].runs.push(await bigSkillMdDrop(browser, servers[at].base));
+    }
+  } finally {
+    for (const { server } of servers) stopServer(server);
+    await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
+  console.log(
+    bigSkillMdSection(builds, stats, fmt, `${machine}, load ${os.loadavg()[0].toFixed(1)}`),
+  );
+}
+
 /**
  * The longest pause of the page's main thread while a tool floods stdout until the 1 MiB output
  * limit ends its run: the widest gap between ticks of a 10 ms timer, from Run pressed until a
@@ -604,9 +636,10 @@ async function main() {
   if (ONLY === 'workers') return mainOnlyWorkers(chromiumPath, machine);
   if (ONLY === 'output') return mainOnlyOutput(chromiumPath);
   if (ONLY === 'discovery') return mainOnlyDiscovery(chromiumPath, machine);
+  if (ONLY === 'bigskillmd') return mainOnlyBigSkillMd(chromiumPath, machine);
   if (ONLY) {
     throw new Error(
-      `--only=${ONLY}: the parts that run alone are "workers", "output" and "discovery".`,
+      `--only=${ONLY}: the parts that run alone are "workers", "output", "discovery" and "bigskillmd".`,
     );
   }
   const server = await startServer();

@@ -72,6 +72,17 @@ test(
       await app.expectStatus('error');
     });
     await expect(app.result).toContainText('HTTP-request-denied');
+    // The refusal is the run's error, and its audit record names the host refused.
+    await expect(app.result).toContainText('PermissionDenied');
+    await expect(app.result).toContainText(`refused network access to 127.0.0.1:${port}`);
+    await app.result.getByText('Run details').click();
+    const audit = JSON.parse((await app.result.getByTestId('audit-record').textContent()) ?? '{}');
+    expect(audit).toMatchObject({
+      networkRequests: 0,
+      networkDenied: [`127.0.0.1:${port}`],
+      grants: { hosts: [] },
+      sandbox: expect.stringContaining('no network'),
+    });
     await fetchUrl(app, `http://localhost:${port}/hello`);
     await app.expectStatus('error');
     await expect(app.result).toContainText('HTTP-request-denied');

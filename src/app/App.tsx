@@ -27,6 +27,7 @@ import { useApplyTheme } from '../ui/workbench/theme';
 import { ThemeToggle } from '../ui/workbench/ThemeToggle';
 import { UndoRemoval } from '../ui/workbench/UndoRemoval';
 import { Workbench } from '../ui/workbench/Workbench';
+import { preloadMarkdownView } from '../ui/markdownLoader';
 import { errorMessage } from '../errors';
 
 export function App() {
@@ -64,6 +65,8 @@ export function App() {
   useViewFragment(examplesLoaded);
 
   const onPicked = useCallback((files: PickedFile[] | Promise<PickedFile[]>) => {
+    // What was dropped or picked is about to show its SKILL.md: its parser starts meanwhile.
+    preloadMarkdownView();
     Promise.resolve(files)
       .then(addPicked)
       .catch((error: unknown) => notify(`The drop could not be read: ${errorMessage(error)}`));

@@ -59,9 +59,15 @@ function isLoneWasm(bundle: Bundle): boolean {
   return rest.length === 0 && only === `${bundle.rootName}.wasm`;
 }
 
+export interface AnalyzeOptions {
+  /** SKILL.md's text, when the caller has decoded it already (see decodeTextInSlices). */
+  skillMdText?: string;
+}
+
 export function analyzeBundle(
   bundle: Bundle,
   mode: ValidationMode = 'permissive',
+  options: AnalyzeOptions = {},
 ): SkillDescription {
   const diagnostics: Diagnostic[] = [];
   const mdPath = findSkillMdPath(bundle.files);
@@ -82,7 +88,7 @@ export function analyzeBundle(
   }
 
   if (mdPath) {
-    const text = decoder.decode(bundle.files.get(mdPath));
+    const text = options.skillMdText ?? decoder.decode(bundle.files.get(mdPath));
     skillMd = parseSkillMd(text, mdPath);
     diagnostics.push(...skillMd.diagnostics);
     if (skillMd.frontmatter) {

@@ -1,7 +1,13 @@
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { packTar } from 'modern-tar';
 import { describe, expect, it } from 'vitest';
-import { findSkills, readFoundManifests, readFoundSkill, type Found } from './findSkills';
+import {
+  findSkills,
+  LISTING_HEAD_BYTES,
+  readFoundManifests,
+  readFoundSkill,
+  type Found,
+} from './findSkills';
 import type { PickedFile } from './types';
 
 const file = (path: string, text = 'x'): PickedFile => ({ path, file: new Blob([text]) });
@@ -55,6 +61,20 @@ describe('findSkills', () => {
     expect([...manifest!.files.keys()]).toEqual(['SKILL.md']);
     const bundle = await readFoundSkill(found.skills[0]!);
     expect(bundle.files.get('big.bin')?.length).toBe(1000);
+  });
+
+  it('reads only the head of a long SKILL.md, enough for its frontmatter', async () => {
+    const head = '---\nname: long\ndescription: A long body.\n---\n';
+    const found = await findSkills([
+      file('long/SKILL.md', head + 'x'.repeat(2 * LISTING_HEAD_BYTES)),
+    ]);
+    const [manifest] = await readFoundManifests(found.skills);
+    const bytes = manifest!.files.get('SKILL.md')!;
+    expect(bytes.byteLength).toBe(LISTING_HEAD_BYTES);
+    expect(new TextDecoder().decode(bytes.subarray(0, head.length))).toBe(head);
+    // Opening it reads it whole.
+    const bundle = await readFoundSkill(found.skills[0]!);
+    expect(bundle.files.get('SKILL.md')!.byteLength).toBe(head.length + 2 * LISTING_HEAD_BYTES);
   });
 
   it('reads the manifests of many skills in one read, each skill getting its own', async () => {

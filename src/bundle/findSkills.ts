@@ -3,6 +3,7 @@ import { ARCHIVE_NAME } from './archiveRules';
 import { CAPSULE_FILE } from './capsuleManifest';
 import { discoverSkills, type SkillMarker, type SkipReason } from './discoverSkills';
 import { parseSkillSpec } from './parseSkillSpec';
+import { MAX_FRONTMATTER_CHARS } from './skillMd';
 import { skillMdFromSkillSpec } from './skillSpec';
 import type { Bundle, BundleSource, PickedFile } from './types';
 import { unpackArchive } from './unpackArchive';
@@ -213,22 +214,33 @@ export async function readFoundSkill(skill: FoundSkill): Promise<Bundle> {
   };
 }
 
-/** What a listing reads of a skill: its SKILL.md and Capsule.toml, where it has them. */
-function manifestPaths(skill: FoundSkill): string[] {
+/**
+ * How much of a SKILL.md a listing reads: its name and description are in the frontmatter, which
+ * is parsed only up to MAX_FRONTMATTER_CHARS (4 bytes a character at most in UTF-8, and room for
+ * the fences). A longer frontmatter is listed by the folder's name either way, so a body of
+ * megabytes is neither read nor decoded until the skill is opened.
+ */
+export const LISTING_HEAD_BYTES = 4 * (MAX_FRONTMATTER_CHARS + 64);
+
+/** What a listing reads of a skill: the head of its SKILL.md, and its Capsule.toml. */
+function manifestParts(skill: FoundSkill): Array<readonly [string, Blob]> {
   const md = ['SKILL.md', 'skill.md'].find((path) => skill.files.has(path));
-  return [md, CAPSULE_FILE].filter((path): path is string => !!path && skill.files.has(path));
+  const parts: Array<readonly [string, Blob]> = [];
+  if (md) parts.push([md, skill.files.get(md)!.slice(0, LISTING_HEAD_BYTES)]);
+  const capsule = skill.files.get(CAPSULE_FILE);
+  if (capsule) parts.push([CAPSULE_FILE, capsule]);
+  return parts;
 }
 
 /**
- * Only what a listing needs of each found skill: its SKILL.md and Capsule.toml. They are read in
- * one go, as one Blob of them all, since a read costs the browser a round trip per Blob: 500
- * skills list in one read rather than 500. A file that cannot be read (changed on disk since it
- * was picked) leaves its skill with what could be read, one file at a time.
+ * Only what a listing needs of each found skill: the head of its SKILL.md (see
+ * LISTING_HEAD_BYTES) and its Capsule.toml. They are read in one go, as one Blob of them all,
+ * since a read costs the browser a round trip per Blob: 500 skills list in one read rather than
+ * 500. Each file is a view of that one read, not a copy. A file that cannot be read (changed on
+ * disk since it was picked) leaves its skill with what could be read, one file at a time.
  */
 export async function readFoundManifests(skills: FoundSkill[]): Promise<Bundle[]> {
-  const wanted = skills.map((skill) =>
-    manifestPaths(skill).map((path) => [path, skill.files.get(path)!] as const),
-  );
+  const wanted = skills.map(manifestParts);
   let whole: Uint8Array | null = null;
   try {
     whole = await bytesOf(new Blob(wanted.flat().map(([, blob]) => blob)));
@@ -245,7 +257,7 @@ export async function readFoundManifests(skills: FoundSkill[]): Promise<Bundle[]
     return skills.map((skill, i) => {
       const files: FileMap = new Map();
       for (const [path, blob] of wanted[i]!) {
-        files.set(path, whole.slice(offset, offset + blob.size));
+        files.set(path, whole.subarray(offset, offset + blob.size));
         offset += blob.size;
       }
       return bundle(skill, files);

@@ -2,6 +2,7 @@ export type { Bundle, BundleSource, Diagnostic, PickedFile, Severity } from './t
 export { parseSkillMd, type SkillMd } from './skillMd';
 export { validateFrontmatter } from './validateFrontmatter';
 export { wasmKind, type WasmKind } from './wasmKind';
+export { decodeTextInSlices } from './decodeText';
 export {
   analyzeBundle,
   findSkillMdPath,

@@ -1,7 +1,11 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import {
   isStoredSkillMeta,
+  readSkillFiles,
   readSkillList,
+  saveSkill,
+  STORED_AS_BLOB_BYTES,
   skillFilesFormat,
   skillMetaFormat,
   type StoredSkillMeta,
@@ -57,6 +61,8 @@ describe('readSkillList', () => {
         key: 'local:newer',
         reason:
           'The record has version 3, written by a newer Skill Playground; this one reads up to version 2.',
+        // The name it still holds says which skill is missing.
+        name: 'newer',
       },
     ]);
   });
@@ -65,7 +71,11 @@ describe('readSkillList', () => {
     const list = readSkillList([['local:a', meta('local:b', 1)]]);
     expect(list.skills).toEqual([]);
     expect(list.unreadable).toEqual([
-      { key: 'local:a', reason: 'The record is stored under local:a but names local:b.' },
+      {
+        key: 'local:a',
+        reason: 'The record is stored under local:a but names local:b.',
+        name: 'b',
+      },
     ]);
   });
 });
@@ -121,9 +131,43 @@ describe('records kept before skills were found at any depth (version 1)', () =>
 describe('the stored skill files record', () => {
   it('reads path and bytes pairs, and refuses files that are not bytes', () => {
     const files = [['weather/SKILL.md', new Uint8Array([45, 45, 45])]];
-    expect(readRecord({ version: 1, files }, skillFilesFormat).ok).toBe(true);
-    expect(readRecord({ version: 1, files: [['SKILL.md', '---']] }, skillFilesFormat).ok).toBe(
+    expect(readRecord({ version: 2, files }, skillFilesFormat).ok).toBe(true);
+    expect(readRecord({ version: 2, files: [['SKILL.md', '---']] }, skillFilesFormat).ok).toBe(
       false,
     );
+  });
+
+  it('holds a large file as a Blob, which IndexedDB keeps apart from the record', () => {
+    const files = [['SKILL.md', new Blob(['---'])]];
+    expect(readRecord({ version: 2, files }, skillFilesFormat).ok).toBe(true);
+  });
+
+  it('reads a record of version 1 (bytes only) as it was', () => {
+    const files = [['SKILL.md', new Uint8Array([45])]];
+    const read = readRecord({ version: 1, files }, skillFilesFormat);
+    expect(read).toEqual({ ok: true, value: { version: 2, files }, migrated: true });
+    const blobs = readRecord(
+      { version: 1, files: [['SKILL.md', new Blob(['-'])]] },
+      skillFilesFormat,
+    );
+    expect(blobs.ok).toBe(false);
+  });
+});
+
+describe('saveSkill and readSkillFiles', () => {
+  it('give back bytes, whether files were kept as bytes or as Blobs', async () => {
+    const large = new Uint8Array(STORED_AS_BLOB_BYTES + 1).fill(120);
+    await saveSkill(
+      meta('local:kept', 1),
+      new Map<string, Uint8Array | Blob>([
+        ['SKILL.md', new TextEncoder().encode('---\nname: kept\n---\n')],
+        ['big.txt', large],
+        ['dropped.txt', new Blob(['from the drop'])],
+      ]),
+    );
+    const { value } = await readSkillFiles('local:kept');
+    expect(new TextDecoder().decode(value!.get('dropped.txt'))).toBe('from the drop');
+    expect(value!.get('big.txt')).toEqual(large);
+    expect(new TextDecoder().decode(value!.get('SKILL.md'))).toBe('---\nname: kept\n---\n');
   });
 });

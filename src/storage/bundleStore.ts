@@ -1,6 +1,7 @@
 import { createStore, del, get, keys, set } from 'idb-keyval';
+import { errorMessage } from '../errors';
 import { isFileEntries, isFiniteNumber, isOptional, isStoredObject, isString } from './guards';
-import type { FileEntries, StoredObject } from './guards';
+import type { StoredObject } from './guards';
 import { DATABASES, KEYS } from './keys';
 import { loadRecord, readRecord, type Loaded, type RecordFormat } from './readRecord';
 import type { FileMap } from '../vfs';
@@ -23,15 +24,27 @@ export interface StoredSkillMeta {
   sourceSha256?: string;
 }
 
+/** A stored file's contents: bytes, or a Blob that IndexedDB keeps apart from the record. */
+export type StoredFileContents = Uint8Array | Blob;
+
 interface StoredBundleFiles {
-  version: 1;
-  files: FileEntries;
+  version: 2;
+  files: Array<[path: string, contents: StoredFileContents]>;
 }
+
+/**
+ * Files past this size are stored as Blobs. Putting bytes into IndexedDB copies them while the
+ * page waits (a 10 MB SKILL.md held the main thread for about 240 ms); a Blob is copied by the
+ * browser apart from the page, and read back without a pause either.
+ */
+export const STORED_AS_BLOB_BYTES = 256 * 1024;
 
 /** A stored record that could not be read, by its key, with a sentence saying why. */
 export interface UnreadableRecord {
   key: string;
   reason: string;
+  /** The skill's name, when the record still holds one as text. */
+  name?: string;
 }
 
 /** The stored skills that could be read, oldest first, and those that could not. */
@@ -93,10 +106,27 @@ export const skillMetaFormat: RecordFormat<StoredSkillMeta> = {
   migrate: migrateSkillMeta,
 };
 
+const isStoredFileEntries = (value: unknown): value is StoredBundleFiles['files'] =>
+  Array.isArray(value) &&
+  value.every(
+    (entry) =>
+      Array.isArray(entry) &&
+      entry.length === 2 &&
+      typeof entry[0] === 'string' &&
+      (entry[1] instanceof Uint8Array || entry[1] instanceof Blob),
+  );
+
+/** Version 1 held bytes only; version 2 may hold a Blob for any file. */
 export const skillFilesFormat: RecordFormat<StoredBundleFiles> = {
-  version: 1,
+  version: 2,
   guard: (value): value is StoredBundleFiles =>
-    isStoredObject(value) && value.version === 1 && isFileEntries(value.files),
+    isStoredObject(value) && value.version === 2 && isStoredFileEntries(value.files),
+  migrate: (record, fromVersion) => {
+    if (fromVersion !== 1 || !isFileEntries(record.files)) {
+      throw new Error(`no migration from version ${fromVersion}`);
+    }
+    return { ...record, version: 2 };
+  },
 };
 
 let metaStore: ReturnType<typeof createStore> | undefined;
@@ -108,10 +138,21 @@ const files = () =>
 /**
  * Saves a skill: its files first, then the record that lists it, so a failure (a full disk is a
  * QuotaExceededError) never leaves a listed skill without files. The error is the caller's to say.
+ * Files may be given as Blobs (a drop's own files, never read by the page); large bytes become
+ * Blobs (STORED_AS_BLOB_BYTES).
  */
-export async function saveSkill(meta: StoredSkillMeta, bundleFiles: FileMap): Promise<void> {
+export async function saveSkill(
+  meta: StoredSkillMeta,
+  bundleFiles: ReadonlyMap<string, StoredFileContents>,
+): Promise<void> {
   const filesKey = KEYS.skillFiles(meta.key);
-  await set(filesKey, { version: 1, files: [...bundleFiles] } satisfies StoredBundleFiles, files());
+  const entries = [...bundleFiles].map(([path, contents]): [string, StoredFileContents] => [
+    path,
+    contents instanceof Uint8Array && contents.byteLength > STORED_AS_BLOB_BYTES
+      ? new Blob([contents as Uint8Array<ArrayBuffer>])
+      : contents,
+  ]);
+  await set(filesKey, { version: 2, files: entries } satisfies StoredBundleFiles, files());
   try {
     await set(KEYS.skillMeta(meta.key), meta, metas());
   } catch (error) {
@@ -138,11 +179,15 @@ export function readSkillList(entries: Array<[key: string, value: unknown]>): St
   const unreadable: UnreadableRecord[] = [];
   for (const [key, value] of entries) {
     const read = readRecord(value, skillMetaFormat);
-    if (!read.ok) unreadable.push({ key, reason: read.reason });
+    // Whatever else is wrong with it, a name it still holds tells the person what is missing.
+    const named = isStoredObject(value) && isString(value.name) && value.name ? value.name : '';
+    const name = named ? { name: named } : {};
+    if (!read.ok) unreadable.push({ key, reason: read.reason, ...name });
     else if (KEYS.skillMeta(read.value.key) !== key) {
       unreadable.push({
         key,
         reason: `The record is stored under ${key} but names ${read.value.key}.`,
+        ...name,
       });
     } else skills.push(read.value);
   }
@@ -159,7 +204,24 @@ export async function readSkillFiles(key: string): Promise<Loaded<FileMap | unde
     () => get(KEYS.skillFiles(key), files()),
     skillFilesFormat,
   );
-  return { value: value && new Map(value.files), ...(unreadable ? { unreadable } : {}) };
+  if (!value) return { value: undefined, ...(unreadable ? { unreadable } : {}) };
+  try {
+    const read = await Promise.all(
+      value.files.map(
+        async ([path, contents]) =>
+          [
+            path,
+            contents instanceof Blob ? new Uint8Array(await contents.arrayBuffer()) : contents,
+          ] as const,
+      ),
+    );
+    return { value: new Map(read) };
+  } catch (error) {
+    return {
+      value: undefined,
+      unreadable: `The browser's storage failed to read a file of the record: ${errorMessage(error)}`,
+    };
+  }
 }
 
 export async function removeSkill(key: string): Promise<void> {

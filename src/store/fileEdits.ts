@@ -24,19 +24,16 @@ const encoder = new TextEncoder();
 
 /**
  * Puts a skill's saved edits over files just read (from the server or the store), and gives
- * what each edited file held before, for Revert.
+ * what each edited file held before, for Revert. The edits may have been asked for already
+ * (`readSavedEdits`), while the files were read.
  */
 export async function withFileEdits(
   key: string,
   bundle: Bundle,
+  saved: Promise<FileMap> = readSavedEdits(key),
 ): Promise<{ bundle: Bundle; originals: FileMap }> {
   const originals = new Map<string, Uint8Array>();
-  const { value: edits, unreadable } = await getServices().readFileEdits(key);
-  if (unreadable) {
-    notify(
-      `Your earlier edits to ${getSkill(key)?.name ?? key} could not be read and are not applied. ${unreadable}`,
-    );
-  }
+  const edits = await saved;
   if (edits.size === 0) return { bundle, originals };
   const files = new Map(bundle.files);
   for (const [path, bytes] of edits) {
@@ -44,6 +41,17 @@ export async function withFileEdits(
     files.set(path, bytes);
   }
   return { bundle: { ...bundle, files }, originals };
+}
+
+/** A skill's saved edits; ones that cannot be read are said in a notice and not applied. */
+export async function readSavedEdits(key: string): Promise<FileMap> {
+  const { value: edits, unreadable } = await getServices().readFileEdits(key);
+  if (unreadable) {
+    notify(
+      `Your earlier edits to ${getSkill(key)?.name ?? key} could not be read and are not applied. ${unreadable}`,
+    );
+  }
+  return edits;
 }
 
 export function editFile(key: string, path: string, text: string): void {

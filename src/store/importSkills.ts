@@ -38,8 +38,10 @@ export async function addPicked(picked: PickedFile[]): Promise<void> {
     notify(`The files could not be read: ${errorMessage(error)}`);
     return;
   }
-  const { keys, updated } = await listFound(found.skills);
+  const { keys, updated, keep } = await listFound(found.skills);
   notifyImport(summarizeImport(found, updated));
+  // After the notice of what was found, so a skill that cannot be kept is said after it.
+  void keepFoundSkills(keep);
   // Read by npm run bench: when a large checkout was listed.
   performance.mark('picked-listed');
   if (keys[0]) await openSkill(keys[0]);
@@ -60,7 +62,9 @@ interface Listed {
  * already listed is decided as the list changes, so skills kept from an earlier visit that are
  * listed meanwhile are found too.
  */
-async function listFound(skills: FoundSkill[]): Promise<{ keys: string[]; updated: string[] }> {
+async function listFound(
+  skills: FoundSkill[],
+): Promise<{ keys: string[]; updated: string[]; keep: Parameters<typeof keepFoundSkills>[0] }> {
   const manifests = await readFoundManifests(skills);
   const read = skills.map((skill, i) => listingOf(skill, manifests[i]!));
   const listed: Listed[] = [];
@@ -94,17 +98,15 @@ async function listFound(skills: FoundSkill[]): Promise<{ keys: string[]; update
   });
   // Gone before the skill is opened and its edits are read.
   await Promise.all(listed.filter((l) => l.replaces).map((l) => dropFileEdits(l.key)));
-  void keepFoundSkills(
-    listed.map(({ key, skill, entry }) => ({
+  return {
+    keys: listed.map((l) => l.key),
+    updated: listed.filter((l) => l.replaces).map((l) => l.entry.name),
+    keep: listed.map(({ key, skill, entry }) => ({
       key,
       skill,
       name: entry.name,
       description: entry.description,
     })),
-  );
-  return {
-    keys: listed.map((l) => l.key),
-    updated: listed.filter((l) => l.replaces).map((l) => l.entry.name),
   };
 }
 

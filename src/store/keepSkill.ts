@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors';
-import { readFoundSkill, type Bundle, type FoundSkill } from '../bundle';
+import type { Bundle, FoundSkill } from '../bundle';
 import { isQuotaExceeded } from '../storage';
 import { notify } from './notices';
 import { getServices } from './services';
@@ -11,14 +11,20 @@ import { getSkill, setSkill } from './skills';
 /** How many dropped skills are read and written to IndexedDB at once, in the background. */
 const KEEP_AT_ONCE = 2;
 
+/** What is kept of a skill: its files as bytes, or as the Blobs a drop or an archive gave. */
+type Kept = Pick<Bundle, 'rootName' | 'source'> & { files: ReadonlyMap<string, Uint8Array | Blob> };
+
 /** Keeps a dropped or fetched skill in IndexedDB, and marks it kept. */
 export async function keepSkill(
   key: string,
-  bundle: Bundle,
+  bundle: Kept,
   listed: { name: string; description: string },
   options: { sourceSha256?: string; refresh?: boolean } = {},
 ): Promise<void> {
-  const bytes = [...bundle.files.values()].reduce((sum, b) => sum + b.byteLength, 0);
+  const bytes = [...bundle.files.values()].reduce(
+    (sum, b) => sum + (b instanceof Blob ? b.size : b.byteLength),
+    0,
+  );
   try {
     await getServices().saveSkill(
       {
@@ -47,9 +53,11 @@ export async function keepSkill(
 }
 
 /**
- * Keeps skills just dropped or picked, a few at a time, after they are listed: each one's files
- * are read, written and let go, so a checkout of 500 skills lists at once and never sits in
- * memory whole. A skill removed or dropped again meanwhile is skipped.
+ * Keeps skills just dropped or picked, a few at a time, after they are listed. Their files go to
+ * IndexedDB as the Blobs the drop gave, which the browser copies apart from the page: the page
+ * reads none of them, so a checkout of 500 skills lists at once and never sits in memory whole,
+ * and a 10 MB SKILL.md costs the page nothing to keep. A file changed on disk since it was picked
+ * fails the write, which says so. A skill removed or dropped again meanwhile is skipped.
  */
 export async function keepFoundSkills(
   found: Array<{ key: string; skill: FoundSkill; name: string; description: string }>,
@@ -58,16 +66,10 @@ export async function keepFoundSkills(
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       if (getSkill(next.key)?.unread !== next.skill) continue;
-      let bundle: Bundle;
-      try {
-        bundle = await readFoundSkill(next.skill);
-      } catch (error) {
-        notify(
-          `${next.skill.rootName} could not be kept for the next visit: ${errorMessage(error)}`,
-        );
-        continue;
-      }
-      await keepSkill(next.key, bundle, next, { refresh: false });
+      const { rootName, source, files } = next.skill;
+      // In path order, as a bundle read from them would be.
+      const sorted = new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
+      await keepSkill(next.key, { rootName, source, files: sorted }, next, { refresh: false });
     }
   };
   await Promise.all(Array.from({ length: KEEP_AT_ONCE }, worker));

@@ -2,13 +2,13 @@ import { errorMessage } from '../errors';
 import { fetchExampleBundle, readFoundSkill, type Bundle } from '../bundle';
 import { componentKind, describeSkill, type ComponentSource, type RunError } from '../runtime';
 import { componentTools, entryComponent, skillEngineTool, type Tool } from '../tools';
-import { withFileEdits } from './fileEdits';
+import { readSavedEdits, withFileEdits } from './fileEdits';
 import { ensureInstance, runOptionsFor } from './instances';
 import { usePlayground } from './playgroundStore';
 import { hostFor, getServices } from './services';
 import { refreshCacheStatsAfterWrite } from './settings';
 import {
-  analyze,
+  analyzeInSlices,
   commandToolsOf,
   failSkill,
   getSkill,
@@ -120,6 +120,8 @@ const filesOfLoading = (skill: SkillEntry): Partial<SkillFiles> => filesOf(skill
 async function readSkillFiles(skill: SkillEntry): Promise<SkillFiles | undefined> {
   const inMemory = filesOf(skill);
   if (inMemory) return inMemory;
+  // Asked for now, so IndexedDB answers while the files are read.
+  const edits = readSavedEdits(skill.key);
   let bundle: Bundle | undefined;
   if (skill.unread) {
     try {
@@ -158,8 +160,8 @@ async function readSkillFiles(skill: SkillEntry): Promise<SkillFiles | undefined
     return undefined;
   }
   // Files just read get the edits made to them in earlier visits.
-  const edited = await withFileEdits(skill.key, bundle);
-  return skillFiles(edited.bundle, analyze(edited.bundle), edited.originals);
+  const edited = await withFileEdits(skill.key, bundle, edits);
+  return skillFiles(edited.bundle, await analyzeInSlices(edited.bundle), edited.originals);
 }
 
 /** Loads the component in the skill's worker without calling anything, to learn what it is. */

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PickedFile } from '../bundle';
 import { addPicked } from './importSkills';
 import { initialState, usePlayground } from './playgroundStore';
-import { setServices } from './services';
+import { getServices, setServices } from './services';
 import { freshInstanceList } from '../storage';
 
 const skillFolder = (name: string): PickedFile[] => [
@@ -36,6 +36,17 @@ describe('keeping dropped skills', () => {
     expect(usePlayground.getState().notices.map((n) => [n.tone, n.message])).toEqual([
       ['info', '1 skill found in kept.'],
     ]);
+  });
+
+  it("keeps a dropped skill from the drop's own files, which the page does not read", async () => {
+    fakeServices(async () => {});
+    const picked = skillFolder('kept');
+    await addPicked(picked);
+    const save = vi.mocked(getServices().saveSkill);
+    await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    const [meta, files] = save.mock.calls[0]!;
+    expect(files.get('SKILL.md')).toBe(picked[0]!.file);
+    expect(meta.bytes).toBe(picked[0]!.file.size);
   });
 
   it('says when the disk is full, and keeps the skill open for the page', async () => {

@@ -90,8 +90,11 @@ export async function loadStoredSkills(): Promise<void> {
     notify(`The skills kept in this browser could not be read: ${errorMessage(error)}`);
     return;
   }
-  for (const { key, reason } of list.unreadable) {
-    notify(`A skill kept in this browser (${key}) could not be listed. ${reason}`);
+  for (const { key, reason, name } of list.unreadable) {
+    const which = name ? `"${name}" (${key})` : `(${key})`;
+    notify(
+      `A skill kept in this browser, ${which}, could not be listed: its stored record cannot be read, so it is not shown; its files stay stored. ${reason}`,
+    );
   }
   const entries: SkillEntry[] = list.skills.map((meta) => ({
     key: meta.key,

@@ -1,4 +1,11 @@
-import { analyzeBundle, type Bundle, type Diagnostic, type SkillDescription } from '../bundle';
+import {
+  analyzeBundle,
+  decodeTextInSlices,
+  findSkillMdPath,
+  type Bundle,
+  type Diagnostic,
+  type SkillDescription,
+} from '../bundle';
 import type { ComponentSource } from '../runtime';
 import { capsulePluginComponents, capsuleTools, commandTools, type Tool } from '../tools';
 import { usePlayground } from './playgroundStore';
@@ -47,6 +54,16 @@ export function withFiles<T extends SkillEntry>(skill: T, files: SkillFiles): T 
 /** Reads a bundle under the current validation mode. */
 export const analyze = (bundle: Bundle): SkillDescription =>
   analyzeBundle(bundle, usePlayground.getState().validationMode);
+
+/**
+ * The same, with SKILL.md decoded a slice per task first: opening a skill whose SKILL.md is
+ * megabytes long never holds the page for the length of the file.
+ */
+export async function analyzeInSlices(bundle: Bundle): Promise<SkillDescription> {
+  const path = findSkillMdPath(bundle.files);
+  const skillMdText = path ? await decodeTextInSlices(bundle.files.get(path)!) : undefined;
+  return analyzeBundle(bundle, usePlayground.getState().validationMode, { skillMdText });
+}
 
 /** A command's tools, from its manifests (skill-tools.json, SKILL.md actions), and their findings. */
 export function commandToolsOf(files: SkillFiles): {

@@ -48,6 +48,30 @@ describe('callTool', () => {
     await expect(run).resolves.toMatchObject({ status: 'ok', output: 'Hello, Ada' });
   });
 
+  it('a tool that fails after a request was refused fails with PermissionDenied, naming the host', async () => {
+    const { host, sent } = setUp();
+    const run = callTool(host, skillEngineTool, { value: { name: 'x' } }, options);
+    const worker = await sent();
+    const network = { requests: 0, denied: ['api.example.com'] };
+    finishOk(
+      worker,
+      ['{"ok":{"success":false,"output":"","errorMessage":"HTTP-request-denied"}}'],
+      {
+        network,
+      },
+    );
+    const outcome = await run;
+    expect(outcome).toMatchObject({ status: 'error', errorCode: 'PermissionDenied', network });
+    expect(outcome.errorMessage).toBe(
+      "The component was refused network access to api.example.com, which the instance's allowed hosts do not include, and then failed (HTTP-request-denied).",
+    );
+    // Without a refusal, the tool's own failure is what it was.
+    const plain = callTool(host, skillEngineTool, { value: { name: 'x' } }, options);
+    await vi.waitFor(() => expect(worker.commands).toHaveLength(2));
+    finishOk(worker, ['{"ok":{"success":false,"output":"","errorMessage":"no"}}']);
+    await expect(plain).resolves.toMatchObject({ errorCode: 'ToolFailed', errorMessage: 'no' });
+  });
+
   it('sends the grants and gives them back with the outcome, for its audit record', async () => {
     const { host, sent } = setUp();
     const grants = { read: true, write: false, hosts: ['api.example.com'] };

@@ -259,9 +259,18 @@ function readOutcome(
     };
   }
   const { failed, ...shown } = read(outcome.results, stdout, outcome.exitCode ?? 0);
+  const denied = outcome.network?.denied ?? [];
   return {
     status: failed ? 'error' : 'ok',
     ...shown,
+    // A tool that says it failed (or a command that exits non-zero) after a request was refused
+    // failed for want of a grant, as a run that traps then does (worker/executeRun).
+    ...(failed && denied.length > 0
+      ? {
+          errorCode: 'PermissionDenied' as const,
+          errorMessage: `The component was refused network access to ${denied.join(', ')}, which the instance's allowed hosts do not include, and then failed (${shown.errorMessage ?? 'no message'}).`,
+        }
+      : {}),
     timings: outcome.timings,
     loadedFrom: outcome.loadedFrom,
     memoryBytes: outcome.memoryBytes,

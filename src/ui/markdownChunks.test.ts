@@ -46,3 +46,13 @@ describe('chunkEnd on GitHub-flavoured Markdown', () => {
     expect(text.slice(end, chunkEnd(text, end, 100))).toBe(`${table}\nafter\n`);
   });
 });
+
+describe('chunkEnds with a smaller first piece', () => {
+  it('cuts the first piece at its own size and the rest at theirs', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `paragraph ${i}\n\n`).join('');
+    const [first, second] = chunkEnds(text, 2, 100, 30);
+    expect(first).toBeLessThanOrEqual(30);
+    expect(second! - first!).toBeGreaterThan(30);
+    expect(second! - first!).toBeLessThanOrEqual(100);
+  });
+});

@@ -3,9 +3,11 @@
 // piece is cut where Markdown allows it: at a blank line outside a fenced code block.
 
 /** How much Markdown one piece holds at most, in characters. */
-export const MARKDOWN_CHUNK = 8 * 1024;
+export const MARKDOWN_CHUNK = 4 * 1024;
+/** The first piece is smaller: the beginning of a long text shows as soon as it can. */
+export const FIRST_CHUNK = 1024;
 /** How many pieces are shown before the reader is asked whether to show more. */
-export const PIECES_PER_PAGE = 8;
+export const PIECES_PER_PAGE = 16;
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -39,11 +41,16 @@ export function chunkEnd(text: string, start: number, size = MARKDOWN_CHUNK): nu
   return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
 }
 
-/** The ends of the first `count` pieces of the text. */
-export function chunkEnds(text: string, count: number, size = MARKDOWN_CHUNK): number[] {
+/** The ends of the first `count` pieces of the text, the first of them at most `firstSize`. */
+export function chunkEnds(
+  text: string,
+  count: number,
+  size = MARKDOWN_CHUNK,
+  firstSize = size,
+): number[] {
   const ends: number[] = [];
   for (let start = 0; ends.length < Math.max(1, count);) {
-    const end = chunkEnd(text, start, size);
+    const end = chunkEnd(text, start, ends.length === 0 ? firstSize : size);
     ends.push(end);
     if (end >= text.length) break;
     start = end;

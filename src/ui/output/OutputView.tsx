@@ -1,14 +1,12 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { CopyButton } from '../elements/CopyButton';
 import { formatBytes } from '../format';
 import { MARKDOWN_CHUNK } from '../markdownChunks';
+import { MarkdownView } from '../markdownLoader';
 import { ImageView } from './ImageView';
 import { JsonTree } from './JsonTree';
 import { outputKind, type OutputKind } from './outputKind';
 import { TextView } from './TextView';
-
-// react-markdown and its parser load only when Markdown is shown.
-const MarkdownView = lazy(() => import('../panels/MarkdownView'));
 
 const KIND_TEXT: Record<OutputKind['kind'], string> = {
   wave: 'WAVE',

@@ -1,11 +1,13 @@
+import type { Root } from 'hast';
 import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import Markdown, { type Components } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
+import type { Components } from 'react-markdown';
 import type { FileMap } from '../../vfs';
 import { errorMessage } from '../../errors';
 import { bundleImageUrl } from '../bundleImage';
 import { resolveBundleLink } from '../bundleLinks';
-import { chunkEnds, MARKDOWN_CHUNK, PIECES_PER_PAGE } from '../markdownChunks';
+import { hastToReact } from '../markdown/hastToReact';
+import { parseMarkdown } from '../markdown/markdownParser';
+import { chunkEnds, FIRST_CHUNK, MARKDOWN_CHUNK, PIECES_PER_PAGE } from '../markdownChunks';
 
 interface Props {
   markdown: string;
@@ -22,12 +24,15 @@ interface Props {
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
 
-/** GitHub-flavoured Markdown: tables, task lists, strikethrough, autolinks, footnotes. */
-const REMARK_PLUGINS = [remarkGfm];
+/** The pieces of one text parsed so far, in order: a tree, or why a piece has none. */
+interface Parsed {
+  markdown: string;
+  pieces: Array<Root | { failed: string; text: string }>;
+}
 
 /**
- * SKILL.md as GitHub-flavoured Markdown. Raw HTML is dropped (never rendered), link schemes are
- * react-markdown's safe defaults, links open in a new tab without a referrer, a relative link to
+ * SKILL.md as GitHub-flavoured Markdown, parsed in a worker (ui/markdown/) and drawn here. Raw
+ * HTML is dropped (never rendered), link schemes are react-markdown's safe defaults, links open in a new tab without a referrer, a relative link to
  * one of the skill's files opens it in the Files panel, the bundle's images are shown as pictures
  * that run nothing (see bundleImage.ts), and a remote image is fetched only after the reader asks
  * for it: an image URL can tell its host who is reading.
@@ -74,35 +79,56 @@ export default function MarkdownView({ markdown, files, onOpenFile, headingLevel
       ),
     };
   }, [files, headingLevel]);
-  // A long body is shown a piece at a time (see markdownChunks.ts), one piece per task so the
-  // page answers between them, up to a page of pieces; then the reader asks for more.
+  // A long body is shown a piece at a time (see markdownChunks.ts), each parsed in the worker
+  // after the one before, up to a page of pieces; then the reader asks for more. The page only
+  // draws each finished piece, so it answers throughout.
   const [wanted, setWanted] = useState(PIECES_PER_PAGE);
-  const [rendered, setRendered] = useState(1);
-  const ends = useMemo(() => chunkEnds(markdown, rendered), [markdown, rendered]);
-  const shownEnd = ends.at(-1)!;
-  const busy = rendered < wanted && shownEnd < markdown.length;
+  const ends = useMemo(
+    () => chunkEnds(markdown, wanted, MARKDOWN_CHUNK, FIRST_CHUNK),
+    [markdown, wanted],
+  );
+  const [parsed, setParsed] = useState<Parsed>({ markdown, pieces: [] });
+  const current = parsed.markdown === markdown;
+  const done = current ? parsed.pieces.length : 0;
+  const busy = done < ends.length;
   useEffect(() => {
     if (!busy) return;
-    // After the next paint, so each piece shows as soon as it is parsed.
-    let next: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      next = setTimeout(() => setRendered((n) => n + 1));
-    });
+    let live = true;
+    const piece = (result: Parsed['pieces'][number]) =>
+      live &&
+      setParsed((before) =>
+        before.markdown === markdown
+          ? { markdown, pieces: [...before.pieces, result] }
+          : { markdown, pieces: [result] },
+      );
+    const text = markdown.slice(ends[done - 1] ?? 0, ends[done]);
+    parseMarkdown(text).then(piece, (error: unknown) =>
+      piece({ failed: errorMessage(error), text }),
+    );
     return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(next);
+      live = false;
     };
-  }, [busy, rendered]);
+  }, [busy, markdown, ends, done]);
+  // An edited text keeps the last one's pieces on screen until its own first piece is ready.
+  const shown = parsed.pieces;
+  const shownEnd = ends[done - 1] ?? 0;
   return (
     <div className="markdown" data-testid="skill-markdown" aria-busy={busy}>
-      {ends.map((end, i) => (
-        <MarkdownPiece
-          key={i}
-          text={markdown.slice(ends[i - 1] ?? 0, end)}
-          components={components}
-        />
-      ))}
-      {shownEnd < markdown.length && (
+      {shown.length === 0 ? (
+        // Until the first piece is parsed: its text, as the loading fallback shows it.
+        <pre className="markdown-pending">{markdown.slice(0, ends[0])}</pre>
+      ) : (
+        shown.map((piece, i) =>
+          'failed' in piece ? (
+            <pre key={i} title={`This part could not be shown as Markdown: ${piece.failed}`}>
+              {piece.text}
+            </pre>
+          ) : (
+            <MarkdownPiece key={i} tree={piece} components={components} />
+          ),
+        )
+      )}
+      {current && done > 0 && shownEnd < markdown.length && (
         <p role="note" className="markdown-more">
           Showing the first {count(shownEnd)} of {count(markdown.length)} characters.{' '}
           <button type="button" onClick={() => setWanted((n) => n + PIECES_PER_PAGE)}>
@@ -114,19 +140,15 @@ export default function MarkdownView({ markdown, files, onOpenFile, headingLevel
   );
 }
 
-/** One piece, parsed on its own; pieces already shown are not parsed again when one is added. */
+/** One parsed piece; pieces already shown are not drawn again when one is added. */
 const MarkdownPiece = memo(function MarkdownPiece({
-  text,
+  tree,
   components,
 }: {
-  text: string;
+  tree: Root;
   components: Components;
 }) {
-  return (
-    <Markdown skipHtml remarkPlugins={REMARK_PLUGINS} components={components}>
-      {text}
-    </Markdown>
-  );
+  return hastToReact(tree, components);
 });
 
 function SkillImage({ src, alt, files }: { src: string; alt: string; files?: FileMap }) {
@@ -182,7 +204,9 @@ function BundleImage({ path, bytes, alt }: { path: string; bytes: Uint8Array; al
   );
 }
 
-const count = (n: number) => n.toLocaleString('en');
+// One formatter for every count: toLocaleString makes one per call, at a cost of milliseconds.
+const COUNT_FORMAT = new Intl.NumberFormat('en');
+const count = (n: number) => COUNT_FORMAT.format(n);
 
 /** Headings one to six drawn `level - 1` levels deeper, never past six. */
 function shiftedHeadings(level: number): Components {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { RequestedCapabilities } from '../../bundle';
+import type { Capability, DeclaredTool, RequestedCapabilities } from '../../bundle';
 import {
   requestedBy,
   selectInstance,
@@ -33,6 +33,7 @@ export function PermissionsForm({ skill }: { skill: SkillEntry }) {
     >
       <h4>Permissions</h4>
       <p className="muted">{askText(requested)}</p>
+      {requested.tools.length > 0 && <DeclaredTools tools={requested.tools} />}
       <label className="inline">
         <input
           type="checkbox"
@@ -101,10 +102,47 @@ function askText(requested: RequestedCapabilities): string {
     requested.hosts.length > 0 &&
       (requested.hosts.includes('*') ? 'the network' : `the hosts ${requested.hosts.join(', ')}`),
   ].filter(Boolean);
-  const tools =
-    requested.tools.length > 0
-      ? ` (allowed-tools: ${requested.tools.map((t) => (t.scope ? `${t.name}(${t.scope})` : t.name)).join(', ')})`
-      : '';
   const by = requested.declaredBy === 'capsule' ? 'Capsule.toml' : 'SKILL.md';
-  return `${by} asks to ${asks.length > 0 ? asks.join(', ') : 'touch nothing'}${tools}. The network stays off until you name hosts.`;
+  return `${by} asks to ${asks.length > 0 ? asks.join(', ') : 'touch nothing'}. The network stays off until you name hosts.`;
+}
+
+const CAPABILITY_TEXT: Record<Capability, string> = {
+  read: 'read files',
+  write: 'write files',
+  network: 'the network',
+};
+
+/**
+ * Each allowed-tools entry as written, its scope (`Bash(git:*)`) and what it maps to. A scope
+ * names the commands an agent may run with the tool; no shell runs here, so the grants below are
+ * the whole of what a run may touch, and the scope is shown for the reader, not enforced.
+ */
+function DeclaredTools({ tools }: { tools: DeclaredTool[] }) {
+  return (
+    <>
+      <ul className="declared-tools" aria-label="Tools the skill declares">
+        {tools.map((tool, i) => (
+          <li key={i}>
+            <code>{tool.name}</code>
+            {tool.scope !== undefined && (
+              <>
+                {' '}
+                scoped to <code>{tool.scope}</code>
+              </>
+            )}
+            :{' '}
+            {tool.grants.length > 0
+              ? tool.grants.map((grant) => CAPABILITY_TEXT[grant]).join(', ')
+              : 'nothing the playground grants'}
+          </li>
+        ))}
+      </ul>
+      {tools.some((tool) => tool.scope !== undefined) && (
+        <p className="hint">
+          A scope names what an agent may run with the tool. No shell runs here: a run touches only
+          the files and hosts granted below.
+        </p>
+      )}
+    </>
+  );
 }

@@ -11,13 +11,12 @@ import {
 } from '../../store';
 import { formatBytes } from '../format';
 import { MARKDOWN_CHUNK } from '../markdownChunks';
+import { MarkdownView } from '../markdownLoader';
 import { BinaryInfo } from '../panels/BinaryInfo';
 import { submitRunForm } from './shortcuts';
 
 // Monaco and its workers load the first time a file is edited, never with the page.
 const CodeEditor = lazy(() => import('../editor/CodeEditor'));
-// react-markdown and its parser load only when Markdown is shown.
-const MarkdownView = lazy(() => import('../panels/MarkdownView'));
 
 const TEXT_EXTENSIONS =
   /\.(md|markdown|txt|ya?ml|json|toml|wit|js|mjs|cjs|ts|py|sh|bash|rs|c|h|cc|cpp|html|css|csv|xml|ini|cfg|env)$/i;
@@ -44,19 +43,24 @@ export const EDITOR_HINT_ID = 'editor-keys';
 export function FileView({ skill, file }: { skill: SkillEntry; file: OpenFile }) {
   const { path } = file;
   const bytes = skill.bundle!.files.get(path)!;
-  const text = useMemo(() => textOf(path, bytes), [path, bytes]);
+  const skillMdPath = findSkillMdPath(skill.bundle!.files);
+  // SKILL.md is shown as readers see it: its body, without the frontmatter, read already. Its
+  // preview needs nothing more: the whole file (megabytes, maybe) is decoded for the editor only.
+  const body = path === skillMdPath ? skill.analysis?.skillMd?.body : undefined;
+  const previewOnly = body !== undefined && file.mode === 'preview';
+  const text = useMemo(
+    () => (previewOnly ? null : textOf(path, bytes)),
+    [previewOnly, path, bytes],
+  );
   const diagnostics = useMemo(
     () => (skill.analysis?.diagnostics ?? []).filter((d) => d.file === path),
     [skill.analysis, path],
   );
   const saveState = usePlayground((s) => s.editSaves[skill.key]);
   const edited = skill.originals?.has(path) === true;
-  const markdown = text !== null && MARKDOWN.test(path);
+  const markdown = previewOnly || (text !== null && MARKDOWN.test(path));
   const mode = markdown ? file.mode : 'edit';
-  const skillMdPath = findSkillMdPath(skill.bundle!.files);
-  // SKILL.md is shown as readers see it: its body, without the frontmatter.
-  const rendered =
-    path === skillMdPath && skill.analysis?.skillMd ? skill.analysis.skillMd.body.trim() : text;
+  const rendered = body !== undefined ? body.trim() : text;
 
   return (
     <section aria-label={`File ${path}`} className="file-view">
@@ -92,9 +96,7 @@ export function FileView({ skill, file }: { skill: SkillEntry; file: OpenFile })
           </>
         )}
       </div>
-      {text === null ? (
-        <BinaryInfo path={path} bytes={bytes} />
-      ) : mode === 'preview' ? (
+      {previewOnly || (text !== null && mode === 'preview') ? (
         <div className="file-preview">
           <Suspense fallback={<pre>{(rendered ?? '').slice(0, MARKDOWN_CHUNK)}</pre>}>
             <MarkdownView
@@ -105,6 +107,8 @@ export function FileView({ skill, file }: { skill: SkillEntry; file: OpenFile })
             />
           </Suspense>
         </div>
+      ) : text === null ? (
+        <BinaryInfo path={path} bytes={bytes} />
       ) : (
         <>
           <Suspense fallback={<pre className="editor-fallback">{text}</pre>}>

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import {
   allowSkillCode,
@@ -15,6 +15,7 @@ import {
 } from '../../store';
 import { describeGrants, effectiveGrants } from '../../tools';
 import { MARKDOWN_CHUNK } from '../markdownChunks';
+import { MarkdownView, preloadMarkdownView } from '../markdownLoader';
 import { CapsulePanel } from '../panels/CapsulePanel';
 import { ConfigurationForm } from '../panels/ConfigurationForm';
 import { InstancePicker } from '../panels/InstancePicker';
@@ -26,9 +27,6 @@ import { WorkspacePanel } from '../panels/WorkspacePanel';
 import { PaneBar } from './PaneChrome';
 import { ResultArea } from './ResultArea';
 import { TOOL_PANEL_ID, ToolTabs, toolTabId } from './ToolTabs';
-
-// react-markdown and its parser load only when Markdown is shown.
-const MarkdownView = lazy(() => import('../panels/MarkdownView'));
 
 /**
  * The Run pane: the tool's form with its limits, its own last result below, then the instance
@@ -49,6 +47,10 @@ export function RunPane({ skill, narrow }: { skill: SkillEntry; narrow: boolean 
     (skill.status === 'ready' || skill.status === 'failed') && !!skillComponent(skill);
   // The instance's own forms start again from what it holds when another is chosen.
   const instanceName = instance?.name ?? '';
+  // Its SKILL.md shows once its files are read: the Markdown view loads meanwhile.
+  useEffect(() => {
+    if (skill.status === 'loading') preloadMarkdownView();
+  }, [skill.status]);
 
   return (
     <div className="pane-body">
