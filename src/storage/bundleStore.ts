@@ -1,6 +1,13 @@
 import { createStore, del, get, keys, set } from 'idb-keyval';
 import { errorMessage } from '../errors';
-import { isFileEntries, isFiniteNumber, isOptional, isStoredObject, isString } from './guards';
+import {
+  isFileEntries,
+  isFiniteNumber,
+  isOptional,
+  isPathPairs,
+  isStoredObject,
+  isString,
+} from './guards';
 import type { StoredObject } from './guards';
 import { DATABASES, KEYS } from './keys';
 import { loadRecord, readRecord, type Loaded, type RecordFormat } from './readRecord';
@@ -107,14 +114,7 @@ export const skillMetaFormat: RecordFormat<StoredSkillMeta> = {
 };
 
 const isStoredFileEntries = (value: unknown): value is StoredBundleFiles['files'] =>
-  Array.isArray(value) &&
-  value.every(
-    (entry) =>
-      Array.isArray(entry) &&
-      entry.length === 2 &&
-      typeof entry[0] === 'string' &&
-      (entry[1] instanceof Uint8Array || entry[1] instanceof Blob),
-  );
+  isPathPairs(value, (content) => content instanceof Uint8Array || content instanceof Blob);
 
 /** Version 1 held bytes only; version 2 may hold a Blob for any file. */
 export const skillFilesFormat: RecordFormat<StoredBundleFiles> = {

@@ -21,8 +21,8 @@ export const isFiniteNumber = (value: unknown): value is number =>
 
 export const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
 
-/** Path and bytes pairs, as files are stored everywhere. */
-export function isFileEntries(value: unknown): value is FileEntries {
+/** Pairs of a path and what `isContent` accepts, as files are stored. */
+export function isPathPairs(value: unknown, isContent: (content: unknown) => boolean): boolean {
   return (
     Array.isArray(value) &&
     value.every(
@@ -30,7 +30,12 @@ export function isFileEntries(value: unknown): value is FileEntries {
         Array.isArray(entry) &&
         entry.length === 2 &&
         typeof entry[0] === 'string' &&
-        entry[1] instanceof Uint8Array,
+        isContent(entry[1]),
     )
   );
+}
+
+/** Path and bytes pairs, as files are stored everywhere. */
+export function isFileEntries(value: unknown): value is FileEntries {
+  return isPathPairs(value, (content) => content instanceof Uint8Array);
 }
