@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test, type Worker } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import { describeMeasured, figure, HOSTILE, measure } from './figures';
-import { BUILT_FIXTURES, Playground } from './playground';
+import { BUILT_FIXTURES, Playground, type StorageSnapshot } from './playground';
 
 // Hostile servers, played by a node:http server this spec starts on a free port: a response that
 // never ends, one that declares 1 GiB, one that never answers, one that stops part of the way,
@@ -132,6 +132,22 @@ async function closeDialog(app: Playground) {
   await expect(app.page.getByRole('dialog', { name: 'Load from URL' })).toBeHidden();
 }
 
+/**
+ * What every refused load leaves: the list of skills with `links` entries, storage as `before`,
+ * and a normal run that works. `dialog`: the Load from URL dialog is open, and closed first.
+ */
+async function expectNothingChanged(
+  app: Playground,
+  links: number,
+  before: StorageSnapshot,
+  dialog = true,
+) {
+  await expect(app.skills.getByRole('link')).toHaveCount(links);
+  await app.expectStorageUnchanged(before);
+  if (dialog) await closeDialog(app);
+  await app.expectNormalRunWorks();
+}
+
 /** Opens the page, then the `?skill=` link; what the page kept before the link is returned. */
 async function openLink(app: Playground, url: string) {
   await app.open();
@@ -161,10 +177,7 @@ test.describe('loading from a URL holds against hostile servers, and imports not
       figure('bytes the server got to send', `${(exchange.sent / MiB).toFixed(1)} MiB`);
       // Socket buffers let a little more through than was read; nothing near the whole stream.
       expect(exchange.sent).toBeLessThan(128 * MiB);
-      await expect(app.skills.getByRole('link')).toHaveCount(links);
-      await app.expectStorageUnchanged(before);
-      await closeDialog(app);
-      await app.expectNormalRunWorks();
+      await expectNothingChanged(app, links, before);
     },
   );
 
@@ -184,10 +197,7 @@ test.describe('loading from a URL holds against hostile servers, and imports not
     figure('Load to refusal', describeMeasured(refused));
     figure('bytes the server got to send', `${(exchange.sent / MiB).toFixed(1)} MiB`);
     expect(exchange.sent).toBeLessThan(50 * MiB);
-    await expect(app.skills.getByRole('link')).toHaveCount(links);
-    await app.expectStorageUnchanged(before);
-    await closeDialog(app);
-    await app.expectNormalRunWorks();
+    await expectNothingChanged(app, links, before);
   });
 
   test(
@@ -239,10 +249,7 @@ test.describe('loading from a URL holds against hostile servers, and imports not
       await expect(dialog.getByRole('button', { name: 'Load', exact: true })).toBeEnabled();
       const exchange = await server.exchange('/slow.zip');
       await expect.poll(() => exchange.closed).toBe(true);
-      await expect(app.skills.getByRole('link')).toHaveCount(links);
-      await app.expectStorageUnchanged(before);
-      await closeDialog(app);
-      await app.expectNormalRunWorks();
+      await expectNothingChanged(app, links, before);
     },
   );
 
@@ -265,9 +272,7 @@ test.describe('loading from a URL holds against hostile servers, and imports not
       figure('given up after', "15 s of the page's clock (fast-forwarded by the test)");
       figure('the 15 s passed to the sentence shown', describeMeasured(stalled));
       await expect(notices.getByRole('status')).toHaveCount(0);
-      await expect(app.skills.getByRole('link')).toHaveCount(4);
-      await app.expectStorageUnchanged(before);
-      await app.expectNormalRunWorks();
+      await expectNothingChanged(app, 4, before, false);
     },
   );
 
@@ -293,9 +298,7 @@ test.describe('loading from a URL holds against hostile servers, and imports not
       await expect(notices.getByRole('alert')).toHaveCount(0);
       const exchange = await server.exchange('/slow.zip');
       await expect.poll(() => exchange.closed).toBe(true);
-      await expect(app.skills.getByRole('link')).toHaveCount(4);
-      await app.expectStorageUnchanged(before);
-      await app.expectNormalRunWorks();
+      await expectNothingChanged(app, 4, before, false);
     },
   );
 
@@ -317,10 +320,7 @@ test.describe('loading from a URL holds against hostile servers, and imports not
       expect(server.requests).not.toContain('/skills/secret.txt');
       figure('Load to refusal', describeMeasured(refused));
       figure('requests for the file outside the folder', '0');
-      await expect(app.skills.getByRole('link')).toHaveCount(links);
-      await app.expectStorageUnchanged(before);
-      await closeDialog(app);
-      await app.expectNormalRunWorks();
+      await expectNothingChanged(app, links, before);
     },
   );
 });
