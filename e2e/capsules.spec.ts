@@ -336,8 +336,7 @@ test('a capsule run is kept in History and travels in a share link like any othe
   expect(link).toMatch(/#v=1&s=/);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  const context = await browser.newContext({ baseURL });
-  const fresh = new Playground(await context.newPage());
+  const { context, app: fresh } = await Playground.inFreshContext(browser, baseURL);
   await fresh.page.goto(link);
   const banner = fresh.page.getByRole('region', { name: 'Shared link' });
   await expect(banner.getByTestId('shared-tool')).toHaveText('greet');

@@ -202,8 +202,10 @@ test('a history exported is imported into a fresh browser, and a bad file is ref
   expect(exported).toMatchObject({ format: 'skill-playground-history', version: 1 });
   expect(exported.runs).toHaveLength(2);
 
-  const fresh = await browser.newContext({ baseURL: test.info().project.use.baseURL! });
-  const other = new Playground(await fresh.newPage());
+  const { context: fresh, app: other } = await Playground.inFreshContext(
+    browser,
+    test.info().project.use.baseURL,
+  );
   await other.open();
   await other.openSkill('text-tools', 'greet');
   await other.showHistory();

@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import {
+  expect,
+  test,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { DATABASES } from '../src/storage/keys';
 
 export const BUILT_FIXTURES = path.resolve(import.meta.dirname, '.built');
@@ -74,6 +81,15 @@ const LOADED = { timeout: 45_000 };
 /** The playground as a user sees it: role and label locators, status attributes where none fits. */
 export class Playground {
   constructor(readonly page: Page) {}
+
+  /** The playground in a fresh browser context (empty storage), as someone else would open it. */
+  static async inFreshContext(
+    browser: Browser,
+    baseURL: string | undefined,
+  ): Promise<{ context: BrowserContext; app: Playground }> {
+    const context = await browser.newContext({ baseURL });
+    return { context, app: new Playground(await context.newPage()) };
+  }
 
   async open(query = '') {
     await this.page.goto(`/${query}`);

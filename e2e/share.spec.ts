@@ -32,12 +32,12 @@ async function serve(page: Page, url: string, body: () => Buffer) {
 
 /** A fresh context (empty storage) and page, with every dedicated worker it starts recorded. */
 async function freshPage(browser: Browser, baseURL: string | undefined) {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
+  const { context, app } = await Playground.inFreshContext(browser, baseURL);
+  const { page } = app;
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
   const runtimeWorkers = () => workers.filter((url) => /runtime\.worker/.test(url));
-  return { context, page, app: new Playground(page), runtimeWorkers };
+  return { context, page, app, runtimeWorkers };
 }
 
 /** Presses Share and reads the link from the dialog's "Share link" field. */

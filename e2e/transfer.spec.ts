@@ -86,8 +86,7 @@ test('a skill exports as .skill, .zip and .tar.gz with its edits, and its edits 
   await page.getByRole('button', { name: 'Export workspace' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export workspace' });
   const workspace = await saved(page, () => dialog.getByRole('button', { name: 'Export' }).click());
-  const context = await browser.newContext({ baseURL });
-  const fresh = new Playground(await context.newPage());
+  const { context, app: fresh } = await Playground.inFreshContext(browser, baseURL);
   await fresh.open();
   await fresh.page.getByRole('button', { name: 'Import workspace' }).click();
   const importer = fresh.page.getByRole('dialog', { name: 'Import workspace' });
@@ -152,8 +151,7 @@ test('export then import restores a workspace with its instance and last run; se
   )![1];
   expect(Buffer.from(manifest).toString()).toContain('tok-secret-456');
 
-  const context = await browser.newContext({ baseURL });
-  const fresh = new Playground(await context.newPage());
+  const { context, app: fresh } = await Playground.inFreshContext(browser, baseURL);
   await fresh.open();
   await fresh.page.getByRole('button', { name: 'Import workspace' }).click();
   const importer = fresh.page.getByRole('dialog', { name: 'Import workspace' });
@@ -252,8 +250,7 @@ test('publish writes the discovery folder, and the playground opens the site it 
   const server = await serveFolder(root);
   try {
     const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const context = await browser.newContext({ baseURL });
-    const fresh = new Playground(await context.newPage());
+    const { context, app: fresh } = await Playground.inFreshContext(browser, baseURL);
     // The site's root: the playground reads its index and offers what it publishes.
     await fresh.page.goto(`/?skill=${encodeURIComponent(`${origin}/`)}`);
     const picker = fresh.page.getByRole('dialog', { name: /^Skills published by 127\.0\.0\.1:/ });
